@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Diabaly.Internal;
+
+/// <summary>The one place where arguments are checked; messages show the value received and what was allowed.</summary>
+internal static class Guard
+{
+    public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class
+        => value ?? throw new ArgumentNullException(name);
+
+    public static string NotBlank(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} must not be empty or white space.", name);
+        }
+
+        return value;
+    }
+
+    public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number; received {value}."));
+        }
+
+        return value;
+    }
+
+    public static double NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (double.IsNaN(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be >= 0; received {value}."));
+        }
+
+        return value;
+    }
+
+    public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be finite and > 0; received {value}."));
+        }
+
+        return value;
+    }
+
+    public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (double.IsNaN(value) || value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be in [{min}, {max}]; received {value}."));
+        }
+
+        return value;
+    }
+}

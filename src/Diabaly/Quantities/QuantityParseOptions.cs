@@ -1,0 +1,38 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>How <see cref="Quantity.Parse(string, QuantityParseOptions)"/> reads text. Immutable; use <c>with</c>-style initializers.</summary>
+public sealed class QuantityParseOptions
+{
+    private readonly VagueLexicon _lexicon = VagueLexicon.Default;
+    private readonly RoundnessRule _roundness = RoundnessRule.Default;
+
+    /// <summary>English, the default lexicon and the default roundness rule.</summary>
+    public static QuantityParseOptions Default { get; } = new();
+
+    /// <summary>French, the default lexicon and the default roundness rule.</summary>
+    public static QuantityParseOptions French { get; } = new() { Language = QuantityLanguage.French };
+
+    /// <summary>The language of the words and of the number format.</summary>
+    /// <value><see cref="QuantityLanguage.English"/>.</value>
+    public QuantityLanguage Language { get; init; } = QuantityLanguage.English;
+
+    /// <summary>The vague amounts and how they are read.</summary>
+    /// <value><see cref="VagueLexicon.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public VagueLexicon Lexicon
+    {
+        get => _lexicon;
+        init => _lexicon = Guard.NotNull(value);
+    }
+
+    /// <summary>How loosely approximate numbers are read.</summary>
+    /// <value><see cref="RoundnessRule.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public RoundnessRule Roundness
+    {
+        get => _roundness;
+        init => _roundness = Guard.NotNull(value);
+    }
+}

@@ -1,0 +1,646 @@
+using System.Collections.Frozen;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>
+/// The quantity grammar, a recursive-descent parser over <see cref="QuantityTokenizer"/> tokens:
+/// <code>
+/// quantity   := expression [annotation] [unit]
+/// expression := [another] ( between | from | [modifier] base [postfix] ) | "unspecified" annotation
+/// base       := vague-phrase | number [range-tail]
+/// number     := digits [scale] | number-words
+/// annotation := "(" ( number "–" number | "at least" number ) [ "," ( "typically" number | "no typical value" ) ] ")"
+/// unit       := ["of" | "de" | "d'"] a word the grammar does not use, then anything
+/// </code>
+/// </summary>
+internal static class QuantityParser
+{
+    internal readonly record struct Result(Quantity? Quantity, string? Error);
+
+    private enum Modifier
+    {
+        None,
+        About,
+        Nearly,
+        AtLeast,
+        AtMost,
+        Odd,
+    }
+
+    private static readonly (string[] Words, Modifier Modifier)[] EnglishModifiers = Phrases(
+        (Modifier.About, ["about", "around", "approximately", "approx.", "approx", "roughly", "some", "circa", "c.", "ca.", "close to", "next to",
+            "an estimated", "estimated", "in the region of", "on the order of", "of the order of", "around about"]),
+        (Modifier.Nearly, ["nearly", "almost", "just under", "just short of", "not quite"]),
+        (Modifier.AtLeast, ["at least", "more than", "over", "upwards of", "no fewer than", "no less than", "not less than", "not fewer than",
+            "in excess of", "above", "a minimum of", "at a minimum"]),
+        (Modifier.AtMost, ["at most", "up to", "fewer than", "less than", "under", "no more than", "not more than", "below", "as many as",
+            "a maximum of", "at a maximum"]));
+
+    private static readonly (string[] Words, Modifier Modifier)[] FrenchModifiers = Phrases(
+        (Modifier.About, ["environ", "quelque", "pres de", "pres d'", "approximativement", "a peu pres", "autour de", "autour d'",
+            "aux alentours de", "aux alentours d'", "aux environs de", "aux environs d'", "grosso modo"]),
+        (Modifier.Nearly, ["presque", "quasiment", "un peu moins de", "un peu moins d'"]),
+        (Modifier.AtLeast, ["au moins", "plus de", "plus d'", "pas moins de", "pas moins d'", "au-dela de", "au dela de", "au-dela d'",
+            "au minimum", "minimum"]),
+        (Modifier.AtMost, ["au plus", "au maximum", "jusqu' a", "jusque", "moins de", "moins d'", "pas plus de", "pas plus d'", "maximum"]));
+
+    private static readonly (string[] Words, Modifier Modifier)[] EnglishPostfixes = Phrases(
+        (Modifier.About, ["or so", "odd-ish"]),
+        (Modifier.AtLeast, ["or more", "and more", "or over", "and over", "plus", "or above"]),
+        (Modifier.AtMost, ["or fewer", "or less", "or under", "or below"]),
+        (Modifier.Odd, ["odd"]));
+
+    private static readonly (string[] Words, Modifier Modifier)[] FrenchPostfixes = Phrases(
+        (Modifier.About, ["environ"]),
+        (Modifier.AtLeast, ["ou plus", "et plus"]),
+        (Modifier.AtMost, ["ou moins"]));
+
+    private static readonly string[] NoOpPrefixesEnglish = ["another", "a further", "an additional", "an extra", "a total of", "in total", "some other"];
+    private static readonly string[] NoOpPrefixesFrench = ["un autre", "une autre", "encore", "au total", "un total de"];
+
+    private static readonly FrozenDictionary<string, double> EnglishUnits = new Dictionary<string, double>
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
+        ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, double> FrenchUnits = new Dictionary<string, double>
+    {
+        ["zero"] = 0, ["un"] = 1, ["une"] = 1, ["deux"] = 2, ["trois"] = 3, ["quatre"] = 4, ["cinq"] = 5, ["six"] = 6, ["sept"] = 7,
+        ["huit"] = 8, ["neuf"] = 9, ["dix"] = 10, ["onze"] = 11, ["douze"] = 12, ["treize"] = 13, ["quatorze"] = 14, ["quinze"] = 15,
+        ["seize"] = 16, ["vingt"] = 20, ["vingts"] = 20, ["trente"] = 30, ["quarante"] = 40, ["cinquante"] = 50, ["soixante"] = 60,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Multipliers of the group being built ("two hundred") and scales that close it ("two thousand").
+    private static readonly FrozenDictionary<string, double> EnglishHundreds = new Dictionary<string, double> { ["hundred"] = 100 }.ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, double> FrenchHundreds = new Dictionary<string, double> { ["cent"] = 100, ["cents"] = 100 }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, double> EnglishScales = new Dictionary<string, double>
+    {
+        ["thousand"] = 1e3, ["thousands"] = 1e3, ["million"] = 1e6, ["millions"] = 1e6, ["billion"] = 1e9, ["billions"] = 1e9,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, double> FrenchScales = new Dictionary<string, double>
+    {
+        ["mille"] = 1e3, ["mil"] = 1e3, ["million"] = 1e6, ["millions"] = 1e6, ["milliard"] = 1e9, ["milliards"] = 1e9,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Collective nouns: "a dozen", "une centaine". They make the number approximate.
+    private static readonly FrozenDictionary<string, double> EnglishCollectives = new Dictionary<string, double>
+    {
+        ["dozen"] = 12, ["score"] = 20,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, double> FrenchCollectives = new Dictionary<string, double>
+    {
+        ["dizaine"] = 10, ["douzaine"] = 12, ["quinzaine"] = 15, ["vingtaine"] = 20, ["trentaine"] = 30, ["quarantaine"] = 40,
+        ["cinquantaine"] = 50, ["soixantaine"] = 60, ["centaine"] = 100, ["millier"] = 1000,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> EnglishKeywords = Keywords(QuantityLanguage.English);
+    private static readonly FrozenSet<string> FrenchKeywords = Keywords(QuantityLanguage.French);
+
+    public static Result Parse(string text, QuantityParseOptions options)
+    {
+        try
+        {
+            var state = new State(text, options, QuantityTokenizer.Tokenize(text, options.Language));
+            return new Result(state.ParseQuantity().WithText(text), null);
+        }
+        catch (QuantitySyntaxException e)
+        {
+            return new Result(null, $"Cannot read \"{text}\" as a quantity: {e.Message}.");
+        }
+        catch (ArgumentException e)
+        {
+            return new Result(null, $"Cannot read \"{text}\" as a quantity: {e.Message}");
+        }
+    }
+
+    private static (string[] Words, Modifier Modifier)[] Phrases(params (Modifier Modifier, string[] Phrases)[] groups)
+        => groups.SelectMany(g => g.Phrases.Select(p => (p.Split(' '), g.Modifier)))
+                 .OrderByDescending(p => p.Item1.Length)
+                 .ToArray();
+
+    private static FrozenSet<string> Keywords(QuantityLanguage language)
+    {
+        bool en = language == QuantityLanguage.English;
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in (en ? EnglishModifiers : FrenchModifiers).Concat(en ? EnglishPostfixes : FrenchPostfixes))
+        {
+            words.UnionWith(p.Words);
+        }
+
+        words.UnionWith(en ? EnglishUnits.Keys : FrenchUnits.Keys);
+        words.UnionWith(en ? EnglishHundreds.Keys : FrenchHundreds.Keys);
+        words.UnionWith(en ? EnglishScales.Keys : FrenchScales.Keys);
+        words.UnionWith(en ? EnglishCollectives.Keys : FrenchCollectives.Keys);
+        words.UnionWith(en ? ["between", "and", "from", "to", "or", "a", "an", "unspecified"] : ["entre", "et", "de", "a", "ou", "d'", "unspecified"]);
+        foreach (VagueTerm term in VagueLexicon.Default.Terms.Where(t => t.Language == language))
+        {
+            words.UnionWith(term.Phrase.Split(' '));
+        }
+
+        words.Remove(en ? "of" : "de");
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>What an expression rests on before its modifiers are applied.</summary>
+    private readonly record struct Base(double Value, double Upper, bool IsRange, bool Collective, VagueTerm? Vague);
+
+    private sealed class State(string text, QuantityParseOptions options, List<QuantityToken> tokens)
+    {
+        private readonly bool _english = options.Language == QuantityLanguage.English;
+        private int _pos;
+
+        private QuantityToken Current => tokens[_pos];
+
+        private FrozenDictionary<string, double> Units => _english ? EnglishUnits : FrenchUnits;
+
+        private FrozenDictionary<string, double> Hundreds => _english ? EnglishHundreds : FrenchHundreds;
+
+        private FrozenDictionary<string, double> Scales => _english ? EnglishScales : FrenchScales;
+
+        private FrozenDictionary<string, double> Collectives => _english ? EnglishCollectives : FrenchCollectives;
+
+        public Quantity ParseQuantity()
+        {
+            if (Current.Kind == TokenKind.End)
+            {
+                throw new QuantitySyntaxException("the text is empty; expected a number, a range or a vague amount such as \"several hundred\"");
+            }
+
+            Quantity? q;
+            if (IsWord(Current, "unspecified"))
+            {
+                _pos++;
+                if (Current.Kind != TokenKind.LeftParen)
+                {
+                    throw Unexpected("'(' and the bounds of the unspecified amount, as in \"unspecified (10–20)\"");
+                }
+
+                q = null;
+            }
+            else
+            {
+                q = ParseExpression();
+            }
+
+            if (Current.Kind == TokenKind.LeftParen)
+            {
+                q = ParseAnnotation(q);
+            }
+
+            ParseUnit();
+            return q!;
+        }
+
+        private Quantity ParseExpression()
+        {
+            TryMatch(_english ? NoOpPrefixesEnglish : NoOpPrefixesFrench);
+
+            if (TryWord(_english ? "between" : "entre"))
+            {
+                return Range(ParseRangeBody(_english ? ["and", "to"] : ["et", "a"], dashAllowed: true));
+            }
+
+            if (Current.Kind == TokenKind.Word && Current.Key == (_english ? "from" : "de") && StartsNumber(tokens[_pos + 1]))
+            {
+                _pos++;
+                return Range(ParseRangeBody(_english ? ["to"] : ["a"], dashAllowed: true));
+            }
+
+            int modifierAt = _pos;
+            Modifier modifier = Current.Kind switch
+            {
+                TokenKind.Tilde => Advance(Modifier.About),
+                TokenKind.Greater => Advance(Modifier.AtLeast),
+                TokenKind.Less => Advance(Modifier.AtMost),
+                _ => MatchModifier(_english ? EnglishModifiers : FrenchModifiers),
+            };
+            string modifierText = text[tokens[modifierAt].Start..Current.Start].Trim();
+
+            Base b = ParseBase();
+
+            int postfixAt = _pos;
+            Modifier postfix = Modifier.None;
+            if (Current.Kind == TokenKind.Plus)
+            {
+                postfix = Advance(Modifier.AtLeast);
+            }
+            else if (Current.Kind == TokenKind.Dash && IsWord(tokens[_pos + 1], "odd"))
+            {
+                _pos += 2;
+                postfix = Modifier.Odd;
+            }
+            else
+            {
+                postfix = MatchModifier(_english ? EnglishPostfixes : FrenchPostfixes);
+            }
+
+            if (modifier != Modifier.None && postfix != Modifier.None && !(modifier == Modifier.About && postfix == Modifier.About))
+            {
+                _pos = postfixAt;
+                throw Unexpected($"nothing more after '{modifierText}': a quantity takes one modifier");
+            }
+
+            return Apply(modifier != Modifier.None ? modifier : postfix, b, modifierText);
+        }
+
+        private Quantity Apply(Modifier modifier, Base b, string modifierText)
+        {
+            RoundnessRule rule = options.Roundness;
+            if (b.Vague is { } term)
+            {
+                return modifier switch
+                {
+                    Modifier.None => term.ToQuantity(),
+                    Modifier.AtLeast => Quantity.AtLeast(term.Lower),
+                    Modifier.AtMost when !double.IsPositiveInfinity(term.Upper) => Quantity.AtMost(term.Upper),
+                    _ => throw new QuantitySyntaxException(
+                        $"'{modifierText}' cannot qualify the vague amount '{term.Phrase}', which is already approximate"),
+                };
+            }
+
+            if (b.IsRange)
+            {
+                double mid = (b.Value + b.Upper) / 2;
+                return modifier switch
+                {
+                    Modifier.None => Quantity.Between(b.Value, b.Upper),
+                    Modifier.About => Quantity.Create(QuantityKind.Approximate, Quantity.About(b.Value, rule).Lower, Quantity.About(b.Upper, rule).Upper, mid),
+                    Modifier.Nearly => Quantity.Create(QuantityKind.Approximate, Quantity.About(b.Value, rule).Lower, b.Upper, mid),
+                    Modifier.AtLeast => Quantity.AtLeast(b.Value),
+                    Modifier.AtMost => Quantity.AtMost(b.Upper),
+                    _ => throw new QuantitySyntaxException("'odd' follows a single number, as in \"20-odd\", not a range"),
+                };
+            }
+
+            double v = b.Value;
+            double half = rule.HalfWidth(v);
+            return modifier switch
+            {
+                Modifier.None => b.Collective ? Quantity.About(v, rule) : Quantity.Exact(v),
+                Modifier.About => Quantity.About(v, rule),
+                Modifier.Nearly => Quantity.Create(QuantityKind.Approximate, Math.Max(0, v - half), v, v),
+                Modifier.AtLeast => Quantity.AtLeast(v),
+                Modifier.AtMost => Quantity.AtMost(v),
+                _ => Quantity.Create(QuantityKind.Approximate, v, v + (2 * half), v + half),
+            };
+        }
+
+        private Base ParseBase()
+        {
+            VagueTerm? vague = MatchVague();
+            if (vague is not null)
+            {
+                return new Base(vague.Lower, vague.Upper, IsRange: false, Collective: false, vague);
+            }
+
+            if (!StartsNumber(Current))
+            {
+                throw Unexpected("a number, a range or a vague amount such as \"several hundred\"");
+            }
+
+            var first = ParseNumber();
+            int save = _pos;
+            bool rangeFollows =
+                (Current.Kind == TokenKind.Dash && StartsNumber(tokens[_pos + 1]))
+                || (Current.Kind == TokenKind.Word && Current.Key is var k
+                    && (_english ? k is "to" or "or" : k is "a" or "ou")
+                    && StartsNumber(tokens[_pos + 1]));
+            if (!rangeFollows)
+            {
+                return new Base(first.Value, first.Value, IsRange: false, first.Collective, null);
+            }
+
+            _pos++;
+            var second = ParseNumber();
+            if (second.Collective || first.Collective)
+            {
+                _pos = save;
+                throw Unexpected("a range of plain numbers");
+            }
+
+            return MakeRange(first, second, save);
+        }
+
+        private Base ParseRangeBody(string[] connectors, bool dashAllowed)
+        {
+            var first = ParseNumber();
+            int at = _pos;
+            if (!(dashAllowed && Current.Kind == TokenKind.Dash) && !(Current.Kind == TokenKind.Word && connectors.Contains(Current.Key)))
+            {
+                throw Unexpected($"'{connectors[0]}' and the second figure of the range");
+            }
+
+            _pos++;
+            var second = ParseNumber();
+            return MakeRange(first, second, at);
+        }
+
+        private Base MakeRange((double Value, bool Collective, double Scale) first, (double Value, bool Collective, double Scale) second, int at)
+        {
+            double low = first.Value;
+
+            // "1.5 to 2 million", "250–300 thousand": a scale on the second figure alone applies to both.
+            if (first.Scale == 1 && second.Scale > 1 && low * second.Scale <= second.Value)
+            {
+                low *= second.Scale;
+            }
+
+            if (low > second.Value)
+            {
+                throw new QuantitySyntaxException(
+                    $"the range {NumberText.Format(low)}–{NumberText.Format(second.Value)} at character {tokens[at].Start + 1} is inverted; write the lower figure first");
+            }
+
+            return new Base(low, second.Value, IsRange: true, Collective: false, null);
+        }
+
+        private static Quantity Range(Base b) => Quantity.Between(b.Value, b.Upper);
+
+        private (double Value, bool Collective, double Scale) ParseNumber()
+        {
+            if (Current.Kind == TokenKind.Number)
+            {
+                double value = Current.Value;
+                _pos++;
+                double scale = 1;
+                bool collective = false;
+                if (Current.Kind == TokenKind.Word)
+                {
+                    if (Scales.TryGetValue(Current.Key, out double s) || Hundreds.TryGetValue(Current.Key, out s))
+                    {
+                        scale = s;
+                        _pos++;
+                    }
+                    else if (Collectives.TryGetValue(Current.Key, out double c)
+                             || (Current.Key.EndsWith('s') && Collectives.TryGetValue(Current.Key[..^1], out c)))
+                    {
+                        // "three dozen", "deux centaines"
+                        scale = c;
+                        collective = true;
+                        _pos++;
+                    }
+                }
+
+                return (value * scale, collective, scale);
+            }
+
+            return ParseNumberWords();
+        }
+
+        private (double Value, bool Collective, double Scale) ParseNumberWords()
+        {
+            double total = 0, group = 0, lastScale = 1;
+            bool any = false, collective = false;
+            while (Current.Kind == TokenKind.Word)
+            {
+                string key = Current.Key;
+                if (any && (key is "and" or "et") && IsNumberWord(tokens[_pos + 1], next: null))
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (!IsNumberWord(Current, tokens[_pos + 1]))
+                {
+                    break;
+                }
+
+                string[] parts = key.Split('-');
+                for (int p = 0; p < parts.Length; p++)
+                {
+                    string part = parts[p];
+                    if (part is "a" or "an" or "un" or "une" && !Units.ContainsKey(part))
+                    {
+                        group += 1;
+                    }
+                    else if (part is "quatre" && p + 1 < parts.Length && parts[p + 1] is "vingt" or "vingts")
+                    {
+                        group += 80;
+                        p++;
+                    }
+                    else if (Units.TryGetValue(part, out double u))
+                    {
+                        group += u;
+                    }
+                    else if (Hundreds.TryGetValue(part, out double h))
+                    {
+                        group = (group == 0 ? 1 : group) * h;
+                        lastScale = h;
+                    }
+                    else if (Scales.TryGetValue(part, out double s))
+                    {
+                        total += (group == 0 ? 1 : group) * s;
+                        group = 0;
+                        lastScale = s;
+                    }
+                    else if (Collectives.TryGetValue(part, out double c))
+                    {
+                        group = (group == 0 ? 1 : group) * c;
+                        collective = true;
+                    }
+                }
+
+                any = true;
+                _pos++;
+            }
+
+            if (!any)
+            {
+                throw Unexpected("a number");
+            }
+
+            return (total + group, collective, lastScale);
+        }
+
+        private bool IsNumberWord(QuantityToken token, QuantityToken? next)
+        {
+            if (token.Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            if (token.Key is "a" or "an" || (token.Key is "un" or "une" && !_english))
+            {
+                // An article counts as one only before a scale or collective word: "a hundred", "un millier"; "un" alone is one.
+                return next is { } n && n.Kind == TokenKind.Word
+                       && (Hundreds.ContainsKey(n.Key) || Scales.ContainsKey(n.Key) || Collectives.ContainsKey(n.Key))
+                       || (token.Key is "un" or "une" && !_english);
+            }
+
+            return token.Key.Split('-').All(part =>
+                Units.ContainsKey(part) || Hundreds.ContainsKey(part) || Scales.ContainsKey(part) || Collectives.ContainsKey(part));
+        }
+
+        private bool StartsNumber(QuantityToken token)
+            => token.Kind == TokenKind.Number || IsNumberWord(token, _pos + 1 < tokens.Count ? tokens[Math.Min(tokens.IndexOf(token) + 1, tokens.Count - 1)] : null);
+
+        private Quantity ParseAnnotation(Quantity? q)
+        {
+            _pos++; // (
+            double lower, upper;
+            if (TryMatch(["at least", "au moins"]))
+            {
+                lower = ParseNumber().Value;
+                upper = double.PositiveInfinity;
+            }
+            else
+            {
+                lower = ParseNumber().Value;
+                if (Current.Kind != TokenKind.Dash && !IsWord(Current, "to"))
+                {
+                    throw Unexpected("'–' and the upper bound");
+                }
+
+                _pos++;
+                upper = ParseNumber().Value;
+            }
+
+            double? central = q?.Central;
+            if (Current.Kind == TokenKind.Comma)
+            {
+                _pos++;
+                if (TryWord("typically"))
+                {
+                    central = ParseNumber().Value;
+                }
+                else if (TryMatch(["no typical value"]))
+                {
+                    central = null;
+                }
+                else
+                {
+                    throw Unexpected("'typically' and a number, or 'no typical value'");
+                }
+            }
+
+            if (Current.Kind != TokenKind.RightParen)
+            {
+                throw Unexpected("')'");
+            }
+
+            _pos++;
+            return Quantity.Create(q?.Kind ?? QuantityKind.Vague, lower, upper, central);
+        }
+
+        private void ParseUnit()
+        {
+            if (Current.Kind == TokenKind.End)
+            {
+                return;
+            }
+
+            if (Current.Kind == TokenKind.Word && Current.Key is "of" or "de" or "d'" && tokens[_pos + 1].Kind == TokenKind.Word)
+            {
+                _pos++;
+            }
+
+            FrozenSet<string> keywords = _english ? EnglishKeywords : FrenchKeywords;
+            if (Current.Kind == TokenKind.Word && !keywords.Contains(Current.Key) && !Current.Key.Split('-').Any(keywords.Contains))
+            {
+                // The unit: everything from here on ("men", "pick-ups", "Mirage 2000D") is the thing counted.
+                _pos = tokens.Count - 1;
+                return;
+            }
+
+            throw Unexpected("the end, or a unit such as \"fighters\"");
+        }
+
+        private VagueTerm? MatchVague()
+        {
+            VagueTerm? best = null;
+            int bestLength = 0;
+            foreach (VagueTerm term in options.Lexicon.Terms)
+            {
+                if (term.Language != options.Language)
+                {
+                    continue;
+                }
+
+                string[] words = term.Phrase.Split(' ');
+                if (words.Length > bestLength && Matches(words))
+                {
+                    best = term;
+                    bestLength = words.Length;
+                }
+            }
+
+            _pos += bestLength;
+            return best;
+        }
+
+        private Modifier MatchModifier((string[] Words, Modifier Modifier)[] table)
+        {
+            foreach (var (words, modifier) in table)
+            {
+                if (Matches(words))
+                {
+                    _pos += words.Length;
+                    return modifier;
+                }
+            }
+
+            return Modifier.None;
+        }
+
+        private bool TryMatch(string[] phrases)
+        {
+            foreach (string phrase in phrases)
+            {
+                string[] words = phrase.Split(' ');
+                if (Matches(words))
+                {
+                    _pos += words.Length;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Matches(string[] words)
+        {
+            for (int k = 0; k < words.Length; k++)
+            {
+                if (_pos + k >= tokens.Count || !IsWord(tokens[_pos + k], words[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool TryWord(string word)
+        {
+            if (IsWord(Current, word))
+            {
+                _pos++;
+                return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsWord(QuantityToken token, string word) => token.Kind == TokenKind.Word && token.Key == word;
+
+        private Modifier Advance(Modifier modifier)
+        {
+            _pos++;
+            return modifier;
+        }
+
+        private QuantitySyntaxException Unexpected(string expected)
+        {
+            QuantityToken t = Current;
+            string found = t.Kind == TokenKind.End ? "the end of the text" : $"'{t.Raw}' at character {t.Start + 1}";
+            return new QuantitySyntaxException($"expected {expected}, but found {found}");
+        }
+    }
+}
