@@ -1,0 +1,160 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Diabaly.Dossiers;
+
+internal enum YamlNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}
+
+/// <summary>A YAML node with its position; the only YAML the dossier reader sees.</summary>
+internal sealed class YamlNode
+{
+    public required YamlNodeKind Kind { get; init; }
+
+    public required int Line { get; init; }
+
+    public required int Column { get; init; }
+
+    /// <summary>The text of a scalar; null for a YAML null (an empty plain value, "~" or "null").</summary>
+    public string? Value { get; init; }
+
+    public List<(YamlNode Key, YamlNode Value)> Entries { get; } = [];
+
+    public List<YamlNode> Items { get; } = [];
+
+    public string Describe() => Kind switch
+    {
+        YamlNodeKind.Mapping => "a mapping",
+        YamlNodeKind.Sequence => "a list",
+        _ => Value is null ? "nothing" : $"'{Value}'",
+    };
+}
+
+/// <summary>
+/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser, refusing what a dossier never needs and an attacker
+/// might use: anchors and aliases (alias-expansion bombs), tags, several documents, duplicate keys, deep nesting.
+/// </summary>
+internal static class YamlTree
+{
+    public static YamlNode? Build(string text, int maxDepth, List<DossierError> errors, string? file)
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            YamlNode root = ReadNode(parser, 1, maxDepth, errors, file);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out DocumentStart? second))
+            {
+                errors.Add(new DossierError((int)second.Start.Line, (int)second.Start.Column,
+                    "a second YAML document starts here; a dossier is one document (remove the '---' or split the file)", file));
+            }
+
+            return root;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new DossierError((int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + Clean(e.Message), file));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(IParser parser, int depth, int maxDepth, List<DossierError> errors, string? file)
+    {
+        ParsingEvent ev = parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
+        int line = (int)ev.Start.Line, column = (int)ev.Start.Column;
+        if (ev is AnchorAlias alias)
+        {
+            throw new YamlException(ev.Start, ev.End,
+                $"the alias '*{alias.Value}' is not allowed: dossiers refuse YAML anchors and aliases; write the value out");
+        }
+
+        if (ev is NodeEvent node)
+        {
+            if (!node.Anchor.IsEmpty)
+            {
+                throw new YamlException(ev.Start, ev.End,
+                    $"the anchor '&{node.Anchor}' is not allowed: dossiers refuse YAML anchors and aliases; write the value out");
+            }
+
+            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
+            {
+                throw new YamlException(ev.Start, ev.End, $"the tag '{node.Tag}' is not allowed: dossiers refuse YAML type tags");
+            }
+        }
+
+        if (depth > maxDepth)
+        {
+            throw new YamlException(ev.Start, ev.End, $"the nesting is deeper than {maxDepth} levels; a dossier needs 5");
+        }
+
+        switch (ev)
+        {
+            case Scalar scalar:
+                parser.MoveNext();
+                bool isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+                return new YamlNode { Kind = YamlNodeKind.Scalar, Line = line, Column = column, Value = isNull ? null : scalar.Value };
+
+            case SequenceStart:
+            {
+                parser.MoveNext();
+                var seq = new YamlNode { Kind = YamlNodeKind.Sequence, Line = line, Column = column };
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    seq.Items.Add(ReadNode(parser, depth + 1, maxDepth, errors, file));
+                }
+
+                return seq;
+            }
+
+            case MappingStart:
+            {
+                parser.MoveNext();
+                var map = new YamlNode { Kind = YamlNodeKind.Mapping, Line = line, Column = column };
+                var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    YamlNode key = ReadNode(parser, depth + 1, maxDepth, errors, file);
+                    YamlNode value = ReadNode(parser, depth + 1, maxDepth, errors, file);
+                    if (key.Kind != YamlNodeKind.Scalar || key.Value is null)
+                    {
+                        errors.Add(new DossierError(key.Line, key.Column, $"a key must be a word, but found {key.Describe()}", file));
+                        continue;
+                    }
+
+                    if (seen.TryGetValue(key.Value, out YamlNode? first))
+                    {
+                        errors.Add(new DossierError(key.Line, key.Column,
+                            $"duplicate key '{key.Value}' (first at line {first.Line}, column {first.Column})", file));
+                        continue;
+                    }
+
+                    seen.Add(key.Value, key);
+                    map.Entries.Add((key, value));
+                }
+
+                return map;
+            }
+
+            default:
+                throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is reported separately.
+        int at = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && at >= 0 ? message[(at + 3)..] : message;
+    }
+}

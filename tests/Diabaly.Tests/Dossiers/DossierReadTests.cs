@@ -1,0 +1,298 @@
+using System.Diagnostics;
+using System.Text;
+using Diabaly.Tests.Support;
+
+namespace Diabaly.Tests.Dossiers;
+
+/// <summary>Bad dossiers: each error names its line, its column, what is wrong and what was expected.</summary>
+public class DossierReadTests
+{
+    private static DossierException Fails(string yaml)
+    {
+        Action act = () => Dossier.Parse(yaml);
+        return act.Should().Throw<DossierException>().Which;
+    }
+
+    private static void FailsAt(string yaml, int line, int column, string fragment)
+    {
+        DossierException e = Fails(yaml);
+        e.Errors.Should().Contain(err => err.Line == line && err.Column == column && err.Message.Contains(fragment),
+            "expected an error at {0}:{1} containing \"{2}\", but got:\n{3}", line, column, fragment, e.Message);
+    }
+
+    private const string Head = """
+        title: T
+        sources:
+          mayor:
+            name: Mayor
+        questions:
+          q:
+            subject: S
+            unit: u
+        claims:
+
+        """;
+
+    [Fact]
+    public void Minimal_Loads_WithAGeneratedClaimId()
+    {
+        Dossier d = Dossier.Parse(Some.MinimalYaml);
+        d.Title.Should().Be("Minimal");
+        d.Claims.Should().ContainSingle().Which.Id.Should().Be("a-q");
+        d.Claims[0].Value.Central.Should().Be(2000);
+        d.Claims[0].Value.Text.Should().Be("about 2,000");
+    }
+
+    [Fact]
+    public void GeneratedIds_AreUnique_AndNeverTakeAStatedId()
+    {
+        Dossier d = Dossier.Parse(Head + """
+              - {question: q, source: mayor, value: 1}
+              - {question: q, source: mayor, value: 2}
+              - {id: mayor-q-2, question: q, source: mayor, value: 3}
+            """);
+        d.Claims.Select(c => c.Id).Should().Equal("mayor-q", "mayor-q-3", "mayor-q-2");
+    }
+
+    [Fact]
+    public void UndefinedSource_IsNamedWithASuggestion()
+        => FailsAt(Head + "  - {id: mayor-fighters, question: q, source: mayr, value: 5}\n", 10, 47,
+            "claim 'mayor-fighters' names source 'mayr', which is not defined (did you mean 'mayor'?)");
+
+    [Fact]
+    public void UndefinedQuestion_IsNamed()
+        => FailsAt(Head + "  - {question: qq, source: mayor, value: 5}\n", 10, 16, "names question 'qq', which is not defined (did you mean 'q'?)");
+
+    [Fact]
+    public void ErrorFromAFile_CarriesThePath_InCompilerForm()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"diabaly-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, Head + "  - {id: mayor-fighters, question: q, source: mayr, value: 5}\n");
+        try
+        {
+            Action act = () => Dossier.Load(path);
+            DossierException e = act.Should().Throw<DossierException>().Which;
+            e.FilePath.Should().Be(path);
+            (e.Line, e.Column).Should().Be((10, 47));
+            e.Message.Should().Be($"{path}:10:47: claim 'mayor-fighters' names source 'mayr', which is not defined (did you mean 'mayor'?)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void YamlSyntaxError_HasItsPosition()
+        => FailsAt("title: T\nsources: [a, b\n", 3, 1, "YAML syntax error");
+
+    [Fact]
+    public void UnknownKey_IsSuggested()
+        => FailsAt(Head.Replace("    name: Mayor", "    name: Mayor\n    outlett: X", StringComparison.Ordinal), 5, 5,
+            "unknown key 'outlett' in source 'mayor' (did you mean 'outlet'?)");
+
+    [Fact]
+    public void MissingRequiredKey_IsNamed()
+        => FailsAt(Head + "  - {question: q, source: mayor}\n", 10, 5, "claim 1 has no 'value'");
+
+    [Fact]
+    public void MissingTitle_IsNamed()
+        => FailsAt(Head.Replace("title: T\n", string.Empty, StringComparison.Ordinal) + "  - {question: q, source: mayor, value: 1}\n", 1, 1,
+            "the dossier has no 'title'");
+
+    [Fact]
+    public void WrongType_SaysWhatWasExpected()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: 1, quote: [a, b]}\n", 10, 51, "'quote' must be text, but is a list");
+
+    [Fact]
+    public void DuplicateKey_PointsAtBothPlaces()
+        => FailsAt("title: T\ntitle: U\n", 2, 1, "duplicate key 'title' (first at line 1, column 1)");
+
+    [Fact]
+    public void DuplicateClaimId_PointsAtTheFirst()
+        => FailsAt(Head + "  - {id: x, question: q, source: mayor, value: 1}\n  - {id: x, question: q, source: mayor, value: 2}\n", 11, 10,
+            "duplicate claim id 'x' (first at line 10, column 10)");
+
+    [Fact]
+    public void DuplicateSourceId_IsADuplicateKey()
+        => FailsAt(Head.Replace("    name: Mayor\n", "    name: Mayor\n  mayor:\n    name: Again\n", StringComparison.Ordinal), 5, 3,
+            "duplicate key 'mayor'");
+
+    [Fact]
+    public void ValueTheGrammarRefuses_CarriesTheGrammarsMessage()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: 300–250}\n", 10, 41,
+            "the value of claim 1 is not a quantity: Cannot read \"300–250\" as a quantity: the range 300–250 at character 4 is inverted; write the lower figure first");
+
+    [Fact]
+    public void InvertedStructuredRange_IsRefused()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: {low: 300, high: 250}}\n", 10, 41,
+            "the range is inverted: low 300 is above high 250");
+
+    [Theory]
+    [InlineData("-5", "must not be negative")]
+    [InlineData(".nan", "must be a finite number")]
+    [InlineData(".inf", "must be a finite number")]
+    [InlineData("lots", "must be a finite number")]
+    public void BadStructuredNumber_IsRefused(string number, string fragment)
+        => FailsAt(Head + $"  - {{question: q, source: mayor, value: {{exact: {number}}}}}\n", 10, 49, fragment);
+
+    [Fact]
+    public void NegativeWeight_IsRefused()
+        => FailsAt(Head.Replace("    name: Mayor", "    name: Mayor\n    weight: -1", StringComparison.Ordinal), 5, 13, "must not be negative");
+
+    [Fact]
+    public void BadEnum_ListsTheChoices()
+        => FailsAt(Head.Replace("    name: Mayor", "    name: Mayor\n    kind: journalst", StringComparison.Ordinal), 5, 11,
+            "'journalst' is not a valid kind; expected one of: unknown, journalist, official, military, local-official");
+
+    [Fact]
+    public void BadDate_SaysTheForm()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: 1, said: 15/01/2013}\n", 10, 50, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n")]
+    [InlineData("# only a comment\n")]
+    public void EmptyFile_IsRefused(string text)
+        => Fails(text).Message.Should().Contain("the dossier is empty");
+
+    [Fact]
+    public void NoClaims_IsRefused()
+        => FailsAt(Head.TrimEnd() + " []\n", 9, 9, "'claims' is empty");
+
+    [Fact]
+    public void SeveralErrors_AreReportedTogether_InFileOrder()
+    {
+        DossierException e = Fails(Head + """
+              - {question: qq, source: mayor, value: 1}
+              - {question: q, source: mayr, value: 2}
+              - {question: q, source: mayor, value: many many}
+            """);
+        e.Errors.Select(x => x.Line).Should().Equal(10, 11, 12);
+        e.Message.Split('\n').Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Json_IsReadToo()
+    {
+        Dossier d = Dossier.Parse("""
+            {"title": "J", "sources": {"a": {"name": "A"}}, "questions": {"q": {"subject": "S", "unit": "u"}},
+             "claims": [{"question": "q", "source": "a", "value": {"low": 250, "high": 300}}]}
+            """);
+        d.Claims[0].Value.Should().Be(Quantity.Between(250, 300));
+    }
+
+    [Fact]
+    public void FrenchDossier_ReadsFrenchValues_AndAClaimMayOverride()
+    {
+        Dossier d = Dossier.Parse("""
+            title: F
+            language: fr
+            sources: {a: {name: A}}
+            questions: {q: {subject: S, unit: u}}
+            claims:
+              - {question: q, source: a, value: plus d'un millier}
+              - {question: q, source: a, value: "1,200", language: en}
+            """);
+        d.Claims[0].Value.Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000);
+        d.Claims[1].Value.Lower.Should().Be(1200);
+    }
+
+    // --- hostile input ---
+
+    [Fact]
+    public void AliasBomb_IsRefusedAtTheFirstAnchor()
+    {
+        var sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++)
+        {
+            sb.Append(CultureInfo($"b{i}: &b{i} [*{(i == 1 ? "a" : "b" + (i - 1))}, *{(i == 1 ? "a" : "b" + (i - 1))}]\n"));
+        }
+
+        Timed(() => FailsAt(sb.ToString(), 1, 4, "anchors and aliases"));
+    }
+
+    [Fact]
+    public void TypeTag_IsRefused()
+        => FailsAt("title: !!python/object T\n", 1, 8, "tags");
+
+    [Fact]
+    public void SecondDocument_IsRefused()
+        => FailsAt(Some.MinimalYaml + "\n---\ntitle: Other\n", 13, 1, "a second YAML document");
+
+    [Fact]
+    public void DeepNesting_IsRefusedFast()
+        => Timed(() => Fails(new string('[', 100_000) + new string(']', 100_000)).Message.Should().Contain("deeper than 32 levels"));
+
+    [Fact]
+    public void HugeFile_IsRefusedFast_BeforeParsing()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"diabaly-big-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "title: T\nnote: " + new string('x', 20 * 1024 * 1024) + "\n");
+        try
+        {
+            Timed(() =>
+            {
+                Action act = () => Dossier.Load(path);
+                act.Should().Throw<DossierException>().WithMessage("*more than the limit*");
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsRefused_WithTheLine()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"diabaly-utf8-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(path, [.. "title: T\nnote: "u8, 0xC3, 0x28, .. "\n"u8]);
+        try
+        {
+            Action act = () => Dossier.Load(path);
+            act.Should().Throw<DossierException>().Where(e => e.Line == 2 && e.Message.Contains("not valid UTF-8"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void BinaryGarbage_IsRefusedFast()
+    {
+        var random = new Random(42);
+        for (int i = 0; i < 50; i++)
+        {
+            byte[] bytes = new byte[4096];
+            random.NextBytes(bytes);
+            string text = Encoding.Latin1.GetString(bytes);
+            Timed(() => Fails(text));
+        }
+    }
+
+    [Fact]
+    public void AFewMegabytes_AreReadInUnderASecond()
+    {
+        var sb = new StringBuilder(Head);
+        for (int i = 0; i < 30_000; i++)
+        {
+            sb.Append(CultureInfo($"  - {{question: q, source: mayor, value: about {i + 1}, quote: \"a quote that is long enough to take some room {i}\"}}\n"));
+        }
+
+        sb.Length.Should().BeGreaterThan(3_000_000);
+        var watch = Stopwatch.StartNew();
+        Dossier.Parse(sb.ToString()).Claims.Should().HaveCount(30_000);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the budget is one second; the margin absorbs a slow CI machine");
+    }
+
+    private static string CultureInfo(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Timed(Action act)
+    {
+        var watch = Stopwatch.StartNew();
+        act();
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+}

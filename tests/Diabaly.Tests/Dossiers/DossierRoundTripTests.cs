@@ -1,0 +1,99 @@
+using CsCheck;
+using Diabaly.Tests.Quantities;
+using Diabaly.Tests.Support;
+
+namespace Diabaly.Tests.Dossiers;
+
+/// <summary>Nothing lost: <c>Dossier.Parse(d.ToYaml())</c> equals <c>d</c>.</summary>
+public class DossierRoundTripTests
+{
+    private static readonly string[] Texts =
+    [
+        "Zeïd", "Haïdara", "Traoré", "plain words", "a: colon", "- dash first", "# hash first", "quote \"inside\"", "it's", "null", "~", "",
+        " leading space", "trailing space ", "line one\nline two", "tab\there", "1,200", "yes", "no", "true", "2013-01-15", "{not: a map}",
+        "[not, a, list]", "&anchor", "*alias", "!tag", "%percent", "@at", "`tick", "|pipe", ">fold", "?question", "emoji 🙂", "Ünïcödé ß",
+    ];
+
+    private static readonly string[] Values =
+    [
+        "about 2,000 Islamists", "250–300 fighters", "400 men", "several hundred", "next to 100", "4+ Rafale", "~12 killed", "a dozen",
+        "between 250 and 300", "at least five", "many", "20 or so trucks", "1.5 million",
+    ];
+
+    private static readonly Gen<string?> Text = Gen.OneOf(
+        Gen.Const((string?)null),
+        Gen.Int[0, Texts.Length - 1].Select(i => (string?)Texts[i]),
+        Gen.String.Select(s => (string?)s));
+
+    private static readonly Gen<string> Id = Gen.Int[0, 5].Select(i => "id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static readonly Gen<Source> SourceGen = Gen.Select(Id, Gen.Int[0, Texts.Length - 1], Gen.Enum<SourceKind>(), Gen.Enum<SourceAccess>(),
+        Text, Text, Gen.OneOf(Gen.Const(1.0), Gen.Double[0.01, 10]))
+        .Select((id, name, kind, access, role, side, weight) => new Source(id, string.IsNullOrWhiteSpace(Texts[name]) ? "Name" : Texts[name])
+        {
+            Kind = kind,
+            Access = access,
+            Role = role,
+            Outlet = side is null ? null : "Outlet " + side,
+            Side = side,
+            Weight = weight,
+        });
+
+    private static readonly Gen<Quantity> ValueGen = Gen.OneOf(
+        Gen.Int[0, Values.Length - 1].Select(i => Quantity.Parse(Values[i])),
+        QuantityTests.AnyQuantity,
+        Gen.Select(QuantityTests.AnyQuantity, Gen.Int[0, Texts.Length - 1]).Select((q, t) => q.WithText(Texts[t])));
+
+    private static readonly Gen<Dossier> DossierGen =
+        Gen.Select(SourceGen.Array[1, 5], Gen.Int[1, 3], Text, Gen.Bool)
+            .SelectMany((sources, questionCount, description, french) =>
+            {
+                Source[] distinct = sources.DistinctBy(s => s.Id).ToArray();
+                Question[] questions = Enumerable.Range(0, questionCount).Select(i => new Question("q" + i, "Subject " + i + " Zeïd", "things")).ToArray();
+                Gen<Claim> claim = Gen.Select(Gen.Int[0, distinct.Length - 1], Gen.Int[0, questions.Length - 1], ValueGen, Text, Text, Text,
+                        Gen.Int[0, distinct.Length - 1].Array[0, 2], Gen.OneOf(Gen.Const((PartialDate?)null), Gen.Int[1, 28].Select(d => (PartialDate?)new PartialDate(2013, 1, d))))
+                    .Select((s, q, value, quote, asOf, scope, via, said) => new Claim("c", questions[q], distinct[s], value)
+                    {
+                        Quote = quote, AsOf = asOf, Scope = scope, Note = quote is null ? null : "note: " + quote, Said = said,
+                        Via = via.Select(v => distinct[v]).ToArray(),
+                    });
+                return claim.Array[1, 8].Select(claims => new Dossier(
+                    "Title " + description,
+                    distinct,
+                    questions,
+                    claims.Select((c, i) => new Claim("c" + i, c.Question, c.Source, c.Value)
+                    {
+                        Quote = c.Quote, AsOf = c.AsOf, Scope = c.Scope, Note = c.Note, Said = c.Said, Via = c.Via,
+                    }))
+                {
+                    Description = description,
+                    Language = french ? QuantityLanguage.French : QuantityLanguage.English,
+                });
+            });
+
+    [Fact]
+    public void ToYaml_ParsedBack_EqualsTheDossier()
+        => DossierGen.Sample(d =>
+        {
+            string yaml = d.ToYaml();
+            Dossier back = Dossier.Parse(yaml);
+            back.Should().Be(d, yaml);
+        }, iter: 2_000);
+
+    [Fact]
+    public void Diabaly_RoundTrips_ThroughAFile()
+    {
+        Dossier d = Some.Diabaly();
+        string path = Path.Combine(Path.GetTempPath(), $"diabaly-rt-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            d.Save(path);
+            Dossier.Load(path).Should().Be(d);
+            File.ReadAllText(path).Should().Contain("Seydou Traoré").And.Contain("value: about 2,000 Islamists");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
