@@ -1,0 +1,78 @@
+using Diabaly.Internal;
+
+namespace Diabaly.Statistics;
+
+/// <summary>Weighted order statistics.</summary>
+/// <remarks>
+/// <para>Definition: the weighted quantile at level p is the inverse of the weighted empirical distribution function
+/// F(x) = Σ{wᵢ : xᵢ ≤ x} / Σwᵢ. It is the smallest xᵢ with F(xᵢ) ≥ p; where F(xᵢ) equals p exactly (within 1e-12 of the total
+/// weight), the result is the midpoint of xᵢ and the next larger value. With equal weights this is R's <c>quantile(type = 2)</c>,
+/// and the median of an even number of values is the mean of the middle two.</para>
+/// <para>Consequences: splitting a value's weight between two copies of it changes nothing; raising a value never lowers a quantile;
+/// ties between equal values need no rule, since they give the same number in any order. Values with zero weight are ignored.</para>
+/// </remarks>
+public static class WeightedStatistics
+{
+    /// <summary>The weighted median, <see cref="Quantile"/> at 0.5.</summary>
+    /// <param name="values">The values; finite.</param>
+    /// <param name="weights">Their weights; finite and ≥ 0, not all 0; as many as the values.</param>
+    /// <returns>The median.</returns>
+    /// <exception cref="ArgumentException">The lists are empty, of different lengths, or hold a non-finite value or a bad weight.</exception>
+    public static double Median(IReadOnlyList<double> values, IReadOnlyList<double> weights) => Quantile(values, weights, 0.5);
+
+    /// <summary>The weighted quantile at level <paramref name="p"/> (see the remarks of <see cref="WeightedStatistics"/>).</summary>
+    /// <param name="values">The values; finite.</param>
+    /// <param name="weights">Their weights; finite and ≥ 0, not all 0; as many as the values.</param>
+    /// <param name="p">The level, in [0, 1]; 0 gives the smallest value with weight, 1 the largest.</param>
+    /// <returns>The quantile.</returns>
+    /// <exception cref="ArgumentException">The lists are empty, of different lengths, or hold a non-finite value or a bad weight.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1].</exception>
+    public static double Quantile(IReadOnlyList<double> values, IReadOnlyList<double> weights, double p)
+    {
+        Guard.NotNull(values);
+        Guard.NotNull(weights);
+        Guard.InRange(p, 0, 1);
+        if (values.Count == 0 || values.Count != weights.Count)
+        {
+            throw new ArgumentException($"Expected as many weights as values, and at least one; received {values.Count} values and {weights.Count} weights.");
+        }
+
+        var items = new (double Value, double Weight)[values.Count];
+        double total = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"Value {i} is {values[i]}; values must be finite.", nameof(values));
+            }
+
+            if (!double.IsFinite(weights[i]) || weights[i] < 0)
+            {
+                throw new ArgumentException($"Weight {i} is {weights[i]}; weights must be finite and >= 0.", nameof(weights));
+            }
+
+            items[i] = (values[i], weights[i]);
+            total += weights[i];
+        }
+
+        if (total <= 0)
+        {
+            throw new ArgumentException("At least one weight must be > 0.", nameof(weights));
+        }
+
+        Array.Sort(items, (a, b) => a.Value.CompareTo(b.Value) is var c && c != 0 ? c : a.Weight.CompareTo(b.Weight));
+        items = items.Where(x => x.Weight > 0).ToArray();
+        double target = p * total, tolerance = 1e-12 * total, cumulative = 0;
+        for (int i = 0; i < items.Length; i++)
+        {
+            cumulative += items[i].Weight;
+            if (cumulative >= target - tolerance)
+            {
+                bool onTheStep = Math.Abs(cumulative - target) <= tolerance && i + 1 < items.Length && p > 0;
+                return onTheStep ? (items[i].Value + items[i + 1].Value) / 2 : items[i].Value;
+            }
+        }
+
+        return items[^1].Value;
+    }
+}
