@@ -1,0 +1,88 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>Every choice the reconciliation makes, with its documented default. Immutable; set with object initializers.</summary>
+public sealed class ReconcileOptions
+{
+    private readonly RoundnessRule _roundness = RoundnessRule.Default;
+    private readonly double _secondHand = 0.5, _firstHand = 1, _unknownAccess = 1, _partisan = 1, _openTail = 2, _zeroFloor = 0.5,
+        _campFactor = 2, _spreadFactor = 2, _influence = 1.5, _low = 0.1, _high = 0.9, _minLogSd = 0.01;
+
+    /// <summary>The defaults.</summary>
+    public static ReconcileOptions Default { get; } = new();
+
+    /// <summary>The headline method, whose result is <see cref="QuestionReport.Consensus"/>; every method is computed anyway.</summary>
+    /// <value><see cref="ConsensusMethod.WeightedMedian"/>.</value>
+    public ConsensusMethod Method { get; init; } = ConsensusMethod.WeightedMedian;
+
+    /// <summary>The τ² estimator of <see cref="ConsensusMethod.RandomEffects"/>.</summary>
+    /// <value><see cref="Tau2Estimator.DerSimonianLaird"/>.</value>
+    public Tau2Estimator Tau2Estimator { get; init; } = Tau2Estimator.DerSimonianLaird;
+
+    /// <summary>Whether an exact number is widened by its roundness: "400 men" covers 350–450 (half its step, 100, at most
+    /// <see cref="RoundnessRule.MaximumRelativeTolerance"/>), while "47 pick-ups" covers 46.5–47.5.</summary>
+    /// <value>True.</value>
+    public bool WidenRoundNumbers { get; init; } = true;
+
+    /// <summary>The rule that widens round exact numbers.</summary>
+    /// <value><see cref="RoundnessRule.Default"/>.</value>
+    public RoundnessRule Roundness { get => _roundness; init => _roundness = Guard.NotNull(value); }
+
+    /// <summary>The weight factor of a first-hand source.</summary>
+    /// <value>1.</value>
+    public double FirstHandFactor { get => _firstHand; init => _firstHand = Guard.Positive(value); }
+
+    /// <summary>The weight factor of a second-hand source.</summary>
+    /// <value>0.5.</value>
+    public double SecondHandFactor { get => _secondHand; init => _secondHand = Guard.Positive(value); }
+
+    /// <summary>The weight factor of a source whose access is unknown.</summary>
+    /// <value>1.</value>
+    public double UnknownAccessFactor { get => _unknownAccess; init => _unknownAccess = Guard.Positive(value); }
+
+    /// <summary>The weight factor of a source with a declared side other than "neutral". Such a source is always flagged; by default it is not down-weighted.</summary>
+    /// <value>1.</value>
+    public double PartisanFactor { get => _partisan; init => _partisan = Guard.Positive(value); }
+
+    /// <summary>How far an open bound is read to reach: "at least L" is read as L to L × this factor (uniform on the log scale, central
+    /// at L × √factor), and "at most U" as U / factor to U.</summary>
+    /// <value>2.</value>
+    public double OpenTailFactor { get => _openTail; init => _openTail = Guard.InRange(value, 1.0001, 1e6); }
+
+    /// <summary>Counts below this are treated as this on the log scale, and an estimate at or below it is reported as 0.
+    /// Half of one counted thing: at the resolution of a count, nothing is below it but zero.</summary>
+    /// <value>0.5.</value>
+    public double ZeroFloor { get => _zeroFloor; init => _zeroFloor = Guard.Positive(value); }
+
+    /// <summary>Two claims are compatible, and so in one camp, when their intervals overlap or their central values are within this factor.</summary>
+    /// <value>2.</value>
+    public double CampFactor { get => _campFactor; init => _campFactor = Guard.InRange(value, 1, 1e6); }
+
+    /// <summary>A question is flagged <see cref="FlagKind.WideSpread"/> when its central values span more than this factor.</summary>
+    /// <value>2.</value>
+    public double SpreadFactor { get => _spreadFactor; init => _spreadFactor = Guard.InRange(value, 1, 1e6); }
+
+    /// <summary>A source is flagged <see cref="FlagKind.InfluentialSource"/> when leaving it out multiplies or divides the headline Best by more than this.</summary>
+    /// <value>1.5.</value>
+    public double InfluenceThreshold { get => _influence; init => _influence = Guard.InRange(value, 1, 1e6); }
+
+    /// <summary>The quantile level of Low for <see cref="ConsensusMethod.WeightedMedian"/> and <see cref="ConsensusMethod.LinearPool"/>.</summary>
+    /// <value>0.1.</value>
+    public double LowQuantile { get => _low; init => _low = Guard.InRange(value, 0, 0.5); }
+
+    /// <summary>The quantile level of High for <see cref="ConsensusMethod.WeightedMedian"/> and <see cref="ConsensusMethod.LinearPool"/>.</summary>
+    /// <value>0.9.</value>
+    public double HighQuantile { get => _high; init => _high = Guard.InRange(value, 0.5, 1); }
+
+    /// <summary>The smallest standard deviation, on the natural-log scale, given to a claim (about 1 %), so that no claim is infinitely precise.</summary>
+    /// <value>0.01.</value>
+    public double MinimumLogSd { get => _minLogSd; init => _minLogSd = Guard.Positive(value); }
+
+    internal double AccessFactor(SourceAccess access) => access switch
+    {
+        SourceAccess.FirstHand => FirstHandFactor,
+        SourceAccess.SecondHand => SecondHandFactor,
+        _ => UnknownAccessFactor,
+    };
+}

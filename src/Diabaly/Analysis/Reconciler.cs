@@ -1,0 +1,64 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>Reconciles the claims of a dossier: ranges, agreement, conflicts, camps, consensus by every method, sensitivity, flags and a summary.</summary>
+/// <example><code>
+/// ReconciliationReport report = Reconciler.Reconcile(Dossier.Load("diabaly.yaml"));
+/// QuestionReport fighters = report["islamist-fighters"];
+/// Console.WriteLine($"{fighters.Consensus.Low}–{fighters.Consensus.High}, best {fighters.Consensus.Best}");
+/// </code></example>
+/// <remarks>
+/// <para>Counts err by factors, not by fixed amounts, so the analyses work on the natural-log scale; values below
+/// <see cref="ReconcileOptions.ZeroFloor"/> are treated as that floor there, and an estimate at or below it is reported as 0.</para>
+/// <para>The result does not depend on the order of the claims: they are taken in id order, and ties are broken by id.</para>
+/// <para>Edge cases: a question with no claims gets empty estimates (whose bounds throw) and a <see cref="FlagKind.NoClaims"/> flag,
+/// never NaN; one claim is its own consensus with no conflict; identical claims give no conflict; only open-ended claims are read
+/// over their documented tail (<see cref="ReconcileOptions.OpenTailFactor"/>).</para>
+/// </remarks>
+public static class Reconciler
+{
+    /// <summary>Reconciles every question of a dossier with the default options.</summary>
+    /// <param name="dossier">The dossier.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dossier"/> is null.</exception>
+    public static ReconciliationReport Reconcile(Dossier dossier) => Reconcile(dossier, ReconcileOptions.Default);
+
+    /// <summary>Reconciles every question of a dossier.</summary>
+    /// <param name="dossier">The dossier.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ReconciliationReport Reconcile(Dossier dossier, ReconcileOptions options)
+    {
+        Guard.NotNull(dossier);
+        Guard.NotNull(options);
+        var byQuestion = dossier.Claims.ToLookup(c => c.Question.Id, StringComparer.Ordinal);
+        var questions = dossier.Questions.Select(q => QuestionAnalysis.Analyze(q, byQuestion[q.Id].ToList(), options)).ToList();
+        return new ReconciliationReport(dossier, options, ReadOnly.List(questions));
+    }
+
+    /// <summary>Reconciles the claims on one question.</summary>
+    /// <param name="question">The question.</param>
+    /// <param name="claims">The claims; all about <paramref name="question"/>.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <returns>The report on the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> or <paramref name="claims"/> is null.</exception>
+    /// <exception cref="ArgumentException">A claim is about another question, or two claims share an id.</exception>
+    public static QuestionReport Reconcile(Question question, IEnumerable<Claim> claims, ReconcileOptions? options = null)
+    {
+        Guard.NotNull(question);
+        var list = Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToList();
+        if (list.FirstOrDefault(c => c.Question.Id != question.Id) is { } other)
+        {
+            throw new ArgumentException($"Claim '{other.Id}' is about question '{other.Question.Id}', not '{question.Id}'.", nameof(claims));
+        }
+
+        if (list.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dup)
+        {
+            throw new ArgumentException($"Two claims share the id '{dup.Key}'.", nameof(claims));
+        }
+
+        return QuestionAnalysis.Analyze(question, list, options ?? ReconcileOptions.Default);
+    }
+}

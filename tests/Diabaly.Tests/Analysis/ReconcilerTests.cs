@@ -1,0 +1,292 @@
+using Diabaly.Tests.Support;
+
+namespace Diabaly.Tests.Analysis;
+
+/// <summary>Hand-worked examples of each method and every documented edge case.</summary>
+public class ReconcilerTests
+{
+    private const double Z90 = 1.6448536269514722;
+    private const double Z975 = 1.959963984540054;
+    private static readonly ReconcileOptions NoWidening = new() { WidenRoundNumbers = false };
+
+    private static QuestionReport One(ReconcileOptions options, params (string Source, Quantity Value)[] claims)
+        => Reconciler.Reconcile(Some.Dossier(claims.Select(c => (c.Source, c.Value, (string?)null, (string?)null)).ToArray()), options)["q"];
+
+    [Fact]
+    public void WeightedMedian_ByHand()
+    {
+        // Centrals: √(100·200) = 141.42 (weight 1), 300 (1), 1000 (2, two claims of source c sharing 2? no: one claim, prior 2).
+        Dossier d = new(
+            "T",
+            [Some.Source("a"), Some.Source("b"), Some.Source("c", weight: 2)],
+            [Some.Question()],
+            [
+                new Claim("a1", Some.Question(), Some.Source("a"), Quantity.Between(100, 200)),
+                new Claim("b1", Some.Question(), Some.Source("b"), Quantity.Exact(300)),
+                new Claim("c1", Some.Question(), Some.Source("c", weight: 2), Quantity.Exact(1000)),
+            ]);
+        Consensus wm = Reconciler.Reconcile(d, NoWidening)["q"].Estimates[ConsensusMethod.WeightedMedian];
+
+        // Weighted CDF of the centrals: 141 → 1/4, 300 → 2/4 = 0.5 exactly, so the median is the log-scale midpoint of 300 and 1000.
+        wm.Best.Should().BeApproximately(Math.Sqrt(300 * 1000), 1e-9);
+
+        // Low: 10 % of weight 4 is 0.4; the lower bounds 100 (1), 300 (1), 1000 (2) reach it at 100.
+        wm.Low.Should().BeApproximately(100, 1e-9);
+
+        // High: 90 % is 3.6; the upper bounds 200 (1), 300 (1), 1000 (2) reach it at 1000.
+        wm.High.Should().BeApproximately(1000, 1e-9);
+    }
+
+    [Fact]
+    public void WeightedMedian_TwoSourcesTied_IsTheGeometricMidpoint()
+        => One(NoWidening, ("a", Quantity.Exact(100)), ("b", Quantity.Exact(400))).Consensus.Best.Should().BeApproximately(200, 1e-9);
+
+    [Fact]
+    public void LinearPool_OneRange_IsLogUniform()
+    {
+        Consensus lp = One(NoWidening, ("a", Quantity.Between(100, 400))).Estimates[ConsensusMethod.LinearPool];
+        lp.Best.Should().BeApproximately(200, 1e-6); // exp(mean of log 100 and log 400)
+        lp.Low.Should().BeApproximately(100 * Math.Pow(4, 0.1), 1e-6); // 114.87
+        lp.High.Should().BeApproximately(100 * Math.Pow(4, 0.9), 1e-6); // 348.22
+    }
+
+    [Fact]
+    public void LinearPool_OneApproximateNumber_IsLogNormalWithItsIntervalAsNinetyPercent()
+    {
+        Consensus lp = One(NoWidening, ("a", Quantity.About(2000))).Estimates[ConsensusMethod.LinearPool];
+        double sd = (Math.Log(2500) - Math.Log(1500)) / (2 * Z90); // 0.155280
+        lp.Best.Should().BeApproximately(2000, 1e-6);
+        lp.High.Should().BeApproximately(2000 * Math.Exp(1.2815515655446004 * sd), 1e-6); // 2440.4
+        lp.Low.Should().BeApproximately(2000 * Math.Exp(-1.2815515655446004 * sd), 1e-6);
+    }
+
+    [Fact]
+    public void LinearPool_TwoDisjointRanges_TakesTheMiddleOfTheGap()
+        // The mixture's CDF is flat at 0.5 from 20 to 1,000: the median is the log-scale middle, √(20 · 1000).
+        => One(NoWidening, ("a", Quantity.Between(10, 20)), ("b", Quantity.Between(1000, 2000)))
+            .Estimates[ConsensusMethod.LinearPool].Best.Should().BeApproximately(Math.Sqrt(20 * 1000), 1e-6);
+
+    [Fact]
+    public void RandomEffects_ByHand()
+    {
+        // Two sources with σ = 0.1 on the log scale: intervals c·e^(±0.1·z90), so y = ln 100, ln 1000 and v = 0.01 each.
+        double a = 0.1 * Z90;
+        Quantity Around(double c) => Quantity.Create(QuantityKind.Approximate, c * Math.Exp(-a), c * Math.Exp(a), c);
+        Consensus re = One(NoWidening, ("a", Around(100)), ("b", Around(1000))).Estimates[ConsensusMethod.RandomEffects];
+
+        // DerSimonian–Laird: w = 100 each; ȳ = (ln 100 + ln 1000)/2; Q = 2 · 100 · (ln 10 / 2)²; C = 200 − 20000/200 = 100;
+        // τ² = (Q − 1)/C; w* = 1/(0.01 + τ²); SE = √(1/(2w*)); Best = e^ȳ = √(100 · 1000).
+        double half = Math.Log(10) / 2, q = 2 * 100 * half * half, tau2 = (q - 1) / 100, se = Math.Sqrt((0.01 + tau2) / 2);
+        re.RandomEffects!.Q.Should().BeApproximately(q, 1e-9);
+        re.RandomEffects.Tau2.Should().BeApproximately(tau2, 1e-9);
+        re.Best.Should().BeApproximately(Math.Sqrt(100 * 1000), 1e-6);
+        re.Low.Should().BeApproximately(Math.Sqrt(100 * 1000) * Math.Exp(-Z975 * se), 1e-6);
+        re.High.Should().BeApproximately(Math.Sqrt(100 * 1000) * Math.Exp(Z975 * se), 1e-6);
+    }
+
+    [Fact]
+    public void RandomEffects_Reml_IsAnOption()
+    {
+        var options = new ReconcileOptions { WidenRoundNumbers = false, Tau2Estimator = Tau2Estimator.Reml, Method = ConsensusMethod.RandomEffects };
+        QuestionReport q = One(options, ("a", Quantity.Between(100, 200)), ("b", Quantity.Between(300, 600)), ("c", Quantity.Between(150, 250)));
+        q.Consensus.Method.Should().Be(ConsensusMethod.RandomEffects);
+        q.Consensus.Explanation.Should().Contain("REML");
+    }
+
+    [Fact]
+    public void Agreement_ByHand_IsTheIntervalInTheMostClaims()
+    {
+        QuestionReport q = One(NoWidening,
+            ("a", Quantity.Between(100, 300)), ("b", Quantity.Between(200, 400)), ("c", Quantity.Between(250, 500)), ("d", Quantity.Between(1000, 2000)));
+        (q.Agreement.Lower, q.Agreement.Upper).Should().Be((250, 300));
+        q.Agreement.Claims.Select(c => c.Claim.Source.Id).Should().Equal("a", "b", "c");
+        q.Agreement.Fraction.Should().BeApproximately(0.75, 1e-12);
+        Consensus ag = q.Estimates[ConsensusMethod.Agreement];
+        (ag.Low, ag.High).Should().Be((250, 300));
+        ag.Best.Should().BeApproximately(Math.Sqrt(250 * 300), 1e-9);
+    }
+
+    [Fact]
+    public void Agreement_WhenAllOverlap_IsTheIntersection()
+    {
+        QuestionReport q = One(NoWidening, ("a", Quantity.Between(100, 300)), ("b", Quantity.Between(150, 400)), ("c", Quantity.AtLeast(120)));
+        (q.Agreement.Lower, q.Agreement.Upper).Should().Be((150, 300));
+        q.Agreement.Claims.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Agreement_IsWeighted()
+    {
+        // b alone outweighs a and c together.
+        Dossier d = new("T", [Some.Source("a"), Some.Source("b", weight: 3), Some.Source("c")], [Some.Question()],
+        [
+            new Claim("a1", Some.Question(), Some.Source("a"), Quantity.Between(10, 20)),
+            new Claim("b1", Some.Question(), Some.Source("b", weight: 3), Quantity.Between(100, 200)),
+            new Claim("c1", Some.Question(), Some.Source("c"), Quantity.Between(15, 30)),
+        ]);
+        QuestionReport q = Reconciler.Reconcile(d, NoWidening)["q"];
+        (q.Agreement.Lower, q.Agreement.Upper).Should().Be((100, 200));
+    }
+
+    [Fact]
+    public void Conservative_IsTheLowestFigure()
+    {
+        Consensus c = One(NoWidening, ("a", Quantity.Between(250, 300)), ("b", Quantity.About(2000)), ("c", Quantity.Exact(400)))
+            .Estimates[ConsensusMethod.Conservative];
+        (c.Low, c.High).Should().Be((250, 300));
+        c.Best.Should().BeApproximately(Math.Sqrt(250 * 300), 1e-9);
+    }
+
+    [Fact]
+    public void NoClaims_HasEmptyEstimates_AndSaysSo()
+    {
+        var d = new Dossier("T", [Some.Source("a")], [Some.Question(), Some.Question("empty")], [new Claim("c", Some.Question(), Some.Source("a"), Quantity.Exact(5))]);
+        QuestionReport q = Reconciler.Reconcile(d)["empty"];
+        q.Claims.Should().BeEmpty();
+        q.Range.IsEmpty.Should().BeTrue();
+        q.Consensus.IsEmpty.Should().BeTrue();
+        q.Estimates.Values.Should().OnlyContain(e => e.IsEmpty);
+        new Action(() => _ = q.Consensus.Best).Should().Throw<InvalidOperationException>();
+        new Action(() => _ = q.Range.Lower).Should().Throw<InvalidOperationException>();
+        q.Flags.Should().ContainSingle(f => f.Kind == FlagKind.NoClaims);
+        q.Summary.Should().Contain("no source makes a claim");
+        q.Conflicts.Should().BeEmpty();
+        q.Camps.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void OneClaim_IsItsOwnConsensus_WithNoConflict()
+    {
+        QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.About(2000)));
+        foreach (ConsensusMethod m in new[] { ConsensusMethod.WeightedMedian, ConsensusMethod.LinearPool, ConsensusMethod.RandomEffects, ConsensusMethod.Conservative })
+        {
+            q.Estimates[m].Best.Should().BeApproximately(2000, 1e-6, m.ToString());
+        }
+
+        q.Estimates[ConsensusMethod.Agreement].Best.Should().BeInRange(1500, 2500);
+        q.Conflicts.Should().BeEmpty();
+        q.Camps.Should().ContainSingle();
+        q.Flags.Should().Contain(f => f.Kind == FlagKind.SingleSource);
+        q.Sensitivity.Should().ContainSingle().Which.BestWithout.Should().BeNull();
+    }
+
+    [Fact]
+    public void IdenticalClaims_HaveSpreadOne_AndNoConflict()
+    {
+        QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Exact(400)), ("b", Quantity.Exact(400)), ("c", Quantity.Exact(400)));
+        q.Conflicts.Should().BeEmpty();
+        q.Flags.Should().NotContain(f => f.Kind == FlagKind.WideSpread);
+        q.Estimates.Values.Where(e => e.Method != ConsensusMethod.Agreement).Should().OnlyContain(e => Math.Abs(e.Best - 400) < 1e-6);
+
+        // The agreement is the shared interval 350–450; its Best is the geometric midpoint √(350·450) = 396.86.
+        q.Estimates[ConsensusMethod.Agreement].Best.Should().BeApproximately(Math.Sqrt(350 * 450), 1e-9);
+        q.Camps.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void OnlyOpenEndedClaims_AreReadOverTheirTail_WithNoInfinityInABest()
+    {
+        QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Parse("at least five")), ("b", Quantity.Parse("4+")));
+        q.Range.Upper.Should().Be(double.PositiveInfinity);
+        q.Estimates.Values.Should().OnlyContain(e => double.IsFinite(e.Best) && double.IsFinite(e.Low) && double.IsFinite(e.High));
+
+        // Centrals 5√2 and 4√2 (the tail factor is 2), equal weights: the log-scale midpoint, √(5√2 · 4√2) = √40.
+        q.Consensus.Best.Should().BeApproximately(Math.Sqrt(40), 1e-9);
+        q.Flags.Count(f => f.Kind == FlagKind.OpenEndedClaim).Should().Be(2);
+    }
+
+    [Fact]
+    public void ZeroCount_GivesZero()
+    {
+        QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Exact(0)));
+        q.Estimates.Values.Should().OnlyContain(e => e.Best == 0);
+    }
+
+    [Fact]
+    public void ZeroAgainstSomething_ConflictFactorUsesTheFloor()
+    {
+        QuestionReport q = One(NoWidening, ("a", Quantity.Exact(0)), ("b", Quantity.Exact(5)));
+        q.Conflicts.Should().ContainSingle().Which.Factor.Should().BeApproximately(5 / 0.5, 1e-12);
+    }
+
+    [Fact]
+    public void AClaimWiderThanAllOthers_DoesNotConflict_AndSupportsTheAgreement()
+    {
+        QuestionReport q = One(NoWidening, ("wide", Quantity.Between(1, 1_000_000)), ("b", Quantity.Between(100, 200)), ("c", Quantity.Between(150, 300)));
+        q.Conflicts.Should().BeEmpty();
+        (q.Agreement.Lower, q.Agreement.Upper).Should().Be((150, 200));
+        q.Agreement.Claims.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Weights_AreExplained_AndSharedAmongASourcesClaims()
+    {
+        var second = new Source("m", "Mayor") { Access = SourceAccess.SecondHand, Side = "Mali" };
+        var q = Some.Question();
+        var d = new Dossier("T", [second], [q],
+        [
+            new Claim("m1", q, second, Quantity.Exact(100)),
+            new Claim("m2", q, second, Quantity.Exact(120)),
+        ]);
+        AssessedClaim c = Reconciler.Reconcile(d)["q"].Claims[0];
+        c.Weight.Should().BeApproximately(1 * 0.5 * 1 / 2, 1e-12);
+        c.Reasons.Should().Contain("second-hand ×0.5").And.Contain("declared side 'Mali' ×1").And.Contain("one of 2 different statements by its source (÷2)");
+        var options = new ReconcileOptions { PartisanFactor = 0.5, SecondHandFactor = 0.25 };
+        Reconciler.Reconcile(d, options)["q"].Claims[0].Weight.Should().BeApproximately(0.25 * 0.5 / 2, 1e-12);
+    }
+
+    [Fact]
+    public void ARepeatedStatement_SharesItsShare()
+    {
+        // Source m says 100 twice and 120 once: two different statements (÷2), the first made twice (÷2 again).
+        Source m = Some.Source("m");
+        Question q = Some.Question();
+        var d = new Dossier("T", [m], [q],
+        [
+            new Claim("m1", q, m, Quantity.Exact(100)), new Claim("m2", q, m, Quantity.Exact(100)), new Claim("m3", q, m, Quantity.Exact(120)),
+        ]);
+        Reconciler.Reconcile(d)["q"].Claims.Select(c => c.Weight).Should().Equal(0.25, 0.25, 0.5);
+    }
+
+    [Fact]
+    public void AnUpperBoundAlone_IsReadOverItsTail()
+    {
+        Consensus ag = One(NoWidening, ("a", Quantity.AtMost(800))).Estimates[ConsensusMethod.Agreement];
+        (ag.Low, ag.High).Should().Be((400, 800));
+        ag.Best.Should().BeApproximately(800 / Math.Sqrt(2), 1e-9);
+    }
+
+    [Fact]
+    public void RoundExactNumbers_AreWidenedByTheirRoundness_ButNotPreciseOnes()
+    {
+        QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Exact(400)), ("b", Quantity.Exact(47)));
+        var byId = q.Claims.ToDictionary(c => c.Claim.Source.Id);
+        (byId["a"].Lower, byId["a"].Upper).Should().Be((350, 450));
+        (byId["b"].Lower, byId["b"].Upper).Should().Be((46.5, 47.5));
+    }
+
+    [Fact]
+    public void Conflicts_TellTimeAndScopeFromContradiction()
+    {
+        Dossier d = Some.Dossier(
+            ("a", Quantity.Exact(47), "start", "assault"),
+            ("b", Quantity.Exact(100), "end", "assault"),
+            ("c", Quantity.Exact(300), "start", "whole area"),
+            ("d", Quantity.Exact(1000), null, null));
+        var conflicts = Reconciler.Reconcile(d, NoWidening)["q"].Conflicts.ToDictionary(c => c.First.Claim.Source.Id + c.Second.Claim.Source.Id, c => c.Kind);
+        conflicts["ab"].Should().Be(ConflictKind.DifferentTime);
+        conflicts["ac"].Should().Be(ConflictKind.DifferentScope);
+        conflicts["ad"].Should().Be(ConflictKind.Contradiction, "a missing label is not a difference");
+    }
+
+    [Fact]
+    public void UnknownQuestion_NamesTheId()
+        => new Action(() => _ = Reconciler.Reconcile(Some.Diabaly())["nope"]).Should().Throw<KeyNotFoundException>().WithMessage("*'nope'*");
+
+    [Fact]
+    public void Questions_AreInDossierOrder()
+    {
+        Dossier d = Some.Diabaly();
+        Reconciler.Reconcile(d).Questions.Select(q => q.Question.Id).Should().Equal(d.Questions.Select(q => q.Id));
+    }
+}
