@@ -36,8 +36,9 @@ internal static class QuestionAnalysis
     public static QuestionReport Analyze(Question question, List<Claim> claims, ReconcileOptions o)
     {
         List<Reading> readings = Read(claims, o);
-        var byId = readings.ToDictionary(r => r.Claim.Id, r => r.Assessed, StringComparer.Ordinal);
-        var byDossierOrder = claims.Select(c => byId[c.Id]).ToList();
+        var byValue = readings.Select(r => r.Assessed)
+            .OrderBy(a => a.Central).ThenBy(a => a.Lower).ThenBy(a => a.Upper).ThenBy(a => a.Claim.Id, StringComparer.Ordinal)
+            .ToList();
         Envelope range = Envelope(readings, o);
         Agreement agreement = Agree(readings, o);
         List<Conflict> conflicts = Conflicts(readings, o);
@@ -47,7 +48,7 @@ internal static class QuestionAnalysis
         List<SourceSensitivity> sensitivity = Sensitivity(readings, headline, o);
         List<Flag> flags = Flags(readings, conflicts, sensitivity, o);
         string summary = Summarize(question, readings, camps, conflicts, headline, sensitivity);
-        return new QuestionReport(question, ReadOnly.List(byDossierOrder), range, agreement, ReadOnly.List(conflicts), ReadOnly.List(camps),
+        return new QuestionReport(question, ReadOnly.List(byValue), range, agreement, ReadOnly.List(conflicts), ReadOnly.List(camps),
             headline, estimates.AsReadOnly(), ReadOnly.List(sensitivity), ReadOnly.List(flags), summary);
     }
 

@@ -284,7 +284,8 @@ public sealed class QuestionReport
     /// <summary>The question.</summary>
     public Question Question { get; }
 
-    /// <summary>The claims used, in dossier order, each with its weight and the reasons for it.</summary>
+    /// <summary>The claims used, each with its weight and the reasons for it, lowest central value first (ties by bounds, then id),
+    /// so that the report does not depend on the order of the claims in the dossier.</summary>
     public IReadOnlyList<AssessedClaim> Claims { get; }
 
     /// <summary>The envelope of all claims.</summary>

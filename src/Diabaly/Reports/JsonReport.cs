@@ -1,0 +1,282 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Diabaly.Statistics;
+
+namespace Diabaly;
+
+internal static class JsonReport
+{
+    public static string Write(ReconciliationReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Dossier d = report.Dossier;
+            ReconcileOptions o = report.Options;
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", ReportWriter.JsonSchemaVersion);
+            w.WriteString("title", d.Title);
+            w.WriteString("description", d.Description);
+
+            w.WriteStartObject("options");
+            w.WriteString("method", ReportWriter.Camel(o.Method));
+            w.WriteString("tau2Estimator", ReportWriter.Camel(o.Tau2Estimator));
+            w.WriteBoolean("widenRoundNumbers", o.WidenRoundNumbers);
+            w.WriteNumber("firstHandFactor", o.FirstHandFactor);
+            w.WriteNumber("secondHandFactor", o.SecondHandFactor);
+            w.WriteNumber("unknownAccessFactor", o.UnknownAccessFactor);
+            w.WriteNumber("partisanFactor", o.PartisanFactor);
+            w.WriteNumber("openTailFactor", o.OpenTailFactor);
+            w.WriteNumber("zeroFloor", o.ZeroFloor);
+            w.WriteNumber("campFactor", o.CampFactor);
+            w.WriteNumber("spreadFactor", o.SpreadFactor);
+            w.WriteNumber("influenceThreshold", o.InfluenceThreshold);
+            w.WriteNumber("lowQuantile", o.LowQuantile);
+            w.WriteNumber("highQuantile", o.HighQuantile);
+            w.WriteEndObject();
+
+            w.WriteStartArray("sources");
+            foreach (Source s in d.Sources)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", s.Id);
+                w.WriteString("name", s.Name);
+                w.WriteString("kind", ReportWriter.Camel(s.Kind));
+                w.WriteString("role", s.Role);
+                w.WriteString("outlet", s.Outlet);
+                w.WriteString("side", s.Side);
+                w.WriteString("access", ReportWriter.Camel(s.Access));
+                w.WriteNumber("weight", s.Weight);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("questions");
+            foreach (QuestionReport q in report.Questions)
+            {
+                WriteQuestion(w, q);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteQuestion(Utf8JsonWriter w, QuestionReport q)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", q.Question.Id);
+        w.WriteString("subject", q.Question.Subject);
+        w.WriteString("unit", q.Question.Unit);
+        w.WriteString("summary", q.Summary);
+
+        w.WriteStartArray("claims");
+        foreach (AssessedClaim a in q.Claims)
+        {
+            Claim c = a.Claim;
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("sourceId", c.Source.Id);
+            w.WriteString("source", c.Source.Name);
+            w.WriteStartObject("value");
+            w.WriteString("text", c.Value.Text);
+            w.WriteString("canonical", c.Value.ToString());
+            w.WriteString("kind", ReportWriter.Camel(c.Value.Kind));
+            Bounds(w, c.Value.Lower, c.Value.Upper);
+            Number(w, "central", c.Value.Central);
+            w.WriteEndObject();
+            w.WriteStartObject("normalized");
+            Bounds(w, a.Lower, a.Upper);
+            w.WriteNumber("central", a.Central);
+            w.WriteEndObject();
+            w.WriteNumber("weight", a.Weight);
+            w.WriteStartArray("reasons");
+            foreach (string r in a.Reasons)
+            {
+                w.WriteStringValue(r);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("quote", c.Quote);
+            w.WriteString("said", c.Said?.ToString());
+            w.WriteString("asOf", c.AsOf);
+            w.WriteString("scope", c.Scope);
+            w.WriteStartArray("via");
+            foreach (Source v in c.Via)
+            {
+                w.WriteStringValue(v.Id);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("note", c.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartObject("range");
+        w.WriteBoolean("empty", q.Range.IsEmpty);
+        if (q.Range.IsEmpty)
+        {
+            w.WriteNull("lower");
+            w.WriteNull("upper");
+            w.WriteBoolean("upperOpen", false);
+        }
+        else
+        {
+            Bounds(w, q.Range.Lower, q.Range.Upper);
+        }
+
+        Number(w, "lowestStated", q.Range.LowestStated);
+        Number(w, "highestStated", q.Range.HighestStated);
+        w.WriteEndObject();
+
+        w.WriteStartObject("agreement");
+        w.WriteBoolean("empty", q.Agreement.IsEmpty);
+        if (q.Agreement.IsEmpty)
+        {
+            w.WriteNull("lower");
+            w.WriteNull("upper");
+            w.WriteBoolean("upperOpen", false);
+        }
+        else
+        {
+            Bounds(w, q.Agreement.Lower, q.Agreement.Upper);
+        }
+
+        w.WriteNumber("weight", q.Agreement.Weight);
+        w.WriteNumber("fraction", q.Agreement.Fraction);
+        Ids(w, "claims", q.Agreement.Claims);
+        w.WriteEndObject();
+
+        w.WriteStartArray("conflicts");
+        foreach (Conflict c in q.Conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteString("first", c.First.Claim.Id);
+            w.WriteString("second", c.Second.Claim.Id);
+            w.WriteNumber("factor", c.Factor);
+            w.WriteString("kind", ReportWriter.Camel(c.Kind));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("camps");
+        foreach (Camp c in q.Camps)
+        {
+            w.WriteStartObject();
+            Ids(w, "claims", c.Claims);
+            Bounds(w, c.Lower, c.Upper);
+            w.WriteNumber("central", c.Central);
+            w.WriteNumber("weight", c.Weight);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WritePropertyName("consensus");
+        WriteConsensus(w, q.Consensus);
+        w.WriteStartArray("estimates");
+        foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
+        {
+            WriteConsensus(w, e);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("sensitivity");
+        foreach (SourceSensitivity s in q.Sensitivity)
+        {
+            w.WriteStartObject();
+            w.WriteString("sourceId", s.Source.Id);
+            Number(w, "bestWithout", s.BestWithout);
+            Number(w, "shift", s.Shift);
+            w.WriteBoolean("influential", s.IsInfluential);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("flags");
+        foreach (Flag f in q.Flags)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", ReportWriter.Camel(f.Kind));
+            w.WriteString("message", f.Message);
+            w.WriteString("sourceId", f.Source?.Id);
+            w.WriteString("claimId", f.Claim?.Id);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteConsensus(Utf8JsonWriter w, Consensus c)
+    {
+        w.WriteStartObject();
+        w.WriteString("method", ReportWriter.Camel(c.Method));
+        w.WriteBoolean("empty", c.IsEmpty);
+        Number(w, "low", c.IsEmpty ? null : c.Low);
+        Number(w, "best", c.IsEmpty ? null : c.Best);
+        Number(w, "high", c.IsEmpty ? null : c.High);
+        w.WriteString("explanation", c.Explanation);
+        if (c.RandomEffects is { } re)
+        {
+            WriteRandomEffects(w, re);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteRandomEffects(Utf8JsonWriter w, RandomEffectsResult re)
+    {
+        w.WriteStartObject("randomEffects");
+        w.WriteString("scale", "natural log");
+        w.WriteNumber("estimate", re.Estimate);
+        w.WriteNumber("standardError", re.StandardError);
+        w.WriteNumber("tau2", re.Tau2);
+        w.WriteNumber("i2", re.I2);
+        w.WriteNumber("q", re.Q);
+        w.WriteNumber("k", re.K);
+        w.WriteNumber("ciLower", re.CiLower);
+        w.WriteNumber("ciUpper", re.CiUpper);
+        w.WriteNumber("piLower", re.PiLower);
+        w.WriteNumber("piUpper", re.PiUpper);
+        w.WriteEndObject();
+    }
+
+    private static void Bounds(Utf8JsonWriter w, double lower, double upper)
+    {
+        w.WriteNumber("lower", lower);
+        Number(w, "upper", double.IsPositiveInfinity(upper) ? null : upper);
+        w.WriteBoolean("upperOpen", double.IsPositiveInfinity(upper));
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Ids(Utf8JsonWriter w, string name, IEnumerable<AssessedClaim> claims)
+    {
+        w.WriteStartArray(name);
+        foreach (AssessedClaim a in claims)
+        {
+            w.WriteStringValue(a.Claim.Id);
+        }
+
+        w.WriteEndArray();
+    }
+}

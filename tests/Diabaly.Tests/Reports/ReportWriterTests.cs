@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using Diabaly.Tests.Support;
+
+namespace Diabaly.Tests.Reports;
+
+public class ReportWriterTests
+{
+    private static readonly ReconciliationReport Report = Reconciler.Reconcile(Some.Diabaly());
+
+    // ------------------------------------------------------------------ JSON
+
+    [Fact]
+    public void Json_ReadBack_HoldsEveryNumberOfTheReport()
+    {
+        using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Report));
+        JsonElement root = doc.RootElement;
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("title").GetString().Should().Be("Battle of Diabaly");
+        root.GetProperty("sources").GetArrayLength().Should().Be(Report.Dossier.Sources.Count);
+        JsonElement[] questions = root.GetProperty("questions").EnumerateArray().ToArray();
+        questions.Should().HaveCount(Report.Questions.Count);
+        for (int i = 0; i < questions.Length; i++)
+        {
+            QuestionReport q = Report.Questions[i];
+            JsonElement j = questions[i];
+            j.GetProperty("id").GetString().Should().Be(q.Question.Id);
+            j.GetProperty("summary").GetString().Should().Be(q.Summary);
+            JsonElement consensus = j.GetProperty("consensus");
+            consensus.GetProperty("best").GetDouble().Should().Be(q.Consensus.Best);
+            consensus.GetProperty("low").GetDouble().Should().Be(q.Consensus.Low);
+            consensus.GetProperty("high").GetDouble().Should().Be(q.Consensus.High);
+            foreach (JsonElement e in j.GetProperty("estimates").EnumerateArray())
+            {
+                var method = Enum.Parse<ConsensusMethod>(e.GetProperty("method").GetString()!, ignoreCase: true);
+                e.GetProperty("best").GetDouble().Should().Be(q.Estimates[method].Best);
+                e.GetProperty("low").GetDouble().Should().Be(q.Estimates[method].Low);
+                e.GetProperty("high").GetDouble().Should().Be(q.Estimates[method].High);
+            }
+
+            JsonElement[] claims = j.GetProperty("claims").EnumerateArray().ToArray();
+            claims.Select(c => c.GetProperty("id").GetString()).Should().Equal(q.Claims.Select(c => c.Claim.Id));
+            for (int k = 0; k < claims.Length; k++)
+            {
+                AssessedClaim a = q.Claims[k];
+                JsonElement n = claims[k].GetProperty("normalized");
+                n.GetProperty("lower").GetDouble().Should().Be(a.Lower);
+                n.GetProperty("central").GetDouble().Should().Be(a.Central);
+                claims[k].GetProperty("weight").GetDouble().Should().Be(a.Weight);
+                claims[k].GetProperty("source").GetString().Should().Be(a.Claim.Source.Name);
+                claims[k].GetProperty("quote").GetString().Should().Be(a.Claim.Quote);
+                if (double.IsPositiveInfinity(a.Upper))
+                {
+                    n.GetProperty("upper").ValueKind.Should().Be(JsonValueKind.Null);
+                    n.GetProperty("upperOpen").GetBoolean().Should().BeTrue();
+                }
+                else
+                {
+                    n.GetProperty("upper").GetDouble().Should().Be(a.Upper);
+                }
+            }
+
+            j.GetProperty("conflicts").EnumerateArray().Select(c => (c.GetProperty("first").GetString(), c.GetProperty("second").GetString(), c.GetProperty("factor").GetDouble(), c.GetProperty("kind").GetString()))
+                .Should().Equal(q.Conflicts.Select(c => ((string?)c.First.Claim.Id, (string?)c.Second.Claim.Id, c.Factor, (string?)ReportWriter.Camel(c.Kind))));
+        }
+    }
+
+    [Fact]
+    public void Json_RandomEffects_CarryHeterogeneity()
+    {
+        using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Report));
+        JsonElement re = doc.RootElement.GetProperty("questions")[0].GetProperty("estimates").EnumerateArray()
+            .Single(e => e.GetProperty("method").GetString() == "randomEffects").GetProperty("randomEffects");
+        re.GetProperty("tau2").GetDouble().Should().Be(Report["islamist-fighters"].Estimates[ConsensusMethod.RandomEffects].RandomEffects!.Tau2);
+        re.GetProperty("i2").GetDouble().Should().BeInRange(0, 1);
+    }
+
+    [Fact]
+    public void Json_NeverWritesInfinityOrNaN_AndOpenBoundsAreNull()
+    {
+        string json = ReportWriter.ToJson(Report);
+        json.Should().NotContain("Infinity").And.NotContain("NaN").And.Contain("\"upperOpen\": true");
+    }
+
+    [Fact]
+    public void Json_EmptyQuestion_HasNullBounds()
+    {
+        var d = new Dossier("T", [Some.Source("a")], [Some.Question(), Some.Question("empty")], [new Claim("c", Some.Question(), Some.Source("a"), Quantity.Exact(5))]);
+        using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Reconciler.Reconcile(d)));
+        JsonElement empty = doc.RootElement.GetProperty("questions")[1];
+        empty.GetProperty("consensus").GetProperty("best").ValueKind.Should().Be(JsonValueKind.Null);
+        empty.GetProperty("consensus").GetProperty("empty").GetBoolean().Should().BeTrue();
+        empty.GetProperty("range").GetProperty("lower").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private sealed record Row(string Question, string Claim, string SourceName, string AsWritten, string Lower, string Upper,
+        string UpperOpen, string Central, string Weight, string Quote, string Method, string Best);
+
+    private static List<Row> ReadCsv(string csv)
+    {
+        var rows = new List<Row>();
+        using CsvReader reader = CsvReader.FromText(csv, null);
+        while (reader.Read())
+        {
+            string F(string name) => reader[name].ToString();
+            rows.Add(new Row(F("question"), F("claim"), F("source_name"), F("as_written"), F("lower"), F("upper"), F("upper_open"), F("central"),
+                F("weight"), F("quote"), F("method"), F("best")));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void Csv_ParsedWithAnIndependentReader_HasOneRowPerClaim_WithTheNumbersAndTheWords()
+    {
+        string csv = ReportWriter.ToCsv(Report);
+        csv.Should().StartWith("question,subject,unit,claim,source,").And.Contain("\r\n");
+        List<Row> rows = ReadCsv(csv);
+        rows.Should().HaveCount(Report.Dossier.Claims.Count);
+        foreach (QuestionReport q in Report.Questions)
+        {
+            foreach (AssessedClaim a in q.Claims)
+            {
+                Row r = rows.Single(x => x.Claim == a.Claim.Id);
+                r.Question.Should().Be(q.Question.Id);
+                r.SourceName.Should().Be(a.Claim.Source.Name);
+                r.AsWritten.Should().Be(a.Claim.Value.Text);
+                r.Quote.Should().Be(a.Claim.Quote);
+                double.Parse(r.Lower, CultureInfo.InvariantCulture).Should().Be(a.Lower);
+                double.Parse(r.Central, CultureInfo.InvariantCulture).Should().Be(a.Central);
+                double.Parse(r.Weight, CultureInfo.InvariantCulture).Should().Be(a.Weight);
+                (r.UpperOpen == "true").Should().Be(double.IsPositiveInfinity(a.Upper));
+                double.Parse(r.Best, CultureInfo.InvariantCulture).Should().Be(q.Consensus.Best);
+                r.Method.Should().Be("weightedMedian");
+            }
+        }
+    }
+
+    [Fact]
+    public void Csv_QuotesFieldsWithCommasQuotesAndNewlines()
+    {
+        Question q = Some.Question();
+        Source s = new("s", "Smith, \"the\" reporter");
+        var d = new Dossier("T", [s], [q], [new Claim("c", q, s, Quantity.Parse("about 2,000")) { Quote = "He said \"about 2,000\",\nthen left." }]);
+        string csv = ReportWriter.ToCsv(Reconciler.Reconcile(d));
+        csv.Should().Contain("\"Smith, \"\"the\"\" reporter\"").And.Contain("\"about 2,000\"");
+        Row row = ReadCsv(csv).Single();
+        row.SourceName.Should().Be("Smith, \"the\" reporter");
+        row.Quote.Should().Be("He said \"about 2,000\",\nthen left.");
+        row.AsWritten.Should().Be("about 2,000");
+    }
+
+    // ------------------------------------------------------------------ Markdown
+
+    private static List<string[]> Table(string markdown, string section, string heading)
+    {
+        string part = markdown[markdown.IndexOf("## " + section, StringComparison.Ordinal)..];
+        int next = part.IndexOf("\n## ", 3, StringComparison.Ordinal);
+        part = next > 0 ? part[..next] : part;
+        part = part[part.IndexOf("### " + heading, StringComparison.Ordinal)..];
+        return part.Split('\n').SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).Skip(2)
+            .Select(l => l.Trim('|').Replace("\\|", "\u0001", StringComparison.Ordinal).Split('|').Select(c => c.Trim().Replace("\u0001", "|", StringComparison.Ordinal)).ToArray())
+            .ToList();
+    }
+
+    [Fact]
+    public void Markdown_FightersSection_HasEveryTable()
+    {
+        string md = ReportWriter.ToMarkdown(Report);
+        md.Should().StartWith("# Battle of Diabaly\n");
+        const string Fighters = "Islamist fighters in the assault on Diabaly";
+        List<string[]> claims = Table(md, Fighters, "Claims");
+        claims.Should().HaveCount(4);
+        claims.Select(r => r[0]).Should().Equal("Wikipedia infobox", "Jean-Paul Mari", "Jean-Yves Le Drian", "Mayor of Diabaly");
+        claims[3][2].Should().Be("about 2,000 Islamists");
+        claims[3][3].Should().Be("1,500–2,500");
+        claims[3][8].Should().Contain("second-hand");
+
+        List<string[]> methods = Table(md, Fighters, "Consensus by every method");
+        methods.Select(r => r[0]).Should().Equal("Weighted median (headline)", "Linear pool", "Random effects", "Agreement", "Conservative");
+        methods[0][2].Should().Be("**400**");
+
+        List<string[]> conflicts = Table(md, Fighters, "Conflicts");
+        conflicts.Should().HaveCount(6);
+        conflicts.Should().Contain(r => r[2] == "×5" && r[3] == "contradiction");
+        conflicts.Count(r => r[3].StartsWith("different scope", StringComparison.Ordinal)).Should().Be(3);
+
+        Table(md, Fighters, "Camps").Should().HaveCount(2);
+        Table(md, Fighters, "Sensitivity").Should().Contain(r => r[0] == "Jean-Paul Mari" && r[3] == "influential");
+    }
+
+    // ------------------------------------------------------------------ determinism
+
+    [Fact]
+    public void Output_IsTheSameBytes_InEveryCulture_AndWhateverTheOrderOfClaims()
+    {
+        Dossier d = Some.Diabaly();
+        var shuffled = new Dossier(d.Title, d.Sources, d.Questions, d.Claims.Reverse()) { Description = d.Description, Language = d.Language };
+        string[] expected = Enum.GetValues<ReportFormat>().Select(f => ReportWriter.Write(Report, f)).ToArray();
+        foreach (string culture in new[] { "fr-FR", "tr-TR", "ar-SA" })
+        {
+            CultureInfo saved = CultureInfo.CurrentCulture;
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                ReconciliationReport again = Reconciler.Reconcile(shuffled);
+                Enum.GetValues<ReportFormat>().Select(f => ReportWriter.Write(again, f)).Should().Equal(expected, culture);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = saved;
+            }
+        }
+    }
+}
