@@ -30,8 +30,10 @@ cat > "$dir/Consumer.csproj" <<XML
 </Project>
 XML
 cp "$here/consumer/Program.cs" "$dir/Program.cs"
+cp "$here/../samples/dossiers/diabaly.yaml" "$dir/diabaly.yaml"
 # The consumer must not inherit the repository's build settings.
 echo '<Project />' > "$dir/Directory.Build.props"
 echo '<Project />' > "$dir/Directory.Packages.props"
 echo "consumer: Diabaly $version from $feed"
-dotnet run --project "$dir/Consumer.csproj"
+cd "$dir"
+dotnet run --project Consumer.csproj

@@ -1,1 +1,4 @@
-return 0;
+using Diabaly.Sample;
+using Spectre.Console;
+
+return Cli.Run(args, AnsiConsole.Console, Console.Out, Console.Error);

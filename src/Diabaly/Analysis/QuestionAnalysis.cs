@@ -301,7 +301,7 @@ internal static class QuestionAnalysis
 
     // ---------------------------------------------------------------- consensus
 
-    internal static Consensus Estimate(ConsensusMethod method, List<Reading> readings, ReconcileOptions o)
+    internal static Consensus Estimate(ConsensusMethod method, List<Reading> readings, ReconcileOptions o, bool explain = true)
     {
         if (readings.Count == 0)
         {
@@ -320,7 +320,7 @@ internal static class QuestionAnalysis
         // The Best lies within the envelope of the claims; clamping absorbs the rounding of exp(log(x)).
         double envLow = readings.Min(r => r.Assessed.Lower), envHigh = readings.Max(r => r.Assessed.Upper);
         double best = Math.Clamp(raw.Best, envLow, envHigh);
-        return new Consensus(method, Math.Min(raw.Low, best), best, Math.Max(raw.High, best), raw.Explanation, raw.RandomEffects);
+        return new Consensus(method, Math.Min(raw.Low, best), best, Math.Max(raw.High, best), explain ? raw.Explanation : string.Empty, raw.RandomEffects);
     }
 
     private static Consensus WeightedMedian(List<Reading> r, ReconcileOptions o)
@@ -365,20 +365,36 @@ internal static class QuestionAnalysis
             $"median of the weighted mixture of {r.Count} distribution{(r.Count == 1 ? string.Empty : "s")} on the log scale; low and high are its {Pct(o.LowQuantile)} and {Pct(o.HighQuantile)} quantiles");
     }
 
-    /// <summary>The smallest y with F(y) ≥ p (lowest) or the largest y with F(y) ≤ p, by bisection to 1e-13 on the log scale.</summary>
+    /// <summary>
+    /// The smallest y with F(y) ≥ p (lowest) or the largest y with F(y) ≤ p, to 1e-12 on the log scale. Regula falsi with the
+    /// Illinois modification, and a bisection step every third step so that the bracket at least halves every three steps.
+    /// </summary>
     private static double Bisect(Func<double, double> cdf, double p, double lo, double hi, bool lowest)
     {
-        for (int i = 0; i < 200 && hi - lo > 1e-13 * Math.Max(1, Math.Abs(lo)); i++)
+        double ga = cdf(lo) - p, gb = cdf(hi) - p;
+        int side = 0;
+        for (int i = 0; i < 300 && hi - lo > 1e-12 * Math.Max(1, Math.Abs(lo)); i++)
         {
-            double mid = (lo + hi) / 2;
-            bool right = lowest ? cdf(mid) >= p : cdf(mid) > p;
-            if (right)
+            double x = i % 3 == 2 || gb <= ga ? (lo + hi) / 2 : lo - (ga * (hi - lo) / (gb - ga));
+            if (!(x > lo && x < hi))
             {
-                hi = mid;
+                x = (lo + hi) / 2;
+            }
+
+            double gx = cdf(x) - p;
+            if (lowest ? gx >= 0 : gx > 0)
+            {
+                hi = x;
+                gb = gx;
+                ga = side == -1 ? ga / 2 : ga;
+                side = -1;
             }
             else
             {
-                lo = mid;
+                lo = x;
+                ga = gx;
+                gb = side == 1 ? gb / 2 : gb;
+                side = 1;
             }
         }
 
@@ -428,7 +444,7 @@ internal static class QuestionAnalysis
         foreach (var group in readings.GroupBy(r => r.Claim.Source.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rest = readings.Where(r => r.Claim.Source.Id != group.Key).ToList();
-            double? without = rest.Count == 0 ? null : Estimate(o.Method, rest, o).Best;
+            double? without = rest.Count == 0 ? null : Estimate(o.Method, rest, o, explain: false).Best;
             double? shift = without is { } w && !headline.IsEmpty && headline.Best > 0 ? w / headline.Best : null;
             bool influential = shift is { } s && (s > o.InfluenceThreshold * (1 + 1e-12) || s < 1 / (o.InfluenceThreshold * (1 + 1e-12)));
             result.Add(new SourceSensitivity(group.First().Claim.Source, without, shift, influential));
@@ -577,5 +593,5 @@ internal static class QuestionAnalysis
 
     internal static string N(double x) => NumberText.Round(x);
 
-    private static string Pct(double fraction) => NumberText.Round(fraction * 100, 3) + " %";
+    private static string Pct(double fraction) => NumberText.Percent(fraction);
 }

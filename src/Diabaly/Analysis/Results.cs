@@ -338,6 +338,16 @@ public sealed class ReconciliationReport
     /// <summary>Every question of the dossier, in dossier order.</summary>
     public IReadOnlyList<QuestionReport> Questions { get; }
 
+    /// <summary>The same report restricted to some questions, in dossier order; the dossier and the options stay whole.</summary>
+    /// <param name="questionIds">The ids of the questions to keep.</param>
+    /// <returns>A report on those questions only.</returns>
+    /// <exception cref="KeyNotFoundException">An id is not a question of the report; the message names it.</exception>
+    public ReconciliationReport Only(params string[] questionIds)
+    {
+        var keep = new HashSet<string>(questionIds.Select(id => this[id].Question.Id), StringComparer.Ordinal);
+        return new ReconciliationReport(Dossier, Options, ReadOnly.List(Questions.Where(q => keep.Contains(q.Question.Id))));
+    }
+
     /// <summary>The report on a question.</summary>
     /// <param name="questionId">The question's id.</param>
     /// <returns>The report.</returns>

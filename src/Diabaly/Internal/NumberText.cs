@@ -43,30 +43,23 @@ internal static class NumberText
         return sb.Append(fraction).ToString();
     }
 
-    /// <summary>Formats with at most <paramref name="significant"/> significant digits, for reports.</summary>
-    public static string Round(double value, int significant = 3)
+    /// <summary>Formats a number for people: whole numbers from 100 up (2,145), one decimal from 10 (47.5), two below 10 (0.25),
+    /// three below 1 (0.125); trailing zeros dropped; thousands separated by commas.</summary>
+    public static string Round(double value)
     {
         if (!double.IsFinite(value))
         {
             return double.IsPositiveInfinity(value) ? "∞" : value.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (value == 0)
-        {
-            return "0";
-        }
-
-        int magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        int decimals = Math.Max(0, significant - 1 - magnitude);
-        double rounded = Math.Round(value, Math.Min(decimals, 15), MidpointRounding.AwayFromZero);
-        if (decimals == 0)
-        {
-            double scale = Math.Pow(10, magnitude - significant + 1);
-            rounded = Math.Round(value / scale, MidpointRounding.AwayFromZero) * scale;
-        }
-
-        return Format(rounded);
+        double a = Math.Abs(value);
+        string format = a >= 100 ? "#,0" : a >= 10 ? "#,0.#" : a >= 1 ? "0.##" : "0.###";
+        string text = value.ToString(format, CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
     }
+
+    /// <summary>Formats a percentage from a fraction with <see cref="Round"/>: 0.921 → "92.1 %".</summary>
+    public static string Percent(double fraction) => Round(fraction * 100) + " %";
 
     private static string ExpandExponent(string r)
     {

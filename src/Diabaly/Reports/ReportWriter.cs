@@ -68,6 +68,12 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToCsv(ReconciliationReport report) => CsvReport.Write(Guard.NotNull(report));
 
+    /// <summary>Formats a number as the reports do, the same on every machine: whole numbers from 100 up with thousands separated
+    /// by commas (2,145), one decimal from 10 (47.5), two from 1 (2.25), three below 1 (0.125), trailing zeros dropped.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The text; "∞" for positive infinity.</returns>
+    public static string FormatNumber(double value) => NumberText.Round(value);
+
     internal static string Kebab<T>(T value)
         where T : struct, Enum => Dossiers.DossierReader.Kebab(value);
 

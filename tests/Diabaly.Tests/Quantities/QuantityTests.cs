@@ -20,17 +20,17 @@ public class QuantityTests
         Gen.Select(Number, Number, Gen.Double[0, 1], (a, b, t) =>
         {
             double lo = Math.Min(a, b), hi = Math.Max(a, b);
-            return Quantity.Create(QuantityKind.Approximate, lo, hi, lo + ((hi - lo) * t));
+            return Quantity.Create(QuantityKind.Approximate, lo, hi, Math.Min(hi, lo + ((hi - lo) * t)));
         }),
         Gen.Select(Number, Number, Gen.Double[0, 1], Gen.Bool, (a, b, t, open) =>
         {
             double lo = Math.Min(a, b), hi = open ? double.PositiveInfinity : Math.Max(a, b);
-            return Quantity.Vague(lo, hi, open ? null : lo + ((hi - lo) * t));
+            return Quantity.Vague(lo, hi, open ? null : Math.Min(hi, lo + ((hi - lo) * t)));
         }),
         Gen.Select(Number, Number, Gen.Double[0, 1], (a, b, t) =>
         {
             double lo = Math.Min(a, b), hi = Math.Max(a, b);
-            return Quantity.Create(QuantityKind.Range, lo, hi, lo + ((hi - lo) * t));
+            return Quantity.Create(QuantityKind.Range, lo, hi, Math.Min(hi, lo + ((hi - lo) * t)));
         }),
         Gen.Select(Number, Number, (a, b) => Quantity.Create(QuantityKind.AtMost, Math.Min(a, b), Math.Max(a, b), null)),
         Gen.Select(Number, Gen.Double[0, 1e6], (a, c) => Quantity.Create(QuantityKind.AtLeast, a, double.PositiveInfinity, a + c)),

@@ -1,0 +1,228 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace Diabaly.Sample;
+
+/// <summary>The command line: parses the arguments, loads the dossier, reconciles it and writes the chosen report.</summary>
+/// <remarks>Exit codes: 0 success; 1 anything unexpected; 2 bad arguments (with usage); 3 invalid dossier (one line per error,
+/// <c>file:line:column: message</c>).</remarks>
+internal static class Cli
+{
+    public const int Success = 0, Unexpected = 1, BadArguments = 2, InvalidDossier = 3;
+
+    private static readonly Dictionary<string, ConsensusMethod> Methods = Enum.GetValues<ConsensusMethod>()
+        .ToDictionary(m => Kebab(m.ToString()), m => m, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] Formats = ["terminal", "markdown", "json", "csv"];
+
+    public static string DefaultDossier => Path.Combine(AppContext.BaseDirectory, "dossiers", "diabaly.yaml");
+
+    public static int Run(string[] args, IAnsiConsole console, TextWriter stdout, TextWriter stderr)
+    {
+        var dossierArg = new Argument<string?>("dossier")
+        {
+            Description = "The dossier to reconcile, a YAML or JSON file (see samples/dossiers/README.md). Default: the bundled Battle of Diabaly dossier.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        dossierArg.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && value.StartsWith('-'))
+            {
+                result.AddError($"unknown option '{value}'.");
+            }
+        });
+        var question = new Option<string?>("--question", "-q")
+        {
+            Description = "Report on this question only, by id. Example: --question islamist-fighters",
+        };
+        var method = new Option<string>("--method", "-m")
+        {
+            Description = "The headline consensus method: " + string.Join(", ", Methods.Keys) + ". Every method is shown anyway. Example: --method random-effects",
+            DefaultValueFactory = _ => "weighted-median",
+        };
+        method.AcceptOnlyFromAmong([.. Methods.Keys]);
+        var tau2 = new Option<string>("--tau2")
+        {
+            Description = "The between-source variance estimator of the random-effects method: dl (DerSimonian-Laird) or reml. Example: --tau2 reml",
+            DefaultValueFactory = _ => "dl",
+        };
+        tau2.AcceptOnlyFromAmong("dl", "reml");
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "The report format: terminal, markdown, json or csv. Example: --format markdown --output report.md",
+            DefaultValueFactory = _ => "terminal",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of the terminal. Example: --output report.json",
+        };
+        var plot = new Option<string?>("--plot", "-p")
+        {
+            Description = "Also draw a forest plot, as .svg or .png; with several questions, one file per question (name-question.svg). Example: --plot fighters.svg",
+        };
+        var width = new Option<int?>("--width", "-w")
+        {
+            Description = "The width of the terminal report, in columns (40 to 400). Default: the terminal's width, or 80 when redirected. Example: --width 120",
+        };
+        var root = new RootCommand("Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
+                                   + "whether they are real or a difference of time or scope, a consensus by several methods, and how much each source moves it.")
+        {
+            dossierArg, question, method, tau2, format, output, plot, width,
+        };
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("error: " + error.Message);
+            }
+
+            stderr.WriteLine("usage: Diabaly.Sample [dossier] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv] [--output FILE] [--plot FILE.svg|FILE.png] [--width N]");
+            stderr.WriteLine("Run with --help for every option and an example of each.");
+            return BadArguments;
+        }
+
+        bool ran = false;
+        int code = Success;
+        root.SetAction(result =>
+        {
+            ran = true;
+            code = Execute(
+                new Request(
+                    result.GetValue(dossierArg) ?? DefaultDossier,
+                    result.GetValue(question),
+                    Methods[result.GetValue(method)!],
+                    result.GetValue(tau2) == "reml" ? Tau2Estimator.Reml : Tau2Estimator.DerSimonianLaird,
+                    result.GetValue(format)!,
+                    result.GetValue(output),
+                    result.GetValue(plot),
+                    result.GetValue(width)),
+                console, stdout, stderr);
+            return code;
+        });
+        int invoked = parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return ran ? code : invoked;
+    }
+
+    private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width);
+
+    private static int Execute(Request r, IAnsiConsole console, TextWriter stdout, TextWriter stderr)
+    {
+        if (r.Width is { } w && (w < 40 || w > 400))
+        {
+            return Bad(stderr, $"--width must be between 40 and 400; received {w}.");
+        }
+
+        if (r.Plot is { } p && !(p.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Bad(stderr, $"--plot takes a file ending in .svg or .png; received '{p}'.");
+        }
+
+        try
+        {
+            Dossier dossier = Dossier.Load(r.Dossier);
+            ReconciliationReport report = Reconciler.Reconcile(dossier, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 });
+            IReadOnlyList<QuestionReport> questions = report.Questions;
+            if (r.Question is { } id)
+            {
+                if (!dossier.TryGetQuestion(id, out _))
+                {
+                    return Bad(stderr, $"the dossier has no question '{id}'; its questions are: {string.Join(", ", dossier.Questions.Select(q => q.Id))}.");
+                }
+
+                questions = [report[id]];
+            }
+
+            string? text = r.Format switch
+            {
+                "markdown" => ReportWriter.ToMarkdown(report.Only([.. questions.Select(q => q.Question.Id)])),
+                "json" => ReportWriter.ToJson(report.Only([.. questions.Select(q => q.Question.Id)])),
+                "csv" => ReportWriter.ToCsv(report.Only([.. questions.Select(q => q.Question.Id)])),
+                _ => null,
+            };
+            if (text is null)
+            {
+                if (r.Output is { } file)
+                {
+                    using var writer = new StreamWriter(file);
+                    IAnsiConsole fileConsole = AnsiConsole.Create(new AnsiConsoleSettings
+                    {
+                        Ansi = AnsiSupport.No,
+                        ColorSystem = ColorSystemSupport.NoColors,
+                        Out = new AnsiConsoleOutput(writer),
+                        Interactive = InteractionSupport.No,
+                    });
+                    fileConsole.Profile.Width = r.Width ?? 100;
+                    TerminalReport.Render(fileConsole, report, questions);
+                }
+                else
+                {
+                    if (r.Width is { } width)
+                    {
+                        console.Profile.Width = width;
+                    }
+
+                    TerminalReport.Render(console, report, questions);
+                }
+            }
+            else if (r.Output is { } file)
+            {
+                File.WriteAllText(file, text);
+            }
+            else
+            {
+                stdout.Write(text);
+            }
+
+            if (r.Plot is { } plotFile)
+            {
+                foreach (string written in ForestPlot.Save(report, questions, plotFile))
+                {
+                    stderr.WriteLine("plot: " + written);
+                }
+            }
+
+            if (r.Output is { } outFile)
+            {
+                stderr.WriteLine("report: " + outFile);
+            }
+
+            return Success;
+        }
+        catch (DossierException e)
+        {
+            foreach (DossierError error in e.Errors)
+            {
+                stderr.WriteLine(error.ToString());
+            }
+
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Errors.Count} error{(e.Errors.Count == 1 ? string.Empty : "s")}: the dossier was not reconciled."));
+            return InvalidDossier;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return Unexpected;
+        }
+#pragma warning disable CA1031 // The console's contract: anything unexpected is one line and exit code 1, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"unexpected error ({e.GetType().Name}): {e.Message}");
+            return Unexpected;
+        }
+    }
+
+    private static int Bad(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("error: " + message);
+        stderr.WriteLine("Run with --help for every option and an example of each.");
+        return BadArguments;
+    }
+
+    private static string Kebab(string name)
+        => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,40 @@
+namespace Diabaly.Tests;
+
+/// <summary>The README never lies: its quick start is the program CI runs against the package, and its grammar lines hold.</summary>
+public class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "readme", "README.md"));
+
+    [Fact]
+    public void QuickStart_IsTheProgramCiRunsAgainstThePackage()
+    {
+        string program = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "readme", "QuickStart.cs.txt")).TrimEnd('\n');
+        Readme.Should().Contain("```csharp\n" + program + "\n```");
+    }
+
+    [Fact]
+    public void TwoCommands_AreThere()
+        => Readme.Should().Contain("dotnet run --project samples/Diabaly.Sample").And.Contain("dotnet test");
+
+    [Fact]
+    public void GrammarLines_SayWhatTheCodeDoes()
+    {
+        Quantity.Parse("about 2,000").Should().Match<Quantity>(q => q.Kind == QuantityKind.Approximate && q.Lower == 1500 && q.Upper == 2500 && q.Central == 2000);
+        Quantity.Parse("about 1,950").Should().Match<Quantity>(q => q.Lower == 1755 && q.Upper == 2145);
+        Quantity.Parse("250–300 fighters").Should().Match<Quantity>(q => q.Kind == QuantityKind.Range && q.Lower == 250 && q.Upper == 300);
+        Quantity.Parse("more than a thousand").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000 && q.IsOpen);
+        Quantity.Parse("several hundred").Should().Match<Quantity>(q => q.Kind == QuantityKind.Vague && q.Lower == 300 && q.Upper == 900 && q.Central == 500);
+        Quantity.Parse("4+").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 4);
+        Quantity.Parse("plus d'un millier", QuantityParseOptions.French).Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000);
+    }
+
+    [Fact]
+    public void TerminalExcerpt_IsWhatTheSamplePrints()
+    {
+        // The excerpt was produced by the sample at 100 columns; its consensus table must match today's numbers.
+        QuestionReport fighters = Reconciler.Reconcile(Support.Some.Diabaly())["islamist-fighters"];
+        string best = ReportWriter.FormatNumber(fighters.Consensus.Best);
+        Readme.Should().Contain($"│ ★ Weighted median │ {ReportWriter.FormatNumber(fighters.Consensus.Low)} │  {best} │ {ReportWriter.FormatNumber(fighters.Consensus.High)} │");
+        Readme.Should().Contain("Wikipedia infobox (250–300) vs Mayor of Diabaly (1,500–2,500): ×5, a contradiction");
+    }
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using Diabaly.Sample;
+using Diabaly.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Diabaly.Tests.Sample;
+
+/// <summary>The sample console, called in process with arguments.</summary>
+public class CliTests
+{
+    private static (int Code, string Console, string Out, string Err) Run(int width, params string[] args)
+    {
+        var console = new TestConsole().Width(width);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Cli.Run(args, console, stdout, stderr);
+        return (code, console.Output, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"diabaly-cli-{Guid.NewGuid():N}-{name}");
+
+    [Fact]
+    public void NoArguments_PrintsTheFullDiabalyReport()
+    {
+        var (code, console, _, err) = Run(120);
+        code.Should().Be(Cli.Success, err);
+        console.Should().Contain("Battle of Diabaly").And.Contain("10 sources · 18 questions · 35 claims");
+        foreach (Question q in Some.Diabaly().Questions)
+        {
+            console.Should().Contain(q.Subject);
+        }
+    }
+
+    [Fact]
+    public void FightersSection_ShowsBothCamps_TheConflicts_AndEveryMethod()
+    {
+        var (code, console, _, _) = Run(120, "--question", "islamist-fighters");
+        code.Should().Be(0);
+        console.Should().Contain("Camps (2):")
+            .And.Contain("1. Wikipedia infobox, Jean-Paul Mari")
+            .And.Contain("2. Jean-Yves Le Drian, Mayor of Diabaly")
+            .And.Contain("Wikipedia infobox (250–300) vs Mayor of Diabaly (1,500–2,500): ×5, a contradiction")
+            .And.Contain("a difference of scope, not a contradiction")
+            .And.Contain("★ Weighted median").And.Contain("Linear pool").And.Contain("Random effects").And.Contain("Agreement").And.Contain("Conservative");
+        console.Should().NotContain("Islamist vehicles at Diabaly");
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void TerminalReport_FitsTheWidth(int width)
+    {
+        var (code, console, _, _) = Run(width);
+        code.Should().Be(0);
+        string[] lines = console.Split('\n');
+        lines.Should().OnlyContain(l => l.TrimEnd('\r').Length <= width, $"every line fits in {width} columns");
+        console.Should().NotContain("\u001b[", "a test console is not a terminal: no colour codes");
+
+        // The forest chart: one row per claim, the consensus row, and an axis whose labels sit under their ticks.
+        int chart = Array.FindIndex(lines, l => l.StartsWith("log scale", StringComparison.Ordinal));
+        lines[chart + 1].Should().StartWith("Wikipedia infobox").And.Contain("●");
+        lines[chart + 5].Should().StartWith("consensus").And.Contain("┃");
+        string axis = lines[chart + 6], labels = lines[chart + 7];
+        axis.Should().Contain("└").And.Contain("┼");
+        for (int i = 0; i < axis.Length; i++)
+        {
+            if (axis[i] == '┼')
+            {
+                char under = i < labels.Length ? labels[i] : ' ';
+                char.IsDigit(under).Should().BeTrue($"a label stands under the tick at column {i} ({width} columns)");
+            }
+        }
+    }
+
+    [Fact]
+    public void Method_ChangesTheHeadline()
+    {
+        var (code, console, _, _) = Run(120, "--question", "islamist-fighters", "--method", "random-effects");
+        code.Should().Be(0);
+        console.Should().Contain("★ Random effects").And.Contain("headline: random effects");
+    }
+
+    [Theory]
+    [InlineData("markdown", "# Battle of Diabaly")]
+    [InlineData("json", "\"schemaVersion\": 1")]
+    [InlineData("csv", "question,subject,unit,claim")]
+    public void Format_WritesToStandardOutput(string format, string start)
+    {
+        var (code, _, stdout, _) = Run(80, "--format", format);
+        code.Should().Be(0);
+        stdout.Should().Contain(start);
+        stdout.Should().Be(ReportWriter.Write(Reconciler.Reconcile(Some.Diabaly()), Enum.Parse<ReportFormat>(format, ignoreCase: true)));
+    }
+
+    [Fact]
+    public void Output_WritesTheFile()
+    {
+        string file = Temp("report.md");
+        try
+        {
+            var (code, _, stdout, err) = Run(80, Some.DiabalyPath, "--format", "markdown", "--output", file, "--question", "islamist-vehicles");
+            code.Should().Be(0);
+            stdout.Should().BeEmpty();
+            err.Should().Contain("report: " + file);
+            File.ReadAllText(file).Should().Contain("## Islamist vehicles at Diabaly").And.NotContain("## Islamist fighters");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(".svg", "<svg")]
+    [InlineData(".png", "\u0089PNG")]
+    public void Plot_DrawsTheForestPlot(string extension, string magic)
+    {
+        string file = Temp("fighters" + extension);
+        try
+        {
+            var (code, _, _, err) = Run(80, "--question", "islamist-fighters", "--plot", file);
+            code.Should().Be(0, err);
+            File.Exists(file).Should().BeTrue();
+            System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file).AsSpan(0, 200)).Should().Contain(magic);
+            if (extension == ".svg")
+            {
+                File.ReadAllText(file).Should().Contain("Jean-Paul Mari").And.Contain("contradicts");
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void BadDossier_ExitsThree_WithOneLinePerError_AndNoStackTrace()
+    {
+        string file = Temp("bad.yaml");
+        File.WriteAllText(file, "title: T\nsources:\n  mayor: {name: Mayor}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: mayr, value: 5}\n  - {question: qq, source: mayor, value: many many}\n");
+        try
+        {
+            var (code, console, stdout, err) = Run(80, file);
+            code.Should().Be(Cli.InvalidDossier);
+            string[] lines = err.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            lines.Should().Contain($"{file}:7:27: claim 1 names source 'mayr', which is not defined (did you mean 'mayor'?)");
+            lines.Should().Contain(l => l.StartsWith($"{file}:8:16: claim 2 names question 'qq'", StringComparison.Ordinal));
+            lines.Should().Contain(l => l.StartsWith($"{file}:8:42: the value of claim 2 is not a quantity", StringComparison.Ordinal));
+            err.Should().NotContain("   at ").And.NotContain("Exception");
+            (console + stdout).Should().BeEmpty();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void MissingDossier_ExitsThree()
+    {
+        var (code, _, _, err) = Run(80, "/no/such/dossier.yaml");
+        code.Should().Be(Cli.InvalidDossier);
+        err.Should().Contain("/no/such/dossier.yaml:0:0: cannot read the file");
+    }
+
+    [Theory]
+    [InlineData("--method", "median")]
+    [InlineData("--format", "pdf")]
+    [InlineData("--frobnicate")]
+    [InlineData("--width", "wide")]
+    public void BadOption_ExitsTwo_WithUsage(params string[] args)
+    {
+        var (code, _, _, err) = Run(80, args);
+        code.Should().Be(Cli.BadArguments);
+        err.Should().Contain("error:").And.Contain("usage:");
+    }
+
+    [Theory]
+    [InlineData("--question", "nope", "no question 'nope'; its questions are: islamist-fighters")]
+    [InlineData("--plot", "chart.gif", "ending in .svg or .png")]
+    [InlineData("--width", "10", "between 40 and 400")]
+    public void BadValue_ExitsTwo_SayingWhatIsAllowed(string option, string value, string fragment)
+    {
+        var (code, _, _, err) = Run(80, option, value);
+        code.Should().Be(Cli.BadArguments);
+        err.Should().Contain(fragment);
+    }
+
+    [Fact]
+    public void Help_DocumentsEveryOptionWithAnExample()
+    {
+        var (code, _, stdout, _) = Run(80, "--help");
+        code.Should().Be(0);
+        foreach (string option in new[] { "--question", "--method", "--tau2", "--format", "--output", "--plot", "--width" })
+        {
+            stdout.Should().Contain(option);
+        }
+
+        stdout.Split("Example:").Length.Should().BeGreaterThanOrEqualTo(8);
+    }
+
+    [Fact]
+    public void RedirectedOutput_HasNoColourCodes()
+    {
+        // The real program, with its standard output redirected to a pipe.
+        string dll = Path.Combine(AppContext.BaseDirectory, "Diabaly.Sample.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--question", "islamist-fighters"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).Should().BeTrue();
+        process.ExitCode.Should().Be(0);
+        output.Should().Contain("Islamist fighters in the assault on Diabaly").And.NotContain("\u001b[");
+        output.Split('\n').Should().OnlyContain(l => l.TrimEnd('\r').Length <= 80);
+    }
+}
