@@ -118,34 +118,14 @@ internal static class JsonReport
         w.WriteEndArray();
 
         w.WriteStartObject("range");
-        w.WriteBoolean("empty", q.Range.IsEmpty);
-        if (q.Range.IsEmpty)
-        {
-            w.WriteNull("lower");
-            w.WriteNull("upper");
-            w.WriteBoolean("upperOpen", false);
-        }
-        else
-        {
-            Bounds(w, q.Range.Lower, q.Range.Upper);
-        }
+        MaybeBounds(w, q.Range.IsEmpty, () => (q.Range.Lower, q.Range.Upper));
 
         Number(w, "lowestStated", q.Range.LowestStated);
         Number(w, "highestStated", q.Range.HighestStated);
         w.WriteEndObject();
 
         w.WriteStartObject("agreement");
-        w.WriteBoolean("empty", q.Agreement.IsEmpty);
-        if (q.Agreement.IsEmpty)
-        {
-            w.WriteNull("lower");
-            w.WriteNull("upper");
-            w.WriteBoolean("upperOpen", false);
-        }
-        else
-        {
-            Bounds(w, q.Agreement.Lower, q.Agreement.Upper);
-        }
+        MaybeBounds(w, q.Agreement.IsEmpty, () => (q.Agreement.Lower, q.Agreement.Upper));
 
         w.WriteNumber("weight", q.Agreement.Weight);
         w.WriteNumber("fraction", q.Agreement.Fraction);
@@ -248,6 +228,22 @@ internal static class JsonReport
         w.WriteNumber("piLower", re.PiLower);
         w.WriteNumber("piUpper", re.PiUpper);
         w.WriteEndObject();
+    }
+
+    /// <summary>"empty" and the bounds, which are null when there are none (a question without claims).</summary>
+    private static void MaybeBounds(Utf8JsonWriter w, bool empty, Func<(double Lower, double Upper)> bounds)
+    {
+        w.WriteBoolean("empty", empty);
+        if (empty)
+        {
+            w.WriteNull("lower");
+            w.WriteNull("upper");
+            w.WriteBoolean("upperOpen", false);
+            return;
+        }
+
+        var (lower, upper) = bounds();
+        Bounds(w, lower, upper);
     }
 
     private static void Bounds(Utf8JsonWriter w, double lower, double upper)
