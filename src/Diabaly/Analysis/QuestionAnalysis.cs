@@ -156,10 +156,12 @@ internal static class QuestionAnalysis
 
     private static double Log(double x, ReconcileOptions o) => Math.Log(Math.Max(x, o.ZeroFloor));
 
+    /// <summary>Back from the log scale. A value at the floor stands for a count of zero and is reported as 0; a value below it
+    /// (the far end of a confidence interval, say) is reported as it is, so that scaling every claim scales every estimate.</summary>
     private static double Back(double y, ReconcileOptions o)
     {
         double x = Math.Exp(y);
-        return x <= o.ZeroFloor * (1 + 1e-9) ? 0 : x;
+        return Math.Abs(x - o.ZeroFloor) <= 1e-9 * o.ZeroFloor ? 0 : x;
     }
 
     // ---------------------------------------------------------------- range, agreement, conflicts, camps

@@ -50,7 +50,7 @@ public sealed class ReconcileOptions
     /// <value>2.</value>
     public double OpenTailFactor { get => _openTail; init => _openTail = Guard.InRange(value, 1.0001, 1e6); }
 
-    /// <summary>Counts below this are treated as this on the log scale, and an estimate at or below it is reported as 0.
+    /// <summary>Counts below this are treated as this on the log scale, and an estimate that comes out exactly at it is reported as 0.
     /// Half of one counted thing: at the resolution of a count, nothing is below it but zero.</summary>
     /// <value>0.5.</value>
     public double ZeroFloor { get => _zeroFloor; init => _zeroFloor = Guard.Positive(value); }

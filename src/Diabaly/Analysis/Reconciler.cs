@@ -10,7 +10,7 @@ namespace Diabaly;
 /// </code></example>
 /// <remarks>
 /// <para>Counts err by factors, not by fixed amounts, so the analyses work on the natural-log scale; values below
-/// <see cref="ReconcileOptions.ZeroFloor"/> are treated as that floor there, and an estimate at or below it is reported as 0.</para>
+/// <see cref="ReconcileOptions.ZeroFloor"/> are treated as that floor there, and an estimate exactly at it is reported as 0.</para>
 /// <para>The result does not depend on the order of the claims: they are taken in id order, and ties are broken by id.</para>
 /// <para>Edge cases: a question with no claims gets empty estimates (whose bounds throw) and a <see cref="FlagKind.NoClaims"/> flag,
 /// never NaN; one claim is its own consensus with no conflict; identical claims give no conflict; only open-ended claims are read
