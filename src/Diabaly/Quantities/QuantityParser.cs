@@ -544,7 +544,19 @@ internal static class QuantityParser
             FrozenSet<string> keywords = _english ? EnglishKeywords : FrenchKeywords;
             if (Current.Kind == TokenKind.Word && !keywords.Contains(Current.Key) && !Current.Key.Split('-').Any(keywords.Contains))
             {
-                // The unit: everything from here on ("men", "pick-ups", "Mirage 2000D") is the thing counted.
+                // The unit: everything from here on ("men", "pick-ups", "Mirage 2000D") is the thing counted, but a second figure
+                // ("400 men and 47 pick-ups") would be lost, so it is refused. Digits glued to letters are a name ("2000D").
+                for (int k = _pos; k < tokens.Count - 1; k++)
+                {
+                    QuantityToken t = tokens[k], next = tokens[k + 1];
+                    bool glued = next.Kind == TokenKind.Word && next.Start == t.Start + t.Raw.Length;
+                    if (t.Kind == TokenKind.Number && !glued)
+                    {
+                        throw new QuantitySyntaxException(
+                            $"a second figure '{t.Raw}' at character {t.Start + 1}; a value holds one quantity, so record each figure as its own claim");
+                    }
+                }
+
                 _pos = tokens.Count - 1;
                 return;
             }

@@ -289,6 +289,16 @@ public class DossierReadTests
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
     }
 
+    [Fact]
+    public void Limits_AreConfigurable()
+    {
+        new Action(() => Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxDepth = 2 })).Should().Throw<DossierException>()
+            .WithMessage("*deeper than 2 levels*");
+        new Action(() => Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxLength = 10 })).Should().Throw<DossierException>()
+            .WithMessage("*more than the limit of 10*");
+        Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxDepth = 5 }).Claims.Should().ContainSingle();
+    }
+
     private static string CultureInfo(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Timed(Action act)

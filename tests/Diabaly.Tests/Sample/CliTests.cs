@@ -110,6 +110,25 @@ public class CliTests
         }
     }
 
+    [Fact]
+    public void TerminalFormat_ToAFile_IsPlainText()
+    {
+        string file = Temp("report.txt");
+        try
+        {
+            var (code, console, _, _) = Run(80, "--output", file, "--width", "90", "--question", "islamist-fighters");
+            code.Should().Be(0);
+            console.Should().BeEmpty();
+            string text = File.ReadAllText(file);
+            text.Should().Contain("Camps (2):").And.NotContain("\u001b[");
+            text.Split('\n').Should().OnlyContain(l => l.TrimEnd('\r').Length <= 90);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData(".svg", "<svg")]
     [InlineData(".png", "\u0089PNG")]
