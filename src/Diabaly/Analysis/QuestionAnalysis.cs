@@ -23,6 +23,12 @@ internal sealed class Reading
 
     public required IContinuousDistribution Distribution { get; init; }
 
+    /// <summary>The claim's <see cref="Claim.AsOf"/>, normalized for comparison (case, accents, spacing), or null.</summary>
+    public required string? AsOfKey { get; init; }
+
+    /// <summary>The claim's <see cref="Claim.Scope"/>, normalized for comparison, or null.</summary>
+    public required string? ScopeKey { get; init; }
+
     public Claim Claim => Assessed.Claim;
 
     public double Weight => Assessed.Weight;
@@ -144,6 +150,8 @@ internal static class QuestionAnalysis
                 LogCentral = logCentral,
                 LogSd = sd,
                 Distribution = distribution,
+                AsOfKey = claim.AsOf is null ? null : TextKey.Normalize(claim.AsOf),
+                ScopeKey = claim.Scope is null ? null : TextKey.Normalize(claim.Scope),
             });
         }
 
@@ -252,7 +260,7 @@ internal static class QuestionAnalysis
                 {
                     var (low, high) = a.Upper < b.Lower ? (a, b) : (b, a);
                     double factor = Math.Max(high.Lower, o.ZeroFloor) / Math.Max(low.Upper, o.ZeroFloor);
-                    conflicts.Add(new Conflict(low, high, Math.Max(factor, 1), KindOf(a.Claim, b.Claim)));
+                    conflicts.Add(new Conflict(low, high, Math.Max(factor, 1), KindOf(readings[i], readings[j])));
                 }
             }
         }
@@ -260,13 +268,13 @@ internal static class QuestionAnalysis
         return conflicts;
     }
 
-    internal static ConflictKind KindOf(Claim a, Claim b)
-        => Differ(a.AsOf, b.AsOf) ? ConflictKind.DifferentTime
-         : Differ(a.Scope, b.Scope) ? ConflictKind.DifferentScope
+    private static ConflictKind KindOf(Reading a, Reading b)
+        => Differ(a.AsOfKey, b.AsOfKey) ? ConflictKind.DifferentTime
+         : Differ(a.ScopeKey, b.ScopeKey) ? ConflictKind.DifferentScope
          : ConflictKind.Contradiction;
 
     /// <summary>Labels differ when both are given and are not the same words (case, accents and spacing aside); a missing label is not a difference.</summary>
-    private static bool Differ(string? a, string? b) => a is not null && b is not null && TextKey.Normalize(a) != TextKey.Normalize(b);
+    private static bool Differ(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal);
 
     private static List<Camp> Camps(List<Reading> readings, ReconcileOptions o)
     {
@@ -312,30 +320,30 @@ internal static class QuestionAnalysis
 
         Consensus raw = method switch
         {
-            ConsensusMethod.WeightedMedian => WeightedMedian(readings, o),
-            ConsensusMethod.LinearPool => LinearPool(readings, o),
-            ConsensusMethod.RandomEffects => RandomEffects(readings, o),
-            ConsensusMethod.Agreement => AgreementEstimate(readings, o),
-            _ => Conservative(readings, o),
+            ConsensusMethod.WeightedMedian => WeightedMedian(readings, o, explain),
+            ConsensusMethod.LinearPool => LinearPool(readings, o, explain),
+            ConsensusMethod.RandomEffects => RandomEffects(readings, o, explain),
+            ConsensusMethod.Agreement => AgreementEstimate(readings, o, explain),
+            _ => Conservative(readings, o, explain),
         };
 
         // The Best lies within the envelope of the claims; clamping absorbs the rounding of exp(log(x)).
         double envLow = readings.Min(r => r.Assessed.Lower), envHigh = readings.Max(r => r.Assessed.Upper);
         double best = Math.Clamp(raw.Best, envLow, envHigh);
-        return new Consensus(method, Math.Min(raw.Low, best), best, Math.Max(raw.High, best), explain ? raw.Explanation : string.Empty, raw.RandomEffects);
+        return new Consensus(method, Math.Min(raw.Low, best), best, Math.Max(raw.High, best), raw.Explanation, raw.RandomEffects);
     }
 
-    private static Consensus WeightedMedian(List<Reading> r, ReconcileOptions o)
+    private static Consensus WeightedMedian(List<Reading> r, ReconcileOptions o, bool explain)
     {
         double[] w = r.Select(x => x.Weight).ToArray();
         double best = Back(WeightedStatistics.Median(r.Select(x => x.LogCentral).ToArray(), w), o);
         double low = Back(WeightedStatistics.Quantile(r.Select(x => x.LogLower).ToArray(), w, o.LowQuantile), o);
         double high = Back(WeightedStatistics.Quantile(r.Select(x => x.LogUpper).ToArray(), w, o.HighQuantile), o);
         return new Consensus(ConsensusMethod.WeightedMedian, low, best, high,
-            $"weighted median of {r.Count} central value{(r.Count == 1 ? string.Empty : "s")}; low and high are the weighted {Pct(o.LowQuantile)} quantile of the lower bounds and {Pct(o.HighQuantile)} quantile of the upper bounds");
+            explain ? $"weighted median of {r.Count} central value{(r.Count == 1 ? string.Empty : "s")}; low and high are the weighted {Pct(o.LowQuantile)} quantile of the lower bounds and {Pct(o.HighQuantile)} quantile of the upper bounds" : string.Empty);
     }
 
-    private static Consensus LinearPool(List<Reading> r, ReconcileOptions o)
+    private static Consensus LinearPool(List<Reading> r, ReconcileOptions o, bool explain)
     {
         // Identical components are merged and summed in a canonical order, so that a repeated claim or another order of the
         // claims gives the same sums to the last bit.
@@ -364,7 +372,7 @@ internal static class QuestionAnalysis
             => (Bisect(Cdf, p - 1e-10, lo, hi, lowest: true) + Bisect(Cdf, p + 1e-10, lo, hi, lowest: false)) / 2;
 
         return new Consensus(ConsensusMethod.LinearPool, Back(Quantile(o.LowQuantile), o), Back(Quantile(0.5), o), Back(Quantile(o.HighQuantile), o),
-            $"median of the weighted mixture of {r.Count} distribution{(r.Count == 1 ? string.Empty : "s")} on the log scale; low and high are its {Pct(o.LowQuantile)} and {Pct(o.HighQuantile)} quantiles");
+            explain ? $"median of the weighted mixture of {r.Count} distribution{(r.Count == 1 ? string.Empty : "s")} on the log scale; low and high are its {Pct(o.LowQuantile)} and {Pct(o.HighQuantile)} quantiles" : string.Empty);
     }
 
     /// <summary>
@@ -403,7 +411,7 @@ internal static class QuestionAnalysis
         return (lo + hi) / 2;
     }
 
-    private static Consensus RandomEffects(List<Reading> r, ReconcileOptions o)
+    private static Consensus RandomEffects(List<Reading> r, ReconcileOptions o, bool explain)
     {
         // One estimate per source: the weighted mean of its claims on the log scale (weights as shared among its statements),
         // with the weighted mean of their variances divided by the source's weight.
@@ -413,11 +421,11 @@ internal static class QuestionAnalysis
         RandomEffectsResult result = o.Tau2Estimator == Tau2Estimator.Reml ? MetaAnalysis.Reml(y, v) : MetaAnalysis.DerSimonianLaird(y, v);
         string estimator = o.Tau2Estimator == Tau2Estimator.Reml ? "REML" : "DerSimonian–Laird";
         return new Consensus(ConsensusMethod.RandomEffects, Back(result.CiLower, o), Back(result.Estimate, o), Back(result.CiUpper, o),
-            $"random-effects meta-analysis ({estimator}) of {y.Length} source{(y.Length == 1 ? string.Empty : "s")} on the log scale; low and high are the 95 % confidence interval; τ² = {N(result.Tau2)}, I² = {Pct(result.I2)}",
+            explain ? $"random-effects meta-analysis ({estimator}) of {y.Length} source{(y.Length == 1 ? string.Empty : "s")} on the log scale; low and high are the 95 % confidence interval; τ² = {N(result.Tau2)}, I² = {Pct(result.I2)}" : string.Empty,
             result);
     }
 
-    private static Consensus AgreementEstimate(List<Reading> r, ReconcileOptions o)
+    private static Consensus AgreementEstimate(List<Reading> r, ReconcileOptions o, bool explain)
     {
         // An open end is read over the documented tail, as for a single open claim: no upper bound → lower × factor;
         // a lower bound of 0 that only an upper bound ("at most U") left → upper / factor.
@@ -426,16 +434,16 @@ internal static class QuestionAnalysis
         double low = a.Lower == 0 && r.Any(x => x.Claim.Value.Kind == QuantityKind.AtMost && x.Assessed.Lower == 0) ? high / o.OpenTailFactor : a.Lower;
         double best = Back((Log(low, o) + Log(high, o)) / 2, o);
         return new Consensus(ConsensusMethod.Agreement, low, best, high,
-            $"the interval supported by the most weight ({Pct(a.Fraction)} of it, {a.Claims.Count} claim{(a.Claims.Count == 1 ? string.Empty : "s")}); best is its geometric midpoint");
+            explain ? $"the interval supported by the most weight ({Pct(a.Fraction)} of it, {a.Claims.Count} claim{(a.Claims.Count == 1 ? string.Empty : "s")}); best is its geometric midpoint" : string.Empty);
     }
 
-    private static Consensus Conservative(List<Reading> r, ReconcileOptions o)
+    private static Consensus Conservative(List<Reading> r, ReconcileOptions o, bool explain)
     {
         Reading lowest = r.OrderBy(x => x.Assessed.Central).ThenBy(x => x.Claim.Id, StringComparer.Ordinal).First();
         AssessedClaim a = lowest.Assessed;
         double high = double.IsPositiveInfinity(a.Upper) ? Back(lowest.LogUpper, o) : a.Upper;
         return new Consensus(ConsensusMethod.Conservative, a.Lower, a.Central, high,
-            $"the lowest figure claimed, by {a.Claim.Source.Name} ({a.Claim.Id})");
+            explain ? $"the lowest figure claimed, by {a.Claim.Source.Name} ({a.Claim.Id})" : string.Empty);
     }
 
     // ---------------------------------------------------------------- sensitivity, flags, summary
