@@ -253,6 +253,11 @@ internal sealed class DossierReader
                 continue;
             }
 
+            if (item.Entries.FirstOrDefault(e => e.Key.Value == "id").Value is { Kind: YamlNodeKind.Scalar, Value: { } statedId } && Identifier.IsValid(statedId))
+            {
+                what = $"claim '{statedId}'";
+            }
+
             var keys = Keys(item, ClaimKeys, what);
             string? id = null;
             if (keys.TryGetValue("id", out YamlNode? idNode))

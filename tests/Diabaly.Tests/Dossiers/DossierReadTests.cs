@@ -92,6 +92,11 @@ public class DossierReadTests
             "unknown key 'outlett' in source 'mayor' (did you mean 'outlet'?)");
 
     [Fact]
+    public void UnknownKeyInAClaim_NamesTheClaimById()
+        => FailsAt(Head + "  - {id: le-drian-fighters, question: q, source: mayor, value: 1, scop: x}\n", 10, 67,
+            "unknown key 'scop' in claim 'le-drian-fighters' (did you mean 'scope'?); expected one of: id, question, source, value");
+
+    [Fact]
     public void MissingRequiredKey_IsNamed()
         => FailsAt(Head + "  - {question: q, source: mayor}\n", 10, 5, "claim 1 has no 'value'");
 
