@@ -77,6 +77,24 @@ public class DiabalyReconciliationTests
         Fighters.Flags.Should().Contain(f => f.Kind == FlagKind.InfluentialSource && f.Source!.Id == "mari");
     }
 
+    [Theory]
+    [InlineData(ConsensusMethod.WeightedMedian)]
+    [InlineData(ConsensusMethod.LinearPool)]
+    [InlineData(ConsensusMethod.RandomEffects)]
+    public void Sensitivity_IsTheBestOfTheClaimsWithoutTheSource(ConsensusMethod method)
+    {
+        var options = new ReconcileOptions { Method = method };
+        Dossier d = Some.Diabaly();
+        Question q = d.GetQuestion("islamist-fighters");
+        QuestionReport full = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id), options);
+        foreach (SourceSensitivity s in full.Sensitivity)
+        {
+            QuestionReport without = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id).Where(c => c.Source.Id != s.Source.Id), options);
+            s.BestWithout.Should().Be(without.Consensus.Best, s.Source.Id);
+            s.Shift.Should().BeApproximately(without.Consensus.Best / full.Consensus.Best, 1e-12);
+        }
+    }
+
     [Fact]
     public void Vehicles_SeparateTheStartOfTheAssaultFromItsEnd()
     {
