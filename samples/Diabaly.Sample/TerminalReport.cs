@@ -48,9 +48,11 @@ internal static class TerminalReport
 
         // Claims.
         var flags = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
-        var sourceFlags = q.Flags.Where(f => f.Claim is null && f.Source is not null).ToLookup(f => f.Source!.Id);
+        var sourceFlags = q.Flags.Where(f => f.Claim is null && f.Kind is FlagKind.PartisanSource or FlagKind.SecondHandSource or FlagKind.InfluentialSource)
+            .ToLookup(f => f.Source!.Id);
+        int number = 0;
         var claims = new Table().Border(TableBorder.Rounded).Expand()
-            .AddColumn("Source").AddColumn("As written").AddColumn(new TableColumn("Read as").NoWrap()).AddColumn(new TableColumn("Weight").RightAligned())
+            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn(new TableColumn("Read as").NoWrap()).AddColumn(new TableColumn("Weight").RightAligned())
             .AddColumn("Time · scope · flags");
         foreach (AssessedClaim a in q.Claims)
         {
@@ -68,6 +70,7 @@ internal static class TerminalReport
 
             notes.AddRange(flags[c.Id].Concat(sourceFlags[c.Source.Id]).Select(f => Short(f.Kind)).Distinct());
             claims.AddRow(
+                (++number).ToString(CultureInfo.InvariantCulture),
                 $"[{Color(a)}]{Markup.Escape(c.Source.Name)}[/]",
                 Markup.Escape(c.Value.Text ?? c.Value.ToString()),
                 Markup.Escape(Interval(a.Lower, a.Upper)),
@@ -87,7 +90,7 @@ internal static class TerminalReport
         console.WriteLine();
         if (q.Conflicts.Count == 0)
         {
-            console.MarkupLine("[bold]Conflicts:[/] none; every pair of claims overlaps.");
+            console.MarkupLine(q.Claims.Count == 1 ? "[bold]Conflicts:[/] none (one claim)." : "[bold]Conflicts:[/] none; every pair of claims overlaps.");
         }
         else
         {
@@ -96,12 +99,12 @@ internal static class TerminalReport
             {
                 string kind = c.Kind switch
                 {
-                    ConflictKind.Contradiction => "[red]a contradiction[/]",
-                    ConflictKind.DifferentTime => "[grey]a difference of time, not a contradiction[/]",
-                    _ => "[grey]a difference of scope, not a contradiction[/]",
+                    ConflictKind.Contradiction => "[red]contradiction[/]",
+                    ConflictKind.DifferentTime => "[grey]different time, not a contradiction[/]",
+                    _ => "[grey]different scope, not a contradiction[/]",
                 };
                 console.MarkupLine(Invariant(
-                    $"  • {Markup.Escape(c.First.Claim.Source.Name)} ({Markup.Escape(Interval(c.First.Lower, c.First.Upper))}) vs {Markup.Escape(c.Second.Claim.Source.Name)} ({Markup.Escape(Interval(c.Second.Lower, c.Second.Upper))}): ×{N(c.Factor)}, {kind}"));
+                    $"  • {Markup.Escape(c.First.Claim.Source.Name)} {Markup.Escape(Interval(c.First.Lower, c.First.Upper))} vs {Markup.Escape(c.Second.Claim.Source.Name)} {Markup.Escape(Interval(c.Second.Lower, c.Second.Upper))}: ×{N(c.Factor)}, {kind}"));
             }
         }
 
@@ -182,7 +185,9 @@ internal static class ForestChart
 {
     public static IEnumerable<string> Lines(QuestionReport q, ReconcileOptions o, int width, Func<AssessedClaim, string> color)
     {
-        int labelWidth = Math.Clamp(q.Claims.Max(a => a.Claim.Source.Name.Length), 8, Math.Max(8, width / 4));
+        // Rows are numbered as in the claims table, so that two claims of one source can be told apart.
+        string Label(int i) => (i + 1).ToString(CultureInfo.InvariantCulture) + " " + q.Claims[i].Claim.Source.Name;
+        int labelWidth = Math.Clamp(Enumerable.Range(0, q.Claims.Count).Max(i => Label(i).Length), 9, Math.Max(9, width / 4));
         int track = Math.Max(20, width - labelWidth - 3);
         Consensus c = q.Consensus;
 
@@ -208,8 +213,9 @@ internal static class ForestChart
 
         yield return string.Empty;
         yield return $"[grey]{Pad("log scale", labelWidth)} │[/]";
-        foreach (AssessedClaim a in q.Claims)
+        for (int index = 0; index < q.Claims.Count; index++)
         {
+            AssessedClaim a = q.Claims[index];
             char[] row = new string(' ', track).ToCharArray();
             bool open = double.IsPositiveInfinity(a.Upper);
             int from = Col(a.Lower), to = open ? track - 1 : Col(a.Upper);
@@ -224,7 +230,7 @@ internal static class ForestChart
             }
 
             row[Col(a.Central)] = '●';
-            yield return $"{Markup.Escape(Pad(a.Claim.Source.Name, labelWidth))} │[{color(a)}]{Markup.Escape(new string(row).TrimEnd())}[/]";
+            yield return $"{Markup.Escape(Pad(Label(index), labelWidth))} │[{color(a)}]{Markup.Escape(new string(row).TrimEnd())}[/]";
         }
 
         char[] band = new string(' ', track).ToCharArray();

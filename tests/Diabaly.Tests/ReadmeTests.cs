@@ -35,6 +35,6 @@ public class ReadmeTests
         QuestionReport fighters = Reconciler.Reconcile(Support.Some.Diabaly())["islamist-fighters"];
         string best = ReportWriter.FormatNumber(fighters.Consensus.Best);
         Readme.Should().Contain($"│ ★ Weighted median │ {ReportWriter.FormatNumber(fighters.Consensus.Low)} │  {best} │ {ReportWriter.FormatNumber(fighters.Consensus.High)} │");
-        Readme.Should().Contain("Wikipedia infobox (250–300) vs Mayor of Diabaly (1,500–2,500): ×5, a contradiction");
+        Readme.Should().Contain("Wikipedia infobox 250–300 vs Mayor of Diabaly 1,500–2,500: ×5, contradiction");
     }
 }

@@ -39,8 +39,8 @@ public class CliTests
         console.Should().Contain("Camps (2):")
             .And.Contain("1. Wikipedia infobox, Jean-Paul Mari")
             .And.Contain("2. Jean-Yves Le Drian, Mayor of Diabaly")
-            .And.Contain("Wikipedia infobox (250–300) vs Mayor of Diabaly (1,500–2,500): ×5, a contradiction")
-            .And.Contain("a difference of scope, not a contradiction")
+            .And.Contain("Wikipedia infobox 250–300 vs Mayor of Diabaly 1,500–2,500: ×5, contradiction")
+            .And.Contain("different scope, not a contradiction")
             .And.Contain("★ Weighted median").And.Contain("Linear pool").And.Contain("Random effects").And.Contain("Agreement").And.Contain("Conservative");
         console.Should().NotContain("Islamist vehicles at Diabaly");
     }
@@ -58,7 +58,7 @@ public class CliTests
 
         // The forest chart: one row per claim, the consensus row, and an axis whose labels sit under their ticks.
         int chart = Array.FindIndex(lines, l => l.StartsWith("log scale", StringComparison.Ordinal));
-        lines[chart + 1].Should().StartWith("Wikipedia infobox").And.Contain("●");
+        lines[chart + 1].Should().StartWith("1 Wikipedia infobox").And.Contain("●");
         lines[chart + 5].Should().StartWith("consensus").And.Contain("┃");
         string axis = lines[chart + 6], labels = lines[chart + 7];
         axis.Should().Contain("└").And.Contain("┼");
