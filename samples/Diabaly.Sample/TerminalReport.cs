@@ -18,7 +18,7 @@ internal static class TerminalReport
             console.MarkupLine(Markup.Escape(description));
         }
 
-        console.MarkupLine(Invariant($"[grey]{d.Sources.Count} sources · {d.Questions.Count} questions · {d.Claims.Count} claims · headline: {Name(report.Options.Method).ToLowerInvariant()}[/]"));
+        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {Name(report.Options.Method).ToLowerInvariant()}[/]"));
         foreach (QuestionReport q in questions)
         {
             console.WriteLine();
@@ -176,6 +176,8 @@ internal static class TerminalReport
         => double.IsPositiveInfinity(upper) ? "≥ " + N(lower) : lower == upper ? N(lower) : N(lower) + "–" + N(upper);
 
     internal static string N(double x) => double.IsFinite(x) ? ReportWriter.FormatNumber(x) : "—";
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -286,9 +286,10 @@ internal static class QuestionAnalysis
         {
             for (int j = i + 1; j < n; j++)
             {
-                AssessedClaim a = readings[i].Assessed, b = readings[j].Assessed;
-                bool overlap = a.Lower <= b.Upper && b.Lower <= a.Upper;
-                if (overlap || Math.Abs(readings[i].LogCentral - readings[j].LogCentral) <= logFactor)
+                // Open bounds are read over their documented tail here, as in the estimates: "at least 11" does not join a claim of 500.
+                Reading a = readings[i], b = readings[j];
+                bool overlap = a.LogLower <= b.LogUpper && b.LogLower <= a.LogUpper;
+                if (overlap || Math.Abs(a.LogCentral - b.LogCentral) <= logFactor)
                 {
                     parent[Find(i)] = Find(j);
                 }
@@ -561,7 +562,7 @@ internal static class QuestionAnalysis
         sb.Append(CultureInfo.InvariantCulture, $"{q.Subject}: {Count(readings.Count, "claim")} from {Count(sources, "source")}.");
         if (camps.Count == 1)
         {
-            sb.Append(readings.Count == 1 ? string.Empty : " They are compatible: one camp.");
+            sb.Append(readings.Count == 1 ? string.Empty : " They form one camp.");
         }
         else
         {

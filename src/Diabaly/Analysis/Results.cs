@@ -135,7 +135,9 @@ public sealed class Conflict
     public bool IsContradiction => Kind == ConflictKind.Contradiction;
 }
 
-/// <summary>A group of mutually compatible claims (chained: overlapping intervals, or central values within <see cref="ReconcileOptions.CampFactor"/>). Immutable.</summary>
+/// <summary>A group of mutually compatible claims, chained: two claims are compatible when their intervals overlap or their central
+/// values are within <see cref="ReconcileOptions.CampFactor"/>. An open bound is read over its documented tail
+/// (<see cref="ReconcileOptions.OpenTailFactor"/>) so that "at least 11" does not join every higher claim. Immutable.</summary>
 public sealed class Camp
 {
     internal Camp(IReadOnlyList<AssessedClaim> claims, double lower, double upper, double central, double weight)

@@ -16,7 +16,7 @@ internal static class MarkdownReport
             md.Append(Escape(description)).Append('\n').Append('\n');
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"{d.Sources.Count} sources, {d.Questions.Count} questions, {d.Claims.Count} claims. ");
+        md.Append(CultureInfo.InvariantCulture, $"{Count(d.Sources.Count, "source")}, {Count(d.Questions.Count, "question")}, {Count(d.Claims.Count, "claim")}. ");
         md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.MethodName(report.Options.Method).ToLowerInvariant()}.\n");
         foreach (QuestionReport q in report.Questions)
         {
@@ -120,6 +120,8 @@ internal static class MarkdownReport
     };
 
     private static string N(double x) => NumberText.Round(x);
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
     private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 

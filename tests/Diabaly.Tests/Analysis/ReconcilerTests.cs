@@ -196,6 +196,16 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public void AnOpenClaim_DoesNotBridgeCamps()
+    {
+        // "at least 11" overlaps 300–900 as an interval, but it is read as 11–22 (the tail factor is 2): two camps, not one.
+        QuestionReport q = One(NoWidening, ("a", Quantity.Between(10, 20)), ("b", Quantity.AtLeast(11)), ("c", Quantity.Between(300, 900)));
+        q.Camps.Should().HaveCount(2);
+        q.Camps[0].Claims.Select(c => c.Claim.Source.Id).Should().Equal("a", "b");
+        q.Conflicts.Should().ContainSingle().Which.Second.Claim.Source.Id.Should().Be("c");
+    }
+
+    [Fact]
     public void ZeroCount_GivesZero()
     {
         QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Exact(0)));
