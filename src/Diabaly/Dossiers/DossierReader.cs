@@ -530,6 +530,11 @@ internal sealed class DossierReader
             {
                 keys[key.Value!] = value;
             }
+            else if (key.Value!.Length > 0 && key.Value.All(char.IsAsciiDigit))
+            {
+                Error(key, $"unknown key '{key.Value}' in {what}: a comma inside {{…}} separates entries, so a number with a thousands "
+                           + "separator must be quoted there, as in value: \"about 2,000\"");
+            }
             else
             {
                 Error(key, $"unknown key '{key.Value}' in {what}{Suggest(key.Value!, allowed)}; expected one of: {string.Join(", ", allowed)}");

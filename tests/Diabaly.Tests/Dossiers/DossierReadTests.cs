@@ -97,6 +97,11 @@ public class DossierReadTests
             "unknown key 'scop' in claim 'le-drian-fighters' (did you mean 'scope'?); expected one of: id, question, source, value");
 
     [Fact]
+    public void ThousandsSeparatorInAFlowMapping_GetsAHint()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: about 2,000}\n", 10, 49,
+            "a comma inside {…} separates entries, so a number with a thousands separator must be quoted there");
+
+    [Fact]
     public void MissingRequiredKey_IsNamed()
         => FailsAt(Head + "  - {question: q, source: mayor}\n", 10, 5, "claim 1 has no 'value'");
 
