@@ -67,6 +67,15 @@ internal static class YamlTree
             errors.Add(new DossierError((int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + Clean(e.Message), file));
             return null;
         }
+#pragma warning disable CA1031 // The YAML scanner throws other exceptions on some malformed input; a dossier error is the contract.
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException)
+#pragma warning restore CA1031
+        {
+            Mark at = parser.Current?.End ?? Mark.Empty;
+            errors.Add(new DossierError(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
+                "YAML syntax error: the YAML cannot be read past this point (check quotes, brackets and indentation)", file));
+            return null;
+        }
     }
 
     private static YamlNode ReadNode(IParser parser, int depth, int maxDepth, List<DossierError> errors, string? file)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CsCheck;
 using System.Text;
 using Diabaly.Tests.Support;
 
@@ -297,6 +298,42 @@ public class DossierReadTests
         // The one-second budget is measured by the benchmark (DossierBenchmarks); this bound only catches a quadratic step,
         // which took 40 s here before it was fixed.
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public void UnclosedFlowSequences_AreASyntaxError_NotACrash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here; the reader turns it into a positioned error.
+        DossierException e = Fails("title: T\nclaims:\n  - id: a\n    scope: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ed-islamists\n    question: q\n");
+        e.Errors.Should().ContainSingle().Which.Message.Should().Contain("cannot be read past this point");
+        e.Line.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void MutatedDiabaly_FailsOnlyWithADossierException()
+    {
+        // Delete, duplicate or garble a random slice of the real dossier: reading either succeeds or reports errors, never crashes.
+        // (This found the YamlDotNet scanner's InvalidOperationException above; 60,000 mutations passed after the fix.)
+        string text = File.ReadAllText(Some.DiabalyPath);
+        Gen.Select(Gen.Int[0, text.Length - 1], Gen.Int[1, 40], Gen.Int[0, 2], Gen.Char).Sample((at, length, how, c) =>
+        {
+            int end = Math.Min(text.Length, at + length);
+            string mutated = how switch
+            {
+                0 => text.Remove(at, end - at),
+                1 => text.Insert(at, text[at..end]),
+                _ => text[..at] + new string(c, end - at) + text[end..],
+            };
+            try
+            {
+                Dossier.Parse(mutated);
+                return true;
+            }
+            catch (DossierException e)
+            {
+                return e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length > 0);
+            }
+        }, iter: 3_000);
     }
 
     [Fact]

@@ -79,6 +79,14 @@ public class QuantityTests
     }
 
     [Fact]
+    public void TryParse_ArbitraryText_NeverThrows()
+        => Gen.Select(Gen.String, Gen.Bool).Sample((text, french) =>
+        {
+            bool ok = Quantity.TryParse(text, french ? QuantityParseOptions.French : null, out Quantity? q, out string? error);
+            return ok ? q is not null && error is null : q is null && error!.Contains("Cannot read", StringComparison.Ordinal);
+        }, iter: 20_000);
+
+    [Fact]
     public void Parse_SameText_GivesTheSameResultInInvariantFrenchAndTurkishCultures()
     {
         string[] samples = ["1,200", "about 1,950", "several hundred", "1.5 million", "between 250 and 300", "ISLAMISTS 5", "I", "4+ Rafale"];
