@@ -21,6 +21,13 @@ internal sealed class Reading
 
     public required double LogSd { get; init; }
 
+    /// <summary><see cref="LogLower"/> on the count scale, as the claim gives it (0 for a zero count), so that a quantile that lands on
+    /// it is reported exactly rather than through exp(log(x)).</summary>
+    public required double SupportLower { get; init; }
+
+    /// <summary><see cref="LogUpper"/> on the count scale (for an open claim, the end of its documented tail).</summary>
+    public required double SupportUpper { get; init; }
+
     public required IContinuousDistribution Distribution { get; init; }
 
     /// <summary>The claim's <see cref="Claim.AsOf"/>, normalized for comparison (case, accents, spacing), or null.</summary>
@@ -112,12 +119,13 @@ internal static class QuestionAnalysis
             }
 
             double f = o.OpenTailFactor;
-            double logLower, logUpper, central;
+            double logLower, logUpper, central, supportLower = lower, supportUpper = upper;
             bool open = double.IsPositiveInfinity(upper);
             if (open)
             {
                 logLower = Log(lower, o);
                 logUpper = logLower + Math.Log(f);
+                supportUpper = Math.Max(lower, o.ZeroFloor) * f;
                 central = q.Central ?? lower * Math.Sqrt(f);
                 reasons.Add($"open-ended: read as {N(Math.Max(lower, o.ZeroFloor))}–{N(Back(logUpper, o))}");
             }
@@ -125,6 +133,7 @@ internal static class QuestionAnalysis
             {
                 logUpper = Log(upper, o);
                 logLower = Math.Max(Log(lower, o), logUpper - Math.Log(f));
+                supportLower = logLower > Log(lower, o) ? upper / f : lower;
                 central = q.Central ?? Math.Clamp(upper / Math.Sqrt(f), lower, upper);
                 reasons.Add($"upper bound only: read as {N(Back(logLower, o))}–{N(upper)}");
             }
@@ -149,6 +158,8 @@ internal static class QuestionAnalysis
                 LogUpper = logUpper,
                 LogCentral = logCentral,
                 LogSd = sd,
+                SupportLower = supportLower,
+                SupportUpper = supportUpper,
                 Distribution = distribution,
                 AsOfKey = claim.AsOf is null ? null : TextKey.Normalize(claim.AsOf),
                 ScopeKey = claim.Scope is null ? null : TextKey.Normalize(claim.Scope),
@@ -301,7 +312,7 @@ internal static class QuestionAnalysis
             .Select(g =>
             {
                 var members = g.Select(i => readings[i]).ToList();
-                double central = Back(WeightedStatistics.Median(members.Select(r => r.LogCentral).ToArray(), members.Select(r => r.Weight).ToArray()), o);
+                double central = CountQuantile(members, r => r.LogCentral, r => r.Assessed.Central, 0.5, o);
                 return new Camp(ReadOnly.List(members.Select(r => r.Assessed)), members.Min(r => r.Assessed.Lower), members.Max(r => r.Assessed.Upper),
                     central, members.Sum(r => r.Weight));
             })
@@ -334,6 +345,31 @@ internal static class QuestionAnalysis
         return new Consensus(method, Math.Min(raw.Low, best), best, Math.Max(raw.High, best), raw.Explanation, raw.RandomEffects);
     }
 
+    /// <summary>
+    /// The weighted quantile of the log values (<see cref="WeightedStatistics.Quantile"/>), on the count scale. Where it is one of the
+    /// values, that claim's own count is returned, exactly; between two values (on a step of the weighted CDF) it is their geometric mean.
+    /// </summary>
+    private static double CountQuantile(List<Reading> r, Func<Reading, double> log, Func<Reading, double> count, double p, ReconcileOptions o)
+    {
+        double[] logs = new double[r.Count], weights = new double[r.Count];
+        for (int i = 0; i < r.Count; i++)
+        {
+            logs[i] = log(r[i]);
+            weights[i] = r[i].Weight;
+        }
+
+        double y = WeightedStatistics.Quantile(logs, weights, p);
+        for (int i = 0; i < r.Count; i++)
+        {
+            if (logs[i] == y && weights[i] > 0)
+            {
+                return count(r[i]);
+            }
+        }
+
+        return Back(y, o);
+    }
+
     /// <summary>The Best of a method, as <see cref="Estimate"/> gives it, without the work of Low and High where that is cheaper.</summary>
     private static double BestOnly(ConsensusMethod method, List<Reading> r, ReconcileOptions o)
     {
@@ -342,25 +378,21 @@ internal static class QuestionAnalysis
             return Estimate(method, r, o, explain: false).Best;
         }
 
-        double[] logCentrals = new double[r.Count], weights = new double[r.Count];
         double envLow = double.PositiveInfinity, envHigh = 0;
-        for (int i = 0; i < r.Count; i++)
+        foreach (Reading x in r)
         {
-            logCentrals[i] = r[i].LogCentral;
-            weights[i] = r[i].Weight;
-            envLow = Math.Min(envLow, r[i].Assessed.Lower);
-            envHigh = Math.Max(envHigh, r[i].Assessed.Upper);
+            envLow = Math.Min(envLow, x.Assessed.Lower);
+            envHigh = Math.Max(envHigh, x.Assessed.Upper);
         }
 
-        return Math.Clamp(Back(WeightedStatistics.Median(logCentrals, weights), o), envLow, envHigh);
+        return Math.Clamp(CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, 0.5, o), envLow, envHigh);
     }
 
     private static Consensus WeightedMedian(List<Reading> r, ReconcileOptions o, bool explain)
     {
-        double[] w = r.Select(x => x.Weight).ToArray();
-        double best = Back(WeightedStatistics.Median(r.Select(x => x.LogCentral).ToArray(), w), o);
-        double low = Back(WeightedStatistics.Quantile(r.Select(x => x.LogLower).ToArray(), w, o.LowQuantile), o);
-        double high = Back(WeightedStatistics.Quantile(r.Select(x => x.LogUpper).ToArray(), w, o.HighQuantile), o);
+        double best = CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, 0.5, o);
+        double low = CountQuantile(r, x => x.LogLower, x => x.SupportLower, o.LowQuantile, o);
+        double high = CountQuantile(r, x => x.LogUpper, x => x.SupportUpper, o.HighQuantile, o);
         return new Consensus(ConsensusMethod.WeightedMedian, low, best, high,
             explain ? $"weighted median of {r.Count} central value{(r.Count == 1 ? string.Empty : "s")}; low and high are the weighted {Pct(o.LowQuantile)} quantile of the lower bounds and {Pct(o.HighQuantile)} quantile of the upper bounds" : string.Empty);
     }
