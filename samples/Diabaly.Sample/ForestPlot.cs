@@ -64,7 +64,7 @@ internal static class ForestPlot
         var band = plot.Add.HorizontalSpan(Log(c.Low), Log(c.High));
         band.FillStyle.Color = Colors.Gray.WithAlpha(0.18);
         band.LineStyle.Width = 0;
-        band.LegendText = $"consensus ({TerminalReport.Name(c.Method).ToLowerInvariant()}) {TerminalReport.N(c.Low)}–{TerminalReport.N(c.High)}";
+        band.LegendText = $"consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}) {TerminalReport.N(c.Low)}–{TerminalReport.N(c.High)}";
         var best = plot.Add.VerticalLine(Log(c.Best));
         best.Color = Colors.Black;
         best.LineWidth = 2;

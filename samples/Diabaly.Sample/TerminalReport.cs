@@ -18,7 +18,7 @@ internal static class TerminalReport
             console.MarkupLine(Markup.Escape(description));
         }
 
-        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {Name(report.Options.Method).ToLowerInvariant()}[/]"));
+        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}[/]"));
         foreach (QuestionReport q in questions)
         {
             console.WriteLine();
@@ -68,12 +68,12 @@ internal static class TerminalReport
                 notes.Add(c.Scope);
             }
 
-            notes.AddRange(flags[c.Id].Concat(sourceFlags[c.Source.Id]).Select(f => Short(f.Kind)).Distinct());
+            notes.AddRange(flags[c.Id].Concat(sourceFlags[c.Source.Id]).Select(f => ReportWriter.Label(f.Kind)).Distinct());
             claims.AddRow(
                 (++number).ToString(CultureInfo.InvariantCulture),
                 $"[{Color(a)}]{Markup.Escape(c.Source.Name)}[/]",
                 Markup.Escape(c.Value.Text ?? c.Value.ToString()),
-                Markup.Escape(Interval(a.Lower, a.Upper)),
+                Markup.Escape(ReportWriter.FormatInterval(a.Lower, a.Upper)),
                 N(a.Weight),
                 Markup.Escape(string.Join(" · ", notes)));
         }
@@ -104,7 +104,7 @@ internal static class TerminalReport
                     _ => "[grey]different scope, not a contradiction[/]",
                 };
                 console.MarkupLine(Invariant(
-                    $"  • {Markup.Escape(c.First.Claim.Source.Name)} {Markup.Escape(Interval(c.First.Lower, c.First.Upper))} vs {Markup.Escape(c.Second.Claim.Source.Name)} {Markup.Escape(Interval(c.Second.Lower, c.Second.Upper))}: ×{N(c.Factor)}, {kind}"));
+                    $"  • {Markup.Escape(c.First.Claim.Source.Name)} {Markup.Escape(ReportWriter.FormatInterval(c.First.Lower, c.First.Upper))} vs {Markup.Escape(c.Second.Claim.Source.Name)} {Markup.Escape(ReportWriter.FormatInterval(c.Second.Lower, c.Second.Upper))}: ×{N(c.Factor)}, {kind}"));
             }
         }
 
@@ -115,7 +115,7 @@ internal static class TerminalReport
             Camp camp = q.Camps[i];
             string members = string.Join(", ", camp.Claims.Select(a => a.Claim.Source.Name).Distinct());
             console.MarkupLine(Invariant(
-                $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(Interval(camp.Lower, camp.Upper))}, around {N(camp.Central)} (weight {N(camp.Weight)})"));
+                $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {N(camp.Central)} (weight {N(camp.Weight)})"));
         }
 
         // Every method.
@@ -125,7 +125,7 @@ internal static class TerminalReport
         foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
         {
             bool headline = e.Method == o.Method;
-            string name = headline ? $"[bold]★ {Name(e.Method)}[/]" : "  " + Name(e.Method);
+            string name = headline ? $"[bold]★ {ReportWriter.Label(e.Method)}[/]" : "  " + ReportWriter.Label(e.Method);
             methods.AddRow(name, N(e.Low), headline ? $"[bold]{N(e.Best)}[/]" : N(e.Best), N(e.High));
         }
 
@@ -152,28 +152,6 @@ internal static class TerminalReport
         console.Write(new Markup(Markup.Escape(q.Summary)));
         console.WriteLine();
     }
-
-    internal static string Name(ConsensusMethod m) => m switch
-    {
-        ConsensusMethod.WeightedMedian => "Weighted median",
-        ConsensusMethod.LinearPool => "Linear pool",
-        ConsensusMethod.RandomEffects => "Random effects",
-        ConsensusMethod.Agreement => "Agreement",
-        _ => "Conservative",
-    };
-
-    private static string Short(FlagKind kind) => kind switch
-    {
-        FlagKind.PartisanSource => "partisan",
-        FlagKind.SecondHandSource => "second-hand",
-        FlagKind.RelayedClaim => "relayed",
-        FlagKind.OpenEndedClaim => "open-ended",
-        FlagKind.InfluentialSource => "influential",
-        _ => kind.ToString(),
-    };
-
-    internal static string Interval(double lower, double upper)
-        => double.IsPositiveInfinity(upper) ? "≥ " + N(lower) : lower == upper ? N(lower) : N(lower) + "–" + N(upper);
 
     internal static string N(double x) => double.IsFinite(x) ? ReportWriter.FormatNumber(x) : "—";
 

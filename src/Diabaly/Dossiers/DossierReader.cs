@@ -12,9 +12,9 @@ internal sealed class DossierReader
     private static readonly string[] ClaimKeys = ["id", "question", "source", "value", "quote", "said", "as-of", "scope", "via", "note", "language"];
     private static readonly string[] ValueKeys = ["exact", "about", "low", "high", "central", "at-least", "at-most", "kind", "text"];
 
-    private static readonly Dictionary<string, SourceKind> Kinds = Enum.GetValues<SourceKind>().ToDictionary(Kebab, k => k, StringComparer.Ordinal);
-    private static readonly Dictionary<string, SourceAccess> Accesses = Enum.GetValues<SourceAccess>().ToDictionary(Kebab, k => k, StringComparer.Ordinal);
-    private static readonly Dictionary<string, QuantityKind> QuantityKinds = Enum.GetValues<QuantityKind>().ToDictionary(Kebab, k => k, StringComparer.Ordinal);
+    private static readonly Dictionary<string, SourceKind> Kinds = Enum.GetValues<SourceKind>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
+    private static readonly Dictionary<string, SourceAccess> Accesses = Enum.GetValues<SourceAccess>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
+    private static readonly Dictionary<string, QuantityKind> QuantityKinds = Enum.GetValues<QuantityKind>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
 
     private readonly List<DossierError> _errors;
     private readonly string? _file;
@@ -84,24 +84,6 @@ internal sealed class DossierReader
         }
 
         return (line, column);
-    }
-
-    internal static string Kebab<T>(T value)
-        where T : struct, Enum
-    {
-        string name = value.ToString();
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return sb.ToString();
     }
 
     private Dossier? ReadRoot(YamlNode root)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Diabaly.Internal;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -28,11 +29,11 @@ internal static class DossierWriter
             Key(e, s.Id);
             e.Emit(new MappingStart());
             Pair(e, "name", s.Name);
-            Pair(e, "kind", DossierReader.Kebab(s.Kind));
+            Pair(e, "kind", EnumText.Kebab(s.Kind));
             Pair(e, "role", s.Role);
             Pair(e, "outlet", s.Outlet);
             Pair(e, "side", s.Side);
-            Pair(e, "access", DossierReader.Kebab(s.Access));
+            Pair(e, "access", EnumText.Kebab(s.Access));
             if (s.Weight != 1)
             {
                 Pair(e, "weight", Number(s.Weight));
@@ -126,7 +127,7 @@ internal static class DossierWriter
                 Pair(e, "at-most", Number(q.Upper));
                 break;
             default:
-                Pair(e, "kind", DossierReader.Kebab(q.Kind));
+                Pair(e, "kind", EnumText.Kebab(q.Kind));
                 Pair(e, "low", Number(q.Lower));
                 if (!q.IsOpen)
                 {

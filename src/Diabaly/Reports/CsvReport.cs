@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Diabaly.Internal;
+
 namespace Diabaly;
 
 internal static class CsvReport
@@ -19,8 +21,8 @@ internal static class CsvReport
         {
             Consensus c = q.Consensus;
             string[] headline = c.IsEmpty
-                ? [ReportWriter.Camel(c.Method), string.Empty, string.Empty, string.Empty]
-                : [ReportWriter.Camel(c.Method), Num(c.Low), Num(c.Best), Num(c.High)];
+                ? [EnumText.Camel(c.Method), string.Empty, string.Empty, string.Empty]
+                : [EnumText.Camel(c.Method), Num(c.Low), Num(c.Best), Num(c.High)];
             string[] question = [q.Question.Id, q.Question.Subject, q.Question.Unit];
             if (q.Claims.Count == 0)
             {
@@ -34,8 +36,8 @@ internal static class CsvReport
                 bool open = double.IsPositiveInfinity(a.Upper);
                 Row(csv,
                 [
-                    .. question, cl.Id, cl.Source.Id, cl.Source.Name, ReportWriter.Kebab(cl.Source.Kind), ReportWriter.Kebab(cl.Source.Access),
-                    cl.Value.Text ?? cl.Value.ToString(), ReportWriter.Kebab(cl.Value.Kind), Num(a.Lower), open ? string.Empty : Num(a.Upper),
+                    .. question, cl.Id, cl.Source.Id, cl.Source.Name, EnumText.Kebab(cl.Source.Kind), EnumText.Kebab(cl.Source.Access),
+                    cl.Value.Text ?? cl.Value.ToString(), EnumText.Kebab(cl.Value.Kind), Num(a.Lower), open ? string.Empty : Num(a.Upper),
                     open ? "true" : "false", Num(a.Central), Num(a.Weight), cl.Said?.ToString() ?? string.Empty, cl.AsOf ?? string.Empty,
                     cl.Scope ?? string.Empty, string.Join(";", cl.Via.Select(v => v.Id)), cl.Quote ?? string.Empty, .. headline,
                 ]);

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Diabaly.Statistics;
 
+using Diabaly.Internal;
+
 namespace Diabaly;
 
 internal static class JsonReport
@@ -20,8 +22,8 @@ internal static class JsonReport
             w.WriteString("description", d.Description);
 
             w.WriteStartObject("options");
-            w.WriteString("method", ReportWriter.Camel(o.Method));
-            w.WriteString("tau2Estimator", ReportWriter.Camel(o.Tau2Estimator));
+            w.WriteString("method", EnumText.Camel(o.Method));
+            w.WriteString("tau2Estimator", EnumText.Camel(o.Tau2Estimator));
             w.WriteBoolean("widenRoundNumbers", o.WidenRoundNumbers);
             w.WriteNumber("firstHandFactor", o.FirstHandFactor);
             w.WriteNumber("secondHandFactor", o.SecondHandFactor);
@@ -42,11 +44,11 @@ internal static class JsonReport
                 w.WriteStartObject();
                 w.WriteString("id", s.Id);
                 w.WriteString("name", s.Name);
-                w.WriteString("kind", ReportWriter.Camel(s.Kind));
+                w.WriteString("kind", EnumText.Camel(s.Kind));
                 w.WriteString("role", s.Role);
                 w.WriteString("outlet", s.Outlet);
                 w.WriteString("side", s.Side);
-                w.WriteString("access", ReportWriter.Camel(s.Access));
+                w.WriteString("access", EnumText.Camel(s.Access));
                 w.WriteNumber("weight", s.Weight);
                 w.WriteEndObject();
             }
@@ -84,7 +86,7 @@ internal static class JsonReport
             w.WriteStartObject("value");
             w.WriteString("text", c.Value.Text);
             w.WriteString("canonical", c.Value.ToString());
-            w.WriteString("kind", ReportWriter.Camel(c.Value.Kind));
+            w.WriteString("kind", EnumText.Camel(c.Value.Kind));
             Bounds(w, c.Value.Lower, c.Value.Upper);
             Number(w, "central", c.Value.Central);
             w.WriteEndObject();
@@ -139,7 +141,7 @@ internal static class JsonReport
             w.WriteString("first", c.First.Claim.Id);
             w.WriteString("second", c.Second.Claim.Id);
             w.WriteNumber("factor", c.Factor);
-            w.WriteString("kind", ReportWriter.Camel(c.Kind));
+            w.WriteString("kind", EnumText.Camel(c.Kind));
             w.WriteEndObject();
         }
 
@@ -185,7 +187,7 @@ internal static class JsonReport
         foreach (Flag f in q.Flags)
         {
             w.WriteStartObject();
-            w.WriteString("kind", ReportWriter.Camel(f.Kind));
+            w.WriteString("kind", EnumText.Camel(f.Kind));
             w.WriteString("message", f.Message);
             w.WriteString("sourceId", f.Source?.Id);
             w.WriteString("claimId", f.Claim?.Id);
@@ -199,7 +201,7 @@ internal static class JsonReport
     private static void WriteConsensus(Utf8JsonWriter w, Consensus c)
     {
         w.WriteStartObject();
-        w.WriteString("method", ReportWriter.Camel(c.Method));
+        w.WriteString("method", EnumText.Camel(c.Method));
         w.WriteBoolean("empty", c.IsEmpty);
         Number(w, "low", c.IsEmpty ? null : c.Low);
         Number(w, "best", c.IsEmpty ? null : c.Best);

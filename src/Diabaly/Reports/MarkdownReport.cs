@@ -17,7 +17,7 @@ internal static class MarkdownReport
         }
 
         md.Append(CultureInfo.InvariantCulture, $"{Count(d.Sources.Count, "source")}, {Count(d.Questions.Count, "question")}, {Count(d.Claims.Count, "claim")}. ");
-        md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.MethodName(report.Options.Method).ToLowerInvariant()}.\n");
+        md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}.\n");
         foreach (QuestionReport q in report.Questions)
         {
             WriteQuestion(md, q, report.Options);
@@ -38,9 +38,9 @@ internal static class MarkdownReport
 
         Consensus c = q.Consensus;
         md.Append(CultureInfo.InvariantCulture,
-            $"\n**Consensus ({ReportWriter.MethodName(c.Method).ToLowerInvariant()}): {N(c.Best)}** (low {N(c.Low)}, high {N(c.High)}). ");
+            $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {N(c.Best)}** (low {N(c.Low)}, high {N(c.High)}). ");
         md.Append(CultureInfo.InvariantCulture,
-            $"Range of all claims: {ReportWriter.Interval(q.Range.Lower, q.Range.Upper)}; figures stated: {Stated(q.Range)}.\n");
+            $"Range of all claims: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {Stated(q.Range)}.\n");
 
         md.Append("\n### Claims\n\n| Source | Kind | As written | Interval | Central | As of | Scope | Weight | Flags |\n|---|---|---|---|---:|---|---|---:|---|\n");
         var flagsByClaim = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
@@ -48,9 +48,9 @@ internal static class MarkdownReport
         foreach (AssessedClaim a in q.Claims)
         {
             Claim cl = a.Claim;
-            var flags = flagsByClaim[cl.Id].Concat(flagsBySource[cl.Source.Id]).Select(f => ShortFlag(f.Kind)).Distinct();
+            var flags = flagsByClaim[cl.Id].Concat(flagsBySource[cl.Source.Id]).Select(f => ReportWriter.Label(f.Kind)).Distinct();
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(cl.Source.Name)} | {ReportWriter.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {ReportWriter.Interval(a.Lower, a.Upper)} | {N(a.Central)} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {N(a.Weight)} | {string.Join(", ", flags)} |\n");
+                $"| {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {ReportWriter.FormatInterval(a.Lower, a.Upper)} | {N(a.Central)} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {N(a.Weight)} | {string.Join(", ", flags)} |\n");
         }
 
         md.Append("\n### Conflicts\n\n");
@@ -64,7 +64,7 @@ internal static class MarkdownReport
             foreach (Conflict x in q.Conflicts.OrderBy(x => x.Kind).ThenByDescending(x => x.Factor).ThenBy(x => x.First.Claim.Id, StringComparer.Ordinal))
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(x.First.Claim.Source.Name)} ({ReportWriter.Interval(x.First.Lower, x.First.Upper)}) | {Cell(x.Second.Claim.Source.Name)} ({ReportWriter.Interval(x.Second.Lower, x.Second.Upper)}) | ×{N(x.Factor)} | {ReportWriter.ConflictName(x.Kind)} |\n");
+                    $"| {Cell(x.First.Claim.Source.Name)} ({ReportWriter.FormatInterval(x.First.Lower, x.First.Upper)}) | {Cell(x.Second.Claim.Source.Name)} ({ReportWriter.FormatInterval(x.Second.Lower, x.Second.Upper)}) | ×{N(x.Factor)} | {ReportWriter.ConflictName(x.Kind)} |\n");
             }
         }
 
@@ -73,13 +73,13 @@ internal static class MarkdownReport
         {
             Camp camp = q.Camps[i];
             md.Append(CultureInfo.InvariantCulture,
-                $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => x.Claim.Source.Name).Distinct()))} | {ReportWriter.Interval(camp.Lower, camp.Upper)} | {N(camp.Central)} | {N(camp.Weight)} |\n");
+                $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => x.Claim.Source.Name).Distinct()))} | {ReportWriter.FormatInterval(camp.Lower, camp.Upper)} | {N(camp.Central)} | {N(camp.Weight)} |\n");
         }
 
         md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");
         foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
         {
-            string name = ReportWriter.MethodName(e.Method) + (e.Method == o.Method ? " (headline)" : string.Empty);
+            string name = ReportWriter.Label(e.Method) + (e.Method == o.Method ? " (headline)" : string.Empty);
             string how = e.Explanation;
             if (e.RandomEffects is { } re)
             {
@@ -108,16 +108,6 @@ internal static class MarkdownReport
 
     private static string Stated(Envelope e)
         => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? N(lo) : $"{N(lo)} to {N(hi)}") : "none (vague amounts only)";
-
-    internal static string ShortFlag(FlagKind kind) => kind switch
-    {
-        FlagKind.PartisanSource => "partisan",
-        FlagKind.SecondHandSource => "second-hand",
-        FlagKind.RelayedClaim => "relayed",
-        FlagKind.OpenEndedClaim => "open-ended",
-        FlagKind.InfluentialSource => "influential",
-        _ => ReportWriter.Kebab(kind),
-    };
 
     private static string N(double x) => NumberText.Round(x);
 

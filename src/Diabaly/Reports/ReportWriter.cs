@@ -74,17 +74,10 @@ public static class ReportWriter
     /// <returns>The text; "∞" for positive infinity.</returns>
     public static string FormatNumber(double value) => NumberText.Round(value);
 
-    internal static string Kebab<T>(T value)
-        where T : struct, Enum => Dossiers.DossierReader.Kebab(value);
-
-    internal static string Camel<T>(T value)
-        where T : struct, Enum
-    {
-        string name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
-
-    internal static string MethodName(ConsensusMethod method) => method switch
+    /// <summary>The name of a method as the reports label it: "Weighted median", "Linear pool", "Random effects", "Agreement", "Conservative".</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The label.</returns>
+    public static string Label(ConsensusMethod method) => method switch
     {
         ConsensusMethod.WeightedMedian => "Weighted median",
         ConsensusMethod.LinearPool => "Linear pool",
@@ -93,15 +86,34 @@ public static class ReportWriter
         _ => "Conservative",
     };
 
+    /// <summary>The short label of a flag as the reports' claims tables show it: "partisan", "second-hand", "relayed", "open-ended",
+    /// "influential"; other kinds in kebab case ("wide-spread").</summary>
+    /// <param name="kind">The kind of flag.</param>
+    /// <returns>The label.</returns>
+    public static string Label(FlagKind kind) => kind switch
+    {
+        FlagKind.PartisanSource => "partisan",
+        FlagKind.SecondHandSource => "second-hand",
+        FlagKind.RelayedClaim => "relayed",
+        FlagKind.OpenEndedClaim => "open-ended",
+        FlagKind.InfluentialSource => "influential",
+        _ => EnumText.Kebab(kind),
+    };
+
+    /// <summary>An interval as the reports write it: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper bound;
+    /// numbers as <see cref="FormatNumber"/> writes them.</summary>
+    /// <param name="lower">The lower end.</param>
+    /// <param name="upper">The upper end; positive infinity when open.</param>
+    /// <returns>The text.</returns>
+    public static string FormatInterval(double lower, double upper)
+        => double.IsPositiveInfinity(upper) ? $"≥ {NumberText.Round(lower)}"
+         : lower == upper ? NumberText.Round(lower)
+         : $"{NumberText.Round(lower)}–{NumberText.Round(upper)}";
+
     internal static string ConflictName(ConflictKind kind) => kind switch
     {
         ConflictKind.Contradiction => "contradiction",
         ConflictKind.DifferentTime => "different time (not a contradiction)",
         _ => "different scope (not a contradiction)",
     };
-
-    internal static string Interval(double lower, double upper)
-        => double.IsPositiveInfinity(upper) ? $"≥ {NumberText.Round(lower)}"
-         : lower == upper ? NumberText.Round(lower)
-         : $"{NumberText.Round(lower)}–{NumberText.Round(upper)}";
 }

@@ -15,7 +15,7 @@ public class ReconcilerTests
     [Fact]
     public void WeightedMedian_ByHand()
     {
-        // Centrals: √(100·200) = 141.42 (weight 1), 300 (1), 1000 (2, two claims of source c sharing 2? no: one claim, prior 2).
+        // Centrals: √(100·200) = 141.42 (weight 1), 300 (weight 1), 1000 (weight 2: source c has a prior weight of 2).
         Dossier d = new(
             "T",
             [Some.Source("a"), Some.Source("b"), Some.Source("c", weight: 2)],

@@ -62,7 +62,7 @@ public class ReportWriterTests
             }
 
             j.GetProperty("conflicts").EnumerateArray().Select(c => (c.GetProperty("first").GetString(), c.GetProperty("second").GetString(), c.GetProperty("factor").GetDouble(), c.GetProperty("kind").GetString()))
-                .Should().Equal(q.Conflicts.Select(c => ((string?)c.First.Claim.Id, (string?)c.Second.Claim.Id, c.Factor, (string?)ReportWriter.Camel(c.Kind))));
+                .Should().Equal(q.Conflicts.Select(c => ((string?)c.First.Claim.Id, (string?)c.Second.Claim.Id, c.Factor, (string?)Internal.EnumText.Camel(c.Kind))));
         }
     }
 
