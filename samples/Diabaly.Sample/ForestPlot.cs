@@ -4,14 +4,20 @@ using ScottPlot.TickGenerators;
 
 namespace Diabaly.Sample;
 
-/// <summary>A forest plot per question, drawn with ScottPlot: claims as horizontal intervals on a log axis, labelled by source,
-/// coloured by camp, with central marks, the consensus Low–High band and the Best line; contradictions are named beside the claims.</summary>
+/// <summary>A forest plot per question, drawn with ScottPlot: claims as horizontal intervals on a log axis, labelled by number and
+/// source, on target coloured by camp and off target in grey under their stratum; central marks (hollow when assumed), assumed
+/// reaches dashed, the consensus Low–High band and the Best line, the bounds as brackets, and beside each claim what sets it apart.</summary>
 internal static class ForestPlot
 {
+    private const int Width = 1100;
+    private const double CharPixels = 7.2; // the width of a character of the 12-point labels, near enough for layout
+
     private static readonly Color[] CampColors =
     [
         Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#9467bd"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"), Color.FromHex("#8c564b"),
     ];
+
+    private static readonly Color OffTarget = Color.FromHex("#9a9a9a");
 
     /// <summary>Saves one file for one question, or one file per question named <c>stem-questionId.ext</c>.</summary>
     public static IReadOnlyList<string> Save(ReconciliationReport report, IReadOnlyList<QuestionReport> questions, string path)
@@ -24,14 +30,14 @@ internal static class ForestPlot
                 ? path
                 : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}-{q.Question.Id}{Path.GetExtension(path)}");
             Plot plot = Draw(q, report.Options);
-            int height = 200 + (46 * q.Claims.Count);
+            int height = 220 + (46 * Rows(q));
             if (file.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
-                plot.SavePng(file, 1000, height);
+                plot.SavePng(file, Width, height);
             }
             else
             {
-                plot.SaveSvg(file, 1000, height);
+                plot.SaveSvg(file, Width, height);
             }
 
             written.Add(file);
@@ -40,108 +46,203 @@ internal static class ForestPlot
         return written;
     }
 
+    /// <summary>One row per claim, and one more for the heading of the claims off target.</summary>
+    private static int Rows(QuestionReport q) => q.Claims.Count + (q.Claims.Any(a => !a.IsOnTarget) ? 1 : 0);
+
     internal static Plot Draw(QuestionReport q, ReconcileOptions o)
     {
         var plot = new Plot();
         Consensus c = q.Consensus;
-        int n = q.Claims.Count;
+        int rows = Rows(q);
+        var number = TerminalReport.Numbers(q);
         double Log(double x) => Math.Log10(Math.Max(x, o.ZeroFloor));
 
-        var campOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var campOf = new Dictionary<AssessedClaim, int>();
         for (int i = 0; i < q.Camps.Count; i++)
         {
             foreach (AssessedClaim a in q.Camps[i].Claims)
             {
-                campOf[a.Claim.Id] = i;
+                campOf[a] = i;
             }
         }
 
-        var finite = q.Claims.SelectMany(a => new[] { a.Lower, a.Central, double.IsPositiveInfinity(a.Upper) ? a.Lower * o.OpenTailFactor : a.Upper })
-            .Concat([c.Low, c.High]).Where(v => v > 0).ToList();
-        double xMin = Log(finite.Min()) - 0.12, xMax = Log(finite.Max()) + 0.35;
+        // What to write beside each claim: the widest contradiction it is part of, naming the other claim, or else its role.
+        var roles = TerminalReport.Roles(q);
+        var notes = new Dictionary<AssessedClaim, (string Text, bool Red)>();
+        foreach (AssessedClaim a in q.Claims)
+        {
+            Conflict? worst = q.Strata.SelectMany(s => s.Conflicts).Distinct().Where(x => x.IsContradiction && (x.First == a || x.Second == a))
+                .OrderByDescending(x => x.Factor).FirstOrDefault();
+            if (worst is not null)
+            {
+                AssessedClaim other = worst.First == a ? worst.Second : worst.First;
+                string verb = worst.Kind == ConflictKind.ExceedsBound ? (worst.Second == a ? "exceeds the bound of" : "is exceeded by") : "contradicts";
+                notes[a] = ($"{verb} #{number[other]} {other.Claim.Source.Name} ×{ReportWriter.FormatEstimate(worst.Factor)}", true);
+            }
+            else if (roles.TryGetValue(a, out string? role))
+            {
+                notes[a] = (role, false);
+            }
+        }
+
+        var finite = q.Claims.SelectMany(a => new[] { a.Lower, a.Central, a.Reach ?? a.Upper })
+            .Concat(c.IsEmpty ? [] : [c.Low, c.High]).Concat(q.Bounds.Select(b => b.Value)).Where(v => v > 0 && double.IsFinite(v)).ToList();
+        double xMin = Log(finite.Min()) - 0.12, right = Log(finite.Max()) + 0.05;
+
+        // Room on the right for the notes: the data area is the image less the claim labels on the left, and a note of n characters
+        // needs n × CharPixels of it beyond the end of its claim.
+        int labelChars = q.Claims.Max(a => Label(a, number).Length);
+        double area = Width - (labelChars * CharPixels) - 60;
+        double xMax = right;
+        foreach (AssessedClaim a in q.Claims)
+        {
+            double end = Log(a.Reach ?? a.Upper) + 0.03;
+            double k = Math.Min(0.7, ((notes.TryGetValue(a, out var n) ? n.Text.Length : 0) * CharPixels + 12) / area);
+            xMax = Math.Max(xMax, (end - (xMin * k)) / (1 - k));
+        }
 
         // The consensus band and the best line, behind the claims.
-        var band = plot.Add.HorizontalSpan(Log(c.Low), Log(c.High));
-        band.FillStyle.Color = Colors.Gray.WithAlpha(0.18);
-        band.LineStyle.Width = 0;
-        band.LegendText = $"consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}) {TerminalReport.N(c.Low)}–{TerminalReport.N(c.High)}";
-        var best = plot.Add.VerticalLine(Log(c.Best));
-        best.Color = Colors.Black;
-        best.LineWidth = 2;
-        best.LinePattern = LinePattern.Dashed;
-        best.LegendText = "best " + TerminalReport.N(c.Best);
-
-        var contradictions = q.Conflicts.Where(x => x.IsContradiction).ToList();
-        var ticks = new NumericManual();
-        for (int i = 0; i < n; i++)
+        if (!c.IsEmpty)
         {
-            AssessedClaim a = q.Claims[i];
-            double y = n - i;
-            Color color = CampColors[campOf[a.Claim.Id] % CampColors.Length];
-            bool open = double.IsPositiveInfinity(a.Upper);
-            double right = open ? xMax - 0.05 : Log(a.Upper);
-            var line = plot.Add.Line(Log(a.Lower), y, right, y);
-            line.LineWidth = 6;
-            line.LineColor = color;
-            if (open)
+            var band = plot.Add.HorizontalSpan(Log(c.Low), Log(c.High));
+            band.FillStyle.Color = Colors.Gray.WithAlpha(0.18);
+            band.LineStyle.Width = 0;
+            band.LegendText = $"consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}) {ReportWriter.FormatInterval(c.Low, c.High)}";
+            var best = plot.Add.VerticalLine(Log(c.Best));
+            best.Color = Colors.Black;
+            best.LineWidth = 2;
+            best.LinePattern = LinePattern.Dashed;
+            best.LegendText = "best " + ReportWriter.FormatEstimate(c.Best, c.Assumed.HasFlag(EstimateParts.Best));
+        }
+
+        var ticks = new NumericManual();
+        int row = 0;
+        bool separated = false;
+        foreach (AssessedClaim a in q.Claims)
+        {
+            if (!a.IsOnTarget && !separated)
             {
-                // No upper bound: the interval runs on, as an arrow.
-                var arrow = plot.Add.Arrow(new Coordinates(right - 0.1, y), new Coordinates(right + 0.02, y));
+                separated = true;
+                row++;
+                ticks.AddMajor(rows - row + 1, "off target:");
+            }
+
+            row++;
+            double y = rows - row + 1;
+            Color color = a.IsOnTarget ? CampColors[campOf.GetValueOrDefault(a) % CampColors.Length] : OffTarget;
+            bool open = double.IsPositiveInfinity(a.Upper);
+            double from = Log(a.Lower), to = Log(open ? a.Reach!.Value : a.Upper);
+            if (a.Reach is { } reach)
+            {
+                // The stated end drawn solid, the stretch the engine assumes dashed.
+                double stated = open ? from : to;
+                var tail = plot.Add.Line(open ? from : Log(reach), y, open ? Log(reach) : to, y);
+                tail.LineWidth = 4;
+                tail.LineColor = color.WithAlpha(0.6);
+                tail.LinePattern = LinePattern.Dashed;
+                var end = plot.Add.Marker(stated, y, open ? MarkerShape.VerticalBar : MarkerShape.VerticalBar, 14);
+                end.Color = color;
+                var arrow = plot.Add.Arrow(new Coordinates(open ? to - 0.06 : from + 0.06, y), new Coordinates(open ? to + 0.02 : from - 0.02, y));
                 arrow.ArrowFillColor = color;
                 arrow.ArrowLineColor = color;
             }
-
-            var central = plot.Add.Marker(Log(a.Central), y, MarkerShape.FilledCircle, 12);
-            central.Color = Colors.Black;
-
-            string label = $"{a.Claim.Source.Name}: {a.Claim.Value.Text ?? a.Claim.Value.ToString()}";
-            ticks.AddMajor(y, label.Length > 48 ? label[..47] + "…" : label);
-
-            // Beside each claim: the widest contradiction it is part of, or else what sets it apart (another time or scope).
-            Conflict? worst = contradictions.Where(x => x.First == a || x.Second == a).OrderByDescending(x => x.Factor).FirstOrDefault();
-            ConflictKind? difference = q.Conflicts.Where(x => !x.IsContradiction && (x.First == a || x.Second == a)).Select(x => (ConflictKind?)x.Kind).Min();
-            string? note = worst is not null
-                ? $"contradicts {(worst.First == a ? worst.Second : worst.First).Claim.Source.Name} ×{TerminalReport.N(worst.Factor)}"
-                : difference == ConflictKind.DifferentTime ? "as of " + a.Claim.AsOf
-                : difference == ConflictKind.DifferentScope ? "scope: " + a.Claim.Scope
-                : null;
-            if (note is not null)
+            else
             {
-                var text = plot.Add.Text(note, right + 0.03, y);
-                text.LabelFontColor = worst is not null ? Colors.DarkRed : Colors.DimGray;
+                var line = plot.Add.Line(from, y, to, y);
+                line.LineWidth = 6;
+                line.LineColor = color;
+            }
+
+            var central = plot.Add.Marker(Log(a.Central), y, a.IsCentralAssumed ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 12);
+            central.Color = a.IsOnTarget ? Colors.Black : OffTarget;
+            ticks.AddMajor(y, Label(a, number));
+
+            if (notes.TryGetValue(a, out var note))
+            {
+                var text = plot.Add.Text(note.Text, to + 0.03, y);
+                text.LabelFontColor = note.Red ? Colors.DarkRed : Colors.DimGray;
                 text.LabelFontSize = 12;
                 text.LabelAlignment = Alignment.MiddleLeft;
             }
         }
 
+        // The bounds related strata set on the target, as brackets around its rows: ] at most, [ at least.
+        int onTarget = q.Claims.Count(a => a.IsOnTarget);
+        if (onTarget > 0)
+        {
+            double top = rows + 0.35, bottom = rows - onTarget + 0.65;
+            foreach (BoundDirection direction in new[] { BoundDirection.Upper, BoundDirection.Lower })
+            {
+                if (q.Bounds.FirstOrDefault(b => b.Direction == direction) is not { } bound)
+                {
+                    continue;
+                }
+
+                double x = Log(bound.Value), stub = direction == BoundDirection.Upper ? -0.03 : 0.03;
+                Color color = bound.ExceededBy.Count > 0 ? Colors.DarkRed : Colors.DarkGreen;
+                var spine = plot.Add.Line(x, bottom, x, top);
+                spine.LineWidth = 2;
+                spine.LineColor = color;
+                spine.LegendText = $"{(direction == BoundDirection.Upper ? "at most" : "at least")} {ReportWriter.FormatNumber(bound.Value)} (#{number[bound.Claim]} {bound.Claim.Claim.Source.Name})";
+                foreach (double yy in new[] { top, bottom })
+                {
+                    var s = plot.Add.Line(x, yy, x + stub, yy);
+                    s.LineWidth = 2;
+                    s.LineColor = color;
+                }
+            }
+        }
+
         plot.Axes.Left.TickGenerator = ticks;
-        plot.Axes.Bottom.TickGenerator = LogTicks(xMin, xMax);
-        plot.Axes.SetLimits(xMin, xMax + 0.45, 0.4, n + 0.6);
-        plot.Title(q.Question.Subject);
-        plot.XLabel($"{q.Question.Unit} (log scale)");
+        plot.Axes.Bottom.TickGenerator = LogTicks(xMin, xMax, area);
+        plot.Axes.SetLimits(xMin, xMax, 0.4, rows + 0.6);
+        plot.Title(q.Question.Subject + (q.Target.IsAny ? string.Empty : $" — target: {q.Target}"));
+        plot.XLabel($"{q.Question.Unit} (log scale; hollow: assumed, dashed: assumed reach)");
         plot.Grid.MajorLineColor = Colors.Gray.WithAlpha(0.15);
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 
-    private static NumericManual LogTicks(double xMin, double xMax)
+    private static string Label(AssessedClaim a, Dictionary<AssessedClaim, int> number)
     {
+        string label = $"#{number[a]} {a.Claim.Source.Name}: {a.Claim.Value.Text ?? a.Claim.Value.ToString()}";
+        return label.Length > 48 ? label[..47] + "…" : label;
+    }
+
+    /// <summary>Ticks at 1, 2, 3 and 5 of each decade, decades first, a tick left out when its label would touch one already placed.</summary>
+    internal static NumericManual LogTicks(double xMin, double xMax, double areaPixels)
+    {
+        double pixelsPerUnit = areaPixels / (xMax - xMin);
+        var placed = new List<(double Left, double Right)>();
         var ticks = new NumericManual();
-        for (int e = (int)Math.Floor(xMin); e <= (int)Math.Ceiling(xMax); e++)
+        foreach (double m in new[] { 1.0, 5.0, 2.0, 3.0 })
         {
-            foreach (double m in new[] { 1.0, 2.0, 3.0, 5.0 })
+            for (int e = (int)Math.Floor(xMin) - 1; e <= (int)Math.Ceiling(xMax); e++)
             {
                 double v = Math.Log10(m) + e;
-                if (v >= xMin && v <= xMax)
+                if (v < xMin || v > xMax)
                 {
-                    ticks.AddMajor(v, (m * Math.Pow(10, e)).ToString("#,0.###", CultureInfo.InvariantCulture));
+                    continue;
                 }
-            }
 
+                string label = (m * Math.Pow(10, e)).ToString("#,0.###", CultureInfo.InvariantCulture);
+                double half = ((label.Length * CharPixels) / 2) + 6, at = (v - xMin) * pixelsPerUnit;
+                if (placed.Any(p => at + half > p.Left && at - half < p.Right))
+                {
+                    continue;
+                }
+
+                placed.Add((at - half, at + half));
+                ticks.AddMajor(v, label);
+            }
+        }
+
+        for (int e = (int)Math.Floor(xMin); e <= (int)Math.Ceiling(xMax); e++)
+        {
             for (int m = 2; m <= 9; m++)
             {
                 double v = Math.Log10(m) + e;
-                if (v >= xMin && v <= xMax && m is not 2 and not 3 and not 5)
+                if (v >= xMin && v <= xMax)
                 {
                     ticks.AddMinor(v);
                 }

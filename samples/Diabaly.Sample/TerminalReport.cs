@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text;
 using Spectre.Console;
 
 namespace Diabaly.Sample;
 
-/// <summary>The report for a terminal: tables, a forest chart on a log axis, the conflicts, camps, every method, sensitivity, flags and summary.</summary>
+/// <summary>The report for a terminal: the target, the claims (on target, then the other strata, greyed), a forest chart on a log
+/// axis, the conflicts and bounds, the camps, every method, sensitivity, the other strata, the pairs not compared, flags and summary.</summary>
 internal static class TerminalReport
 {
-    private static readonly string[] CampColors = ["deepskyblue1", "darkorange", "mediumpurple1", "green3", "hotpink", "yellow3"];
+    internal static readonly string[] CampColors = ["deepskyblue1", "darkorange", "mediumpurple1", "green3", "hotpink", "yellow3"];
 
     public static void Render(IAnsiConsole console, ReconciliationReport report, IReadOnlyList<QuestionReport> questions)
     {
@@ -18,7 +18,7 @@ internal static class TerminalReport
             console.MarkupLine(Markup.Escape(description));
         }
 
-        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}[/]"));
+        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()} · stated figures as stated, derived ones to 3 significant figures[/]"));
         foreach (QuestionReport q in questions)
         {
             console.WriteLine();
@@ -35,28 +35,38 @@ internal static class TerminalReport
             return;
         }
 
-        var campOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        console.MarkupLine($"[bold]Target:[/] {Markup.Escape(q.Target.ToString())} [grey]({Markup.Escape(q.TargetReason)})[/]");
+        var number = Numbers(q);
+        var campOf = new Dictionary<AssessedClaim, int>();
         for (int i = 0; i < q.Camps.Count; i++)
         {
             foreach (AssessedClaim a in q.Camps[i].Claims)
             {
-                campOf[a.Claim.Id] = i;
+                campOf[a] = i;
             }
         }
 
-        string Color(AssessedClaim a) => CampColors[campOf[a.Claim.Id] % CampColors.Length];
+        string Color(AssessedClaim a) => campOf.TryGetValue(a, out int camp) ? CampColors[camp % CampColors.Length] : "grey";
+        string Ref(AssessedClaim a) => $"#{number[a]} {a.Claim.Source.Name}";
 
-        // Claims.
+        // Claims: on target, then each other stratum, greyed, with what it is to the target.
+        var roles = Roles(q);
         var flags = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
         var sourceFlags = q.Flags.Where(f => f.Claim is null && f.Kind is FlagKind.PartisanSource or FlagKind.SecondHandSource or FlagKind.InfluentialSource)
             .ToLookup(f => f.Source!.Id);
-        int number = 0;
         var claims = new Table().Border(TableBorder.Rounded).Expand()
-            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn(new TableColumn("Read as").NoWrap()).AddColumn(new TableColumn("Weight").RightAligned())
+            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn("Read as").AddColumn(new TableColumn("Weight").RightAligned())
             .AddColumn("Time · scope · flags");
+        bool offTarget = false;
         foreach (AssessedClaim a in q.Claims)
         {
             Claim c = a.Claim;
+            if (!a.IsOnTarget && !offTarget)
+            {
+                offTarget = true;
+                claims.AddRow(string.Empty, "[grey italic]off target[/]", string.Empty, string.Empty, string.Empty, string.Empty);
+            }
+
             var notes = new List<string>();
             if (c.AsOf is not null)
             {
@@ -68,82 +78,121 @@ internal static class TerminalReport
                 notes.Add(c.Scope);
             }
 
-            notes.AddRange(flags[c.Id].Concat(sourceFlags[c.Source.Id]).Select(f => ReportWriter.Label(f.Kind)).Distinct());
+            if (roles.TryGetValue(a, out string? role))
+            {
+                notes.Add(role);
+            }
+
+            notes.AddRange(flags[c.Id].Concat(sourceFlags[c.Source.Id].Where(f => a.IsOnTarget || f.Kind != FlagKind.InfluentialSource))
+                .Select(f => ReportWriter.Label(f.Kind)).Distinct());
+            string grey(string text) => a.IsOnTarget ? text : $"[grey]{text}[/]";
             claims.AddRow(
-                (++number).ToString(CultureInfo.InvariantCulture),
+                grey(number[a].ToString(CultureInfo.InvariantCulture)),
                 $"[{Color(a)}]{Markup.Escape(c.Source.Name)}[/]",
-                Markup.Escape(c.Value.Text ?? c.Value.ToString()),
-                Markup.Escape(ReportWriter.FormatInterval(a.Lower, a.Upper)),
-                N(a.Weight),
-                Markup.Escape(string.Join(" · ", notes)));
+                grey(Markup.Escape(c.Value.Text ?? c.Value.ToString())),
+                grey(Markup.Escape(ReportWriter.FormatClaim(a))),
+                grey(ReportWriter.FormatEstimate(a.Weight)),
+                grey(Markup.Escape(string.Join(" · ", notes))));
         }
 
         console.Write(claims);
 
         // The forest chart.
-        foreach (string line in ForestChart.Lines(q, o, console.Profile.Width, Color))
+        foreach (string line in ForestChart.Lines(q, o, console.Profile.Width, Color, number))
         {
             console.MarkupLine(line);
         }
 
-        // Conflicts.
+        // Conflicts and bounds on target.
         console.WriteLine();
-        if (q.Conflicts.Count == 0)
+        var onTarget = q.Conflicts;
+        if (onTarget.Count == 0)
         {
-            console.MarkupLine(q.Claims.Count == 1 ? "[bold]Conflicts:[/] none (one claim)." : "[bold]Conflicts:[/] none; every pair of claims overlaps.");
+            console.MarkupLine(q.Strata[0].Claims.Count <= 1 ? "[bold]Conflicts on target:[/] none (one claim or none)." : "[bold]Conflicts on target:[/] none; every pair of claims agrees.");
         }
         else
         {
-            console.MarkupLine(Invariant($"[bold]Conflicts[/] ({q.Conflicts.Count(c => c.IsContradiction)} real, {q.Conflicts.Count(c => !c.IsContradiction)} of time or scope):"));
-            foreach (Conflict c in q.Conflicts.OrderBy(c => c.Kind).ThenByDescending(c => c.Factor).ThenBy(c => c.First.Claim.Id, StringComparer.Ordinal))
+            console.MarkupLine(Invariant($"[bold]Conflicts on target[/] ({Tally(onTarget)}):"));
+            foreach (Conflict c in onTarget)
             {
-                string kind = c.Kind switch
-                {
-                    ConflictKind.Contradiction => "[red]contradiction[/]",
-                    ConflictKind.DifferentTime => "[grey]different time, not a contradiction[/]",
-                    _ => "[grey]different scope, not a contradiction[/]",
-                };
-                console.MarkupLine(Invariant(
-                    $"  • {Markup.Escape(c.First.Claim.Source.Name)} {Markup.Escape(ReportWriter.FormatInterval(c.First.Lower, c.First.Upper))} vs {Markup.Escape(c.Second.Claim.Source.Name)} {Markup.Escape(ReportWriter.FormatInterval(c.Second.Lower, c.Second.Upper))}: ×{N(c.Factor)}, {kind}"));
+                console.MarkupLine("  • " + ConflictLine(c, Ref));
             }
         }
 
-        // Camps.
-        console.MarkupLine(Invariant($"[bold]Camps[/] ({q.Camps.Count}):"));
-        for (int i = 0; i < q.Camps.Count; i++)
+        if (q.Bounds.Count > 0)
         {
-            Camp camp = q.Camps[i];
-            string members = string.Join(", ", camp.Claims.Select(a => a.Claim.Source.Name).Distinct());
-            console.MarkupLine(Invariant(
-                $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {N(camp.Central)} (weight {N(camp.Weight)})"));
+            console.MarkupLine(Invariant($"[bold]Bounds on target[/] ({q.Bounds.Count}):"));
+            foreach (Bound b in q.Bounds)
+            {
+                console.MarkupLine("  • " + BoundLine(b, Ref));
+            }
         }
 
-        // Every method.
-        var methods = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Consensus").AddColumn(new TableColumn("Low").RightAligned()).AddColumn(new TableColumn("Best").RightAligned())
-            .AddColumn(new TableColumn("High").RightAligned());
-        foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
+        if (!q.Consensus.IsEmpty)
         {
-            bool headline = e.Method == o.Method;
-            string name = headline ? $"[bold]★ {ReportWriter.Label(e.Method)}[/]" : "  " + ReportWriter.Label(e.Method);
-            methods.AddRow(name, N(e.Low), headline ? $"[bold]{N(e.Best)}[/]" : N(e.Best), N(e.High));
+            // Camps.
+            console.MarkupLine(Invariant($"[bold]Camps[/] ({q.Camps.Count}, no two contradicting claims in one):"));
+            for (int i = 0; i < q.Camps.Count; i++)
+            {
+                Camp camp = q.Camps[i];
+                string members = string.Join(", ", camp.Claims.Select(Ref));
+                console.MarkupLine(Invariant(
+                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {Markup.Escape(ReportWriter.FormatEstimate(camp.Central, camp.IsCentralAssumed))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
+            }
+
+            // Every method.
+            var methods = new Table().Border(TableBorder.Rounded)
+                .AddColumn("Consensus").AddColumn(new TableColumn("Low").RightAligned()).AddColumn(new TableColumn("Best").RightAligned())
+                .AddColumn(new TableColumn("High").RightAligned());
+            foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
+            {
+                bool headline = e.Method == o.Method;
+                string name = headline ? $"[bold]★ {ReportWriter.Label(e.Method)}[/]" : "  " + ReportWriter.Label(e.Method);
+                string best = Part(e, EstimateParts.Best);
+                methods.AddRow(name, Part(e, EstimateParts.Low), headline ? $"[bold]{best}[/]" : best, Part(e, EstimateParts.High));
+            }
+
+            console.Write(methods);
+            if (q.Estimates[ConsensusMethod.RandomEffects].RandomEffects is { K: > 1 } re)
+            {
+                console.MarkupLine(Invariant(
+                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}.[/]"));
+            }
+
+            // Sensitivity.
+            var sensitivity = string.Join("; ", q.Sensitivity.Select(s => s.BestWithout is { } b
+                ? Invariant($"without {Markup.Escape(s.Source.Name)} {ReportWriter.FormatEstimate(b)}{(s.Shift is { } f ? $" (×{ReportWriter.FormatEstimate(f)})" : string.Empty)}{(s.IsInfluential ? " [yellow]influential[/]" : string.Empty)}")
+                : $"without {Markup.Escape(s.Source.Name)} nothing is left"));
+            console.MarkupLine("[bold]Sensitivity:[/] " + sensitivity + ".");
         }
 
-        console.Write(methods);
-        if (q.Estimates[ConsensusMethod.RandomEffects].RandomEffects is { K: > 1 } re)
+        // The other strata, each on its own.
+        if (q.Strata.Count > 1)
         {
-            console.MarkupLine(Invariant(
-                $"[grey]Random effects: τ² = {N(re.Tau2)}, I² = {N(re.I2 * 100)} %, Q = {N(re.Q)}; 95 % prediction interval {N(Math.Exp(re.PiLower))}–{N(Math.Exp(re.PiUpper))}.[/]"));
+            console.MarkupLine("[bold]Other strata[/] [grey](each reconciled on its own; none moves the headline):[/]");
+            foreach (StratumReport s in q.Strata.Skip(1))
+            {
+                string who = string.Join("; ", s.Claims.Select(a => $"{Ref(a)} {ReportWriter.FormatClaim(a)}"));
+                string consensus = s.Consensus.IsEmpty ? string.Empty : " → " + ReportWriter.FormatConsensus(s.Consensus);
+                console.MarkupLine(Invariant($"  [grey]▸[/] [bold]{Markup.Escape(s.Stratum.ToString())}[/]: {Markup.Escape(who)}{Markup.Escape(consensus)}"));
+                foreach (Conflict c in s.Conflicts.Where(c => c.Bound is null || !c.First.IsOnTarget && !c.Second.IsOnTarget))
+                {
+                    console.MarkupLine("      " + ConflictLine(c, Ref));
+                }
+            }
         }
 
-        // Sensitivity.
-        var sensitivity = string.Join("; ", q.Sensitivity.Select(s => s.BestWithout is { } b
-            ? Invariant($"without {Markup.Escape(s.Source.Name)} {N(b)} (×{N(s.Shift ?? double.NaN)}){(s.IsInfluential ? " [yellow]influential[/]" : string.Empty)}")
-            : $"without {Markup.Escape(s.Source.Name)} nothing is left"));
-        console.MarkupLine("[bold]Sensitivity:[/] " + sensitivity + ".");
+        if (q.NotComparable.Count > 0)
+        {
+            int time = q.NotComparable.Count(c => c.Kind == ConflictKind.DifferentTime);
+            string pairs = string.Join("; ", q.NotComparable.Take(6).Select(c => Invariant($"#{number[c.First]} vs #{number[c.Second]} ×{ReportWriter.FormatEstimate(c.Factor)}")));
+            console.MarkupLine(Invariant($"[bold]Not compared[/] [grey]({Count(q.NotComparable.Count, "pair")} apart in unrelated strata: {time} of time, {q.NotComparable.Count - time} of scope; no conflict):[/] ")
+                + Markup.Escape(pairs)
+                + (q.NotComparable.Count > 6 ? Invariant($" [grey]and {q.NotComparable.Count - 6} more[/]") : string.Empty) + ".");
+        }
 
         // Flags and summary.
-        foreach (Flag f in q.Flags.Where(f => f.Kind is not (FlagKind.InfluentialSource)))
+        foreach (Flag f in q.Flags.Where(f => f.Kind is not FlagKind.InfluentialSource))
         {
             console.MarkupLine("  [yellow]![/] " + Markup.Escape(f.Message));
         }
@@ -153,122 +202,79 @@ internal static class TerminalReport
         console.WriteLine();
     }
 
-    internal static string N(double x) => double.IsFinite(x) ? ReportWriter.FormatNumber(x) : "—";
+    /// <summary>Claims are numbered once per question, as <see cref="QuestionReport.Claims"/> lists them; the table, the chart and
+    /// every line that names a claim share the numbers.</summary>
+    internal static Dictionary<AssessedClaim, int> Numbers(QuestionReport q)
+        => q.Claims.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i + 1);
 
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>A forest chart drawn with characters on a log axis: one row per claim, the consensus band and best line, aligned scale labels.</summary>
-internal static class ForestChart
-{
-    public static IEnumerable<string> Lines(QuestionReport q, ReconcileOptions o, int width, Func<AssessedClaim, string> color)
+    /// <summary>What each off-target claim is to the target: an upper or a lower bound, or not comparable.</summary>
+    internal static Dictionary<AssessedClaim, string> Roles(QuestionReport q)
     {
-        // Rows are numbered as in the claims table, so that two claims of one source can be told apart.
-        string Label(int i) => (i + 1).ToString(CultureInfo.InvariantCulture) + " " + q.Claims[i].Claim.Source.Name;
-        int labelWidth = Math.Clamp(Enumerable.Range(0, q.Claims.Count).Max(i => Label(i).Length), 9, Math.Max(9, width / 4));
-        int track = Math.Max(20, width - labelWidth - 3);
-        Consensus c = q.Consensus;
-
-        var values = new List<double>();
-        foreach (AssessedClaim a in q.Claims)
+        var roles = new Dictionary<AssessedClaim, string>();
+        foreach (Bound b in q.Bounds)
         {
-            values.Add(a.Central);
-            values.Add(a.Lower);
-            values.Add(double.IsPositiveInfinity(a.Upper) ? Math.Max(a.Lower, 1) * o.OpenTailFactor : a.Upper);
+            roles.TryAdd(b.Claim, b.Direction == BoundDirection.Upper ? "upper bound" : "lower bound");
         }
 
-        values.AddRange([c.Low, c.High, c.Best]);
-        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
-        double lo = positive.Count == 0 ? 0.5 : positive.Min() / 1.15, hi = positive.Count == 0 ? 2 : positive.Max() * 1.15;
-        if (hi / lo < 4)
+        foreach (AssessedClaim a in q.Claims.Where(a => !a.IsOnTarget))
         {
-            double mid = Math.Sqrt(lo * hi);
-            (lo, hi) = (mid / 2, mid * 2);
+            roles.TryAdd(a, "not compared");
         }
 
-        double span = Math.Log(hi / lo);
-        int Col(double x) => x <= lo ? 0 : x >= hi ? track - 1 : (int)Math.Round(Math.Log(x / lo) / span * (track - 1));
-
-        yield return string.Empty;
-        yield return $"[grey]{Pad("log scale", labelWidth)} │[/]";
-        for (int index = 0; index < q.Claims.Count; index++)
-        {
-            AssessedClaim a = q.Claims[index];
-            char[] row = new string(' ', track).ToCharArray();
-            bool open = double.IsPositiveInfinity(a.Upper);
-            int from = Col(a.Lower), to = open ? track - 1 : Col(a.Upper);
-            for (int i = from; i <= to; i++)
-            {
-                row[i] = '━';
-            }
-
-            if (open)
-            {
-                row[track - 1] = '▶';
-            }
-
-            row[Col(a.Central)] = '●';
-            yield return $"{Markup.Escape(Pad(Label(index), labelWidth))} │[{color(a)}]{Markup.Escape(new string(row).TrimEnd())}[/]";
-        }
-
-        char[] band = new string(' ', track).ToCharArray();
-        for (int i = Col(c.Low); i <= Col(c.High); i++)
-        {
-            band[i] = '░';
-        }
-
-        band[Col(c.Best)] = '┃';
-        yield return $"[bold]{Pad("consensus", labelWidth)}[/] │[bold]{Markup.Escape(new string(band).TrimEnd())}[/]";
-
-        // The scale: 1-2-5 ticks, thinned to decades when the labels would touch.
-        var ticks = new List<double>();
-        for (int e = (int)Math.Floor(Math.Log10(lo)); e <= (int)Math.Ceiling(Math.Log10(hi)); e++)
-        {
-            foreach (double m in new[] { 1.0, 2.0, 3.0, 5.0 })
-            {
-                double t = m * Math.Pow(10, e);
-                if (t >= lo && t <= hi)
-                {
-                    ticks.Add(t);
-                }
-            }
-        }
-
-        char[] axis = new string('─', track).ToCharArray();
-        char[] labels = new string(' ', track + 12).ToCharArray();
-        int lastEnd = -2;
-        foreach (double t in ticks)
-        {
-            string label = TerminalReport.N(t);
-            int at = Col(t);
-            int start = Math.Max(0, at - (label.Length / 2));
-            if (start <= lastEnd + 1 || start + label.Length > track + 1)
-            {
-                continue;
-            }
-
-            axis[at] = '┼';
-            label.CopyTo(0, labels, start, label.Length);
-            lastEnd = start + label.Length - 1;
-        }
-
-        yield return $"[grey]{new string(' ', labelWidth)} └{new string(axis)}[/]";
-        yield return $"[grey]{new string(' ', labelWidth)}  {new string(labels).TrimEnd()}[/]";
-        yield return Invariant($"[grey]━ claim  ● central  ▶ open-ended  ░ consensus {TerminalReport.N(c.Low)}–{TerminalReport.N(c.High)}  ┃ best {TerminalReport.N(c.Best)}[/]");
+        return roles;
     }
 
-    private static string Pad(string text, int width)
+    private static string ConflictLine(Conflict c, Func<AssessedClaim, string> name)
     {
-        if (text.Length > width)
+        string Claim(AssessedClaim a) => Markup.Escape($"{name(a)} {ReportWriter.FormatClaim(a)}");
+        string factor = "×" + ReportWriter.FormatEstimate(c.Factor);
+        return c.Kind switch
         {
-            return text[..(width - 1)] + "…";
+            ConflictKind.ExceedsBound => Invariant($"{Claim(c.Second)} exceeds the bound {Claim(c.First)} sets ({Markup.Escape(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
+            ConflictKind.WithinTolerance when c.Bound is not null => Invariant($"{Claim(c.Second)} is above the bound {Claim(c.First)} sets, within tolerance: {factor}, [grey]not a contradiction[/]"),
+            ConflictKind.WithinTolerance => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [grey]within tolerance, not a contradiction[/]"),
+            _ => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [red]contradiction[/]"),
+        };
+    }
+
+    private static string BoundLine(Bound b, Func<AssessedClaim, string> name)
+    {
+        string value = ReportWriter.FormatBound(b);
+        string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]" : "[red]exceeded by " + Markup.Escape(string.Join(", ", b.ExceededBy.Select(name))) + "[/]";
+        return Invariant($"{value} from {Markup.Escape(name(b.Claim))} ({Markup.Escape(b.Claim.Stratum.ToString())}; {Markup.Escape(b.Reason)}): {beyond}");
+    }
+
+    private static string Tally(IReadOnlyList<Conflict> conflicts)
+    {
+        var parts = new List<string>();
+        int contradictions = conflicts.Count(c => c.Kind == ConflictKind.Contradiction);
+        int exceeded = conflicts.Count(c => c.Kind == ConflictKind.ExceedsBound);
+        int tolerated = conflicts.Count(c => c.Kind == ConflictKind.WithinTolerance);
+        if (contradictions > 0)
+        {
+            parts.Add(Count(contradictions, "contradiction"));
         }
 
-        var sb = new StringBuilder(text);
-        return sb.Append(' ', width - text.Length).ToString();
+        if (exceeded > 0)
+        {
+            parts.Add(Count(exceeded, "bound exceeded", "bounds exceeded"));
+        }
+
+        if (tolerated > 0)
+        {
+            parts.Add(Count(tolerated, "within tolerance", "within tolerance"));
+        }
+
+        return string.Join(", ", parts);
     }
+
+    private static string Part(Consensus c, EstimateParts part)
+        => Markup.Escape(ReportWriter.FormatEstimate(part switch { EstimateParts.Low => c.Low, EstimateParts.Best => c.Best, _ => c.High }, c.Assumed.HasFlag(part)));
+
+    internal static string N(double x) => double.IsFinite(x) ? ReportWriter.FormatEstimate(x) : "—";
+
+    private static string Count(int n, string noun, string? plural = null)
+        => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,28 +7,63 @@ public enum ConsensusMethod
     /// The default headline. Best is the weighted median of the claims' central values; Low and High are weighted quantiles of the
     /// claims' lower and upper bounds at <see cref="ReconcileOptions.LowQuantile"/> and <see cref="ReconcileOptions.HighQuantile"/>
     /// (10 % and 90 %). See <see cref="Statistics.WeightedStatistics"/> for the quantile's definition; values are compared on the log scale.
+    /// A number is marked assumed (<see cref="Consensus.Assumed"/>) when the quantile lands on an assumed value (an assumed central
+    /// value, the reach of an open bound) or between two values one of which is assumed.
     /// </summary>
     WeightedMedian,
 
     /// <summary>
     /// A linear opinion pool (Stone 1961): the weighted mixture of one distribution per claim on the log scale. Exact and approximate
     /// numbers are normal with their interval as a 90 % interval; ranges, bounds and vague amounts are uniform over their interval
-    /// (open bounds over their documented tail). Best is the mixture's median; Low and High its 10 % and 90 % quantiles.
+    /// (open bounds over their documented tail). Best is the mixture's median; Low and High its 10 % and 90 % quantiles. Its numbers
+    /// are marked assumed when every claim pooled is open-ended (read over its assumed tail).
     /// </summary>
     LinearPool,
 
     /// <summary>
     /// Random-effects meta-analysis on the log scale (DerSimonian and Laird 1986 by default, REML as an option), one estimate per source
     /// with its variance from its intervals' widths divided by the source's weight. Best is the pooled estimate; Low and High its 95 %
-    /// confidence interval; <see cref="Consensus.RandomEffects"/> carries τ², I², Q and the 95 % prediction interval.
+    /// confidence interval; <see cref="Consensus.RandomEffects"/> carries τ², I², Q and the 95 % prediction interval. Its numbers are
+    /// marked assumed when every claim pooled has an assumed central value.
     /// </summary>
     RandomEffects,
 
-    /// <summary>The weighted agreement interval (Marzullo 1984, as NTP uses it): Low and High are its ends, Best its geometric midpoint.</summary>
+    /// <summary>The weighted agreement interval (Marzullo 1984, as NTP uses it): Low and High are its ends, Best its geometric
+    /// midpoint. An end that only an open bound gives is read over the documented tail and marked assumed, and so is the Best then.</summary>
     Agreement,
 
-    /// <summary>ACLED's rule: the lowest credible figure. Best is the lowest central value claimed; Low and High are that claim's bounds.</summary>
+    /// <summary>ACLED's rule: the lowest credible figure. Best is the lowest figure a source stated, never one the engine assumed: the
+    /// number, the approximate number ("about 2,000" gives 2,000), the low end of a range, the bound of "at least" or "at most", the
+    /// lower end of a vague amount. Low and High are that claim's bounds (the reach of an open claim, marked assumed). The
+    /// explanation names the claim.</summary>
     Conservative,
+}
+
+/// <summary>Which numbers of an estimate (<see cref="Consensus"/>) are meant.</summary>
+[Flags]
+public enum EstimateParts
+{
+    /// <summary>None.</summary>
+    None = 0,
+
+    /// <summary>The low estimate.</summary>
+    Low = 1,
+
+    /// <summary>The best estimate.</summary>
+    Best = 2,
+
+    /// <summary>The high estimate.</summary>
+    High = 4,
+}
+
+/// <summary>Which way a <see cref="Bound"/> bounds a stratum.</summary>
+public enum BoundDirection
+{
+    /// <summary>From above: the claim counts a containing scope or, on a cumulative question, a later time.</summary>
+    Upper,
+
+    /// <summary>From below: the claim counts a contained scope or, on a cumulative question, an earlier time.</summary>
+    Lower,
 }
 
 /// <summary>How <see cref="ConsensusMethod.RandomEffects"/> estimates the between-source variance τ².</summary>
@@ -41,17 +76,28 @@ public enum Tau2Estimator
     Reml,
 }
 
-/// <summary>Why two claims whose intervals do not overlap disagree.</summary>
+/// <summary>What it means that two claims' intervals are apart.</summary>
 public enum ConflictKind
 {
-    /// <summary>The claims count the same thing at the same time (as far as the dossier says) and cannot both be right.</summary>
+    /// <summary>The claims are in the same stratum (the same thing at the same time, as far as the dossier says), their gap is
+    /// larger than <see cref="ReconcileOptions.Tolerance"/>, and they cannot both be right.</summary>
     Contradiction,
 
-    /// <summary>The claims describe different moments (their <see cref="Claim.AsOf"/> differ): both may be right.</summary>
+    /// <summary>The claims are in unrelated strata whose times differ (their <see cref="Claim.AsOf"/>, on a question that is not
+    /// cumulative or at times not ordered): both may be right; not a conflict.</summary>
     DifferentTime,
 
-    /// <summary>The claims count different things (their <see cref="Claim.Scope"/> differ): both may be right.</summary>
+    /// <summary>The claims are in unrelated strata whose scopes differ (their <see cref="Claim.Scope"/>, not related by
+    /// <see cref="StratumRelations.Within"/>): both may be right; not a conflict.</summary>
     DifferentScope,
+
+    /// <summary>The gap is no larger than <see cref="ReconcileOptions.Tolerance"/> (45 against 47): a discrepancy within tolerance,
+    /// listed and counted, never a contradiction, never flagged.</summary>
+    WithinTolerance,
+
+    /// <summary>A claim lies wholly beyond the bound a claim about a related stratum sets (more fighters in the assault than the
+    /// minister counts in the whole area), by more than <see cref="ReconcileOptions.Tolerance"/>: they cannot both be right.</summary>
+    ExceedsBound,
 }
 
 /// <summary>What a <see cref="Flag"/> warns about.</summary>
@@ -63,7 +109,7 @@ public enum FlagKind
     /// <summary>All claims come from one source.</summary>
     SingleSource,
 
-    /// <summary>The sources' central values span more than <see cref="ReconcileOptions.SpreadFactor"/>.</summary>
+    /// <summary>The central values on target span more than <see cref="ReconcileOptions.SpreadFactor"/>.</summary>
     WideSpread,
 
     /// <summary>A source with a declared side other than neutral.</summary>
@@ -81,6 +127,19 @@ public enum FlagKind
     /// <summary>Leaving one source out moves the headline Best by more than <see cref="ReconcileOptions.InfluenceThreshold"/>.</summary>
     InfluentialSource,
 
-    /// <summary>Claims on the question contradict each other (not a difference of time or scope).</summary>
+    /// <summary>Claims on target contradict each other, or one exceeds a bound (not a difference of time or scope, nor a discrepancy
+    /// within tolerance).</summary>
     Contradiction,
+
+    /// <summary>The question declares a target that no claim is on: the headline has no estimate, only the bounds around it.</summary>
+    NoClaimsOnTarget,
+
+    /// <summary>The headline Best lies beyond a bound a related stratum sets on the target, by more than
+    /// <see cref="ReconcileOptions.Tolerance"/> (the claims on target say less than a contained scope's count, say); with
+    /// <see cref="ReconcileOptions.ClipToBounds"/> it would be brought within.</summary>
+    OutsideBounds,
+
+    /// <summary>The question declares no target and its claims fall into several strata: the headline is the stratum with the most
+    /// source weight, which the report names; declare a target to choose another.</summary>
+    TargetChosen,
 }

@@ -7,7 +7,7 @@ public sealed class ReconcileOptions
 {
     private readonly RoundnessRule _roundness = RoundnessRule.Default;
     private readonly double _secondHand = 0.5, _firstHand = 1, _unknownAccess = 1, _partisan = 1, _openTail = 2, _zeroFloor = 0.5,
-        _campFactor = 2, _spreadFactor = 2, _influence = 1.5, _low = 0.1, _high = 0.9, _minLogSd = 0.01;
+        _tolerance = 1.1, _spreadFactor = 2, _influence = 1.5, _low = 0.1, _high = 0.9, _minLogSd = 0.01;
 
     /// <summary>The defaults.</summary>
     public static ReconcileOptions Default { get; } = new();
@@ -55,9 +55,18 @@ public sealed class ReconcileOptions
     /// <value>0.5.</value>
     public double ZeroFloor { get => _zeroFloor; init => _zeroFloor = Guard.Positive(value); }
 
-    /// <summary>Two claims are compatible, and so in one camp, when their intervals overlap or their central values are within this factor.</summary>
-    /// <value>2.</value>
-    public double CampFactor { get => _campFactor; init => _campFactor = Guard.InRange(value, 1, 1e6); }
+    /// <summary>The factor below which a gap between two claims is negligible. When the higher claim's lower end is at most this
+    /// factor above the lower claim's upper end (1,503 against 1,517; 45 against 47), they differ within tolerance: the pair is
+    /// listed and counted as <see cref="ConflictKind.WithinTolerance"/>, never as a contradiction, never flagged, and the claims may
+    /// share a camp. The same factor applies to a claim beyond a bound. 1 makes every gap count.</summary>
+    /// <value>1.1, a gap of 10 %.</value>
+    public double Tolerance { get => _tolerance; init => _tolerance = Guard.InRange(value, 1, 1e6); }
+
+    /// <summary>Whether the bounds that related strata set on a stratum (a containing scope from above, a contained one from below)
+    /// also clip its estimates: Low, Best and High of every method are brought within the tightest bounds, when those do not
+    /// cross. Off by default, so that a consensus says what the claims on target say; the bounds are reported either way.</summary>
+    /// <value>False.</value>
+    public bool ClipToBounds { get; init; }
 
     /// <summary>A question is flagged <see cref="FlagKind.WideSpread"/> when its central values span more than this factor.</summary>
     /// <value>2.</value>

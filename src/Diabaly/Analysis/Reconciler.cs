@@ -12,9 +12,17 @@ namespace Diabaly;
 /// <para>Counts err by factors, not by fixed amounts, so the analyses work on the natural-log scale; values below
 /// <see cref="ReconcileOptions.ZeroFloor"/> are treated as that floor there, and an estimate exactly at it is reported as 0.</para>
 /// <para>The result does not depend on the order of the claims: they are taken in id order, and ties are broken by id.</para>
-/// <para>Edge cases: a question with no claims gets empty estimates (whose bounds throw) and a <see cref="FlagKind.NoClaims"/> flag,
-/// never NaN; one claim is its own consensus with no conflict; identical claims give no conflict; only open-ended claims are read
-/// over their documented tail (<see cref="ReconcileOptions.OpenTailFactor"/>).</para>
+/// <para>Strata: the claims of a question are grouped by their time and scope labels (<see cref="Claim.AsOf"/>, <see cref="Claim.Scope"/>).
+/// The headline stratum is the question's <see cref="Question.Target"/>, or the one chosen by the documented rule (see
+/// <see cref="QuestionReport.TargetReason"/>); only its claims make the headline consensus, agreement, camps, sensitivity and summary.
+/// Every other stratum gets its own consensus by the headline method. Claims of related strata (<see cref="Dossier.Relations"/>;
+/// <see cref="Question.Cumulative"/>) bound each other: a containing scope or a later cumulative count bounds from above, and a claim
+/// wholly beyond such a bound, by more than <see cref="ReconcileOptions.Tolerance"/>, is a conflict of kind
+/// <see cref="ConflictKind.ExceedsBound"/>. Claims of unrelated strata are never compared.</para>
+/// <para>Edge cases: a question with no claims, or none on its declared target, gets empty estimates (whose bounds throw) and a
+/// <see cref="FlagKind.NoClaims"/> or <see cref="FlagKind.NoClaimsOnTarget"/> flag, never NaN; one claim is its own consensus with no
+/// conflict; identical claims give no conflict; only open-ended claims are read over their documented tail
+/// (<see cref="ReconcileOptions.OpenTailFactor"/>), and what that tail assumes is marked as assumed.</para>
 /// </remarks>
 public static class Reconciler
 {
@@ -34,7 +42,7 @@ public static class Reconciler
         Guard.NotNull(dossier);
         Guard.NotNull(options);
         var byQuestion = dossier.Claims.ToLookup(c => c.Question.Id, StringComparer.Ordinal);
-        var questions = dossier.Questions.Select(q => QuestionAnalysis.Analyze(q, byQuestion[q.Id].ToList(), options)).ToList();
+        var questions = dossier.Questions.Select(q => QuestionAnalysis.Analyze(q, byQuestion[q.Id].ToList(), options, dossier.Relations)).ToList();
         return new ReconciliationReport(dossier, options, ReadOnly.List(questions));
     }
 
@@ -42,10 +50,11 @@ public static class Reconciler
     /// <param name="question">The question.</param>
     /// <param name="claims">The claims; all about <paramref name="question"/>.</param>
     /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <param name="relations">How scopes and times relate; null for <see cref="StratumRelations.None"/>.</param>
     /// <returns>The report on the question.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="question"/> or <paramref name="claims"/> is null.</exception>
     /// <exception cref="ArgumentException">A claim is about another question, or two claims share an id.</exception>
-    public static QuestionReport Reconcile(Question question, IEnumerable<Claim> claims, ReconcileOptions? options = null)
+    public static QuestionReport Reconcile(Question question, IEnumerable<Claim> claims, ReconcileOptions? options = null, StratumRelations? relations = null)
     {
         Guard.NotNull(question);
         var list = Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToList();
@@ -59,6 +68,6 @@ public static class Reconciler
             throw new ArgumentException($"Two claims share the id '{dup.Key}'.", nameof(claims));
         }
 
-        return QuestionAnalysis.Analyze(question, list, options ?? ReconcileOptions.Default);
+        return QuestionAnalysis.Analyze(question, list, options ?? ReconcileOptions.Default, relations ?? StratumRelations.None);
     }
 }

@@ -22,6 +22,28 @@ internal static class DossierWriter
             Pair(e, "language", Code(dossier.Language));
         }
 
+        if (dossier.Relations.Within.Count > 0)
+        {
+            Key(e, "scopes");
+            e.Emit(new MappingStart());
+            foreach (var (scope, containers) in dossier.Relations.Within)
+            {
+                Key(e, scope);
+                e.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
+                Key(e, "within");
+                FlowList(e, containers);
+                e.Emit(new MappingEnd());
+            }
+
+            e.Emit(new MappingEnd());
+        }
+
+        if (dossier.Relations.Times.Count > 0)
+        {
+            Key(e, "times");
+            FlowList(e, dossier.Relations.Times);
+        }
+
         Key(e, "sources");
         e.Emit(new MappingStart());
         foreach (Source s in dossier.Sources)
@@ -51,6 +73,20 @@ internal static class DossierWriter
             e.Emit(new MappingStart());
             Pair(e, "subject", q.Subject);
             Pair(e, "unit", q.Unit);
+            if (q.Target is { } target)
+            {
+                Key(e, "target");
+                e.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
+                Pair(e, "as-of", target.AsOf);
+                Pair(e, "scope", target.Scope);
+                e.Emit(new MappingEnd());
+            }
+
+            if (q.Cumulative)
+            {
+                Pair(e, "cumulative", "true");
+            }
+
             e.Emit(new MappingEnd());
         }
 
@@ -72,13 +108,7 @@ internal static class DossierWriter
             if (c.Via.Count > 0)
             {
                 Key(e, "via");
-                e.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow));
-                foreach (Source v in c.Via)
-                {
-                    Scalar(e, v.Id);
-                }
-
-                e.Emit(new SequenceEnd());
+                FlowList(e, c.Via.Select(v => v.Id));
             }
 
             Pair(e, "note", c.Note);
@@ -163,6 +193,17 @@ internal static class DossierWriter
     }
 
     private static void Key(Emitter e, string key) => Scalar(e, key);
+
+    private static void FlowList(Emitter e, IEnumerable<string> items)
+    {
+        e.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow));
+        foreach (string item in items)
+        {
+            Scalar(e, item);
+        }
+
+        e.Emit(new SequenceEnd());
+    }
 
     private static void Scalar(Emitter e, string value)
     {

@@ -58,6 +58,27 @@ internal static class NumberText
         return text == "-0" ? "0" : text;
     }
 
+    /// <summary>Formats a derived number to <paramref name="digits"/> significant figures, thousands separated by commas and trailing
+    /// zeros dropped: 669,328 → "669,000", 2.449 → "2.45", 0.12345 → "0.123", 47 → "47".</summary>
+    public static string Significant(double value, int digits = 3)
+    {
+        if (!double.IsFinite(value))
+        {
+            return double.IsPositiveInfinity(value) ? "∞" : value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        double rounded = double.Parse(value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        int magnitude = (int)Math.Floor(Math.Log10(Math.Abs(rounded)));
+        int decimals = Math.Clamp(digits - 1 - magnitude, 0, 15);
+        string text = rounded.ToString("#,0." + new string('#', Math.Max(decimals, 1)), CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
+
     /// <summary>Formats a percentage from a fraction with <see cref="Round"/>: 0.921 → "92.1 %".</summary>
     public static string Percent(double fraction) => Round(fraction * 100) + " %";
 

@@ -17,6 +17,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     private readonly Dictionary<string, Question> _questions;
     private readonly Dictionary<string, Claim> _claims;
     private readonly string? _description;
+    private readonly StratumRelations _relations = StratumRelations.None;
 
     /// <summary>Creates a dossier.</summary>
     /// <param name="title">The title.</param>
@@ -60,6 +61,11 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <summary>The language claims' values are written in, unless a claim says otherwise (<see cref="Claim.Language"/>).</summary>
     /// <value><see cref="QuantityLanguage.English"/>.</value>
     public QuantityLanguage Language { get; init; }
+
+    /// <summary>How the strata of time and scope relate: which scopes lie within which, and the order of time labels.</summary>
+    /// <value><see cref="StratumRelations.None"/>.</value>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public StratumRelations Relations { get => _relations; init => _relations = Guard.NotNull(value); }
 
     /// <summary>The sources, in order.</summary>
     public IReadOnlyList<Source> Sources { get; }
@@ -118,7 +124,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <inheritdoc />
     public bool Equals(Dossier? other)
         => other is not null && Title == other.Title && Description == other.Description && Language == other.Language
-           && Sources.SequenceEqual(other.Sources) && Questions.SequenceEqual(other.Questions) && Claims.SequenceEqual(other.Claims);
+           && Relations.Equals(other.Relations) && Sources.SequenceEqual(other.Sources) && Questions.SequenceEqual(other.Questions) && Claims.SequenceEqual(other.Claims);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Dossier);

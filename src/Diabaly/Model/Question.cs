@@ -26,8 +26,22 @@ public sealed class Question : IEquatable<Question>
     /// <summary>The unit counted.</summary>
     public string Unit { get; }
 
+    /// <summary>The stratum the headline answers: the moment and the part of the whole the question is about
+    /// (<c>target: {as-of: start of the assault, scope: assault force}</c> in a dossier); null when not declared.</summary>
+    /// <value>Null: the reconciliation chooses the stratum with the most source weight and says so.</value>
+    /// <remarks>A label the target leaves out is chosen by the same rule among the claims that match the labels it gives
+    /// (see <see cref="Reconciler"/>). Claims off target never move the headline; they are reported in their own strata.</remarks>
+    public Stratum? Target { get; init; }
+
+    /// <summary>Whether the count only grows with time (a death toll): then a later count bounds an earlier one from above, and an
+    /// earlier count bounds a later one from below.</summary>
+    /// <value>False.</value>
+    public bool Cumulative { get; init; }
+
     /// <inheritdoc />
-    public bool Equals(Question? other) => other is not null && Id == other.Id && Subject == other.Subject && Unit == other.Unit;
+    public bool Equals(Question? other)
+        => other is not null && Id == other.Id && Subject == other.Subject && Unit == other.Unit && Equals(Target, other.Target)
+           && Cumulative == other.Cumulative;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Question);

@@ -10,7 +10,8 @@ internal static class CsvReport
     private static readonly string[] Header =
     [
         "question", "subject", "unit", "claim", "source", "source_name", "source_kind", "access", "as_written", "quantity_kind", "lower", "upper",
-        "upper_open", "central", "weight", "said", "as_of", "scope", "via", "quote", "method", "low", "best", "high",
+        "upper_open", "central", "central_assumed", "reach", "weight", "said", "as_of", "scope", "stratum_as_of", "stratum_scope", "on_target", "via",
+        "quote", "method", "low", "best", "high", "assumed", "stratum_low", "stratum_best", "stratum_high",
     ];
 
     public static string Write(ReconciliationReport report)
@@ -20,27 +21,31 @@ internal static class CsvReport
         foreach (QuestionReport q in report.Questions)
         {
             Consensus c = q.Consensus;
-            string[] headline = c.IsEmpty
-                ? [EnumText.Camel(c.Method), string.Empty, string.Empty, string.Empty]
-                : [EnumText.Camel(c.Method), Num(c.Low), Num(c.Best), Num(c.High)];
+            string[] headline = [EnumText.Camel(c.Method), .. Estimate(c), Assumed(c)];
             string[] question = [q.Question.Id, q.Question.Subject, q.Question.Unit];
             if (q.Claims.Count == 0)
             {
-                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 4), .. headline]);
+                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 8), .. headline, string.Empty, string.Empty, string.Empty]);
                 continue;
             }
 
-            foreach (AssessedClaim a in q.Claims)
+            foreach (StratumReport s in q.Strata)
             {
-                Claim cl = a.Claim;
-                bool open = double.IsPositiveInfinity(a.Upper);
-                Row(csv,
-                [
-                    .. question, cl.Id, cl.Source.Id, cl.Source.Name, EnumText.Kebab(cl.Source.Kind), EnumText.Kebab(cl.Source.Access),
-                    cl.Value.Text ?? cl.Value.ToString(), EnumText.Kebab(cl.Value.Kind), Num(a.Lower), open ? string.Empty : Num(a.Upper),
-                    open ? "true" : "false", Num(a.Central), Num(a.Weight), cl.Said?.ToString() ?? string.Empty, cl.AsOf ?? string.Empty,
-                    cl.Scope ?? string.Empty, string.Join(";", cl.Via.Select(v => v.Id)), cl.Quote ?? string.Empty, .. headline,
-                ]);
+                string[] stratum = Estimate(s.Consensus);
+                foreach (AssessedClaim a in s.Claims)
+                {
+                    Claim cl = a.Claim;
+                    bool open = double.IsPositiveInfinity(a.Upper);
+                    Row(csv,
+                    [
+                        .. question, cl.Id, cl.Source.Id, cl.Source.Name, EnumText.Kebab(cl.Source.Kind), EnumText.Kebab(cl.Source.Access),
+                        cl.Value.Text ?? cl.Value.ToString(), EnumText.Kebab(cl.Value.Kind), Num(a.Lower), open ? string.Empty : Num(a.Upper),
+                        Bool(open), Num(a.Central), Bool(a.IsCentralAssumed), a.Reach is { } r ? Num(r) : string.Empty, Num(a.Weight),
+                        cl.Said?.ToString() ?? string.Empty, cl.AsOf ?? string.Empty, cl.Scope ?? string.Empty, a.Stratum.AsOf ?? string.Empty,
+                        a.Stratum.Scope ?? string.Empty, Bool(a.IsOnTarget), string.Join(";", cl.Via.Select(v => v.Id)), cl.Quote ?? string.Empty,
+                        .. headline, .. stratum,
+                    ]);
+                }
             }
         }
 
@@ -48,6 +53,14 @@ internal static class CsvReport
     }
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Bool(bool b) => b ? "true" : "false";
+
+    private static string[] Estimate(Consensus c) => c.IsEmpty ? [string.Empty, string.Empty, string.Empty] : [Num(c.Low), Num(c.Best), Num(c.High)];
+
+    private static string Assumed(Consensus c)
+        => string.Join(";", new[] { (EstimateParts.Low, "low"), (EstimateParts.Best, "best"), (EstimateParts.High, "high") }
+            .Where(p => c.Assumed.HasFlag(p.Item1)).Select(p => p.Item2));
 
     private static void Row(StringBuilder csv, string[] fields)
     {

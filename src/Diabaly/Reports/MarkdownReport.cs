@@ -17,7 +17,8 @@ internal static class MarkdownReport
         }
 
         md.Append(CultureInfo.InvariantCulture, $"{Count(d.Sources.Count, "source")}, {Count(d.Questions.Count, "question")}, {Count(d.Claims.Count, "claim")}. ");
-        md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}.\n");
+        md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}. ");
+        md.Append("Figures the sources stated are printed as stated; derived numbers to three significant figures; values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked \"(assumed)\".\n");
         foreach (QuestionReport q in report.Questions)
         {
             WriteQuestion(md, q, report.Options);
@@ -29,71 +30,106 @@ internal static class MarkdownReport
     private static void WriteQuestion(StringBuilder md, QuestionReport q, ReconcileOptions o)
     {
         md.Append('\n').Append("## ").Append(Escape(q.Question.Subject)).Append('\n').Append('\n');
-        md.Append(CultureInfo.InvariantCulture, $"`{q.Question.Id}` · unit: {Escape(q.Question.Unit)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"`{q.Question.Id}` · unit: {Escape(q.Question.Unit)}{(q.Question.Cumulative ? " · cumulative" : string.Empty)}");
+        md.Append(CultureInfo.InvariantCulture, $" · target: **{Escape(q.Target.ToString())}** ({Escape(q.TargetReason)})\n\n");
         md.Append(Escape(q.Summary)).Append('\n');
         if (q.Claims.Count == 0)
         {
             return;
         }
 
-        Consensus c = q.Consensus;
-        md.Append(CultureInfo.InvariantCulture,
-            $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {N(c.Best)}** (low {N(c.Low)}, high {N(c.High)}). ");
-        md.Append(CultureInfo.InvariantCulture,
-            $"Range of all claims: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {Stated(q.Range)}.\n");
-
-        md.Append("\n### Claims\n\n| Source | Kind | As written | Interval | Central | As of | Scope | Weight | Flags |\n|---|---|---|---|---:|---|---|---:|---|\n");
-        var flagsByClaim = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
-        var flagsBySource = q.Flags.Where(f => f.Claim is null && f.Source is not null).ToLookup(f => f.Source!.Id);
-        foreach (AssessedClaim a in q.Claims)
+        var number = Numbers(q);
+        StratumReport head = q.Strata[0];
+        if (!q.Consensus.IsEmpty)
         {
-            Claim cl = a.Claim;
-            var flags = flagsByClaim[cl.Id].Concat(flagsBySource[cl.Source.Id]).Select(f => ReportWriter.Label(f.Kind)).Distinct();
+            Consensus c = q.Consensus;
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {ReportWriter.FormatInterval(a.Lower, a.Upper)} | {N(a.Central)} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {N(a.Weight)} | {string.Join(", ", flags)} |\n");
+                $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Estimate(c, EstimateParts.Best)}** (low {Estimate(c, EstimateParts.Low)}, high {Estimate(c, EstimateParts.High)}). ");
+            md.Append(CultureInfo.InvariantCulture,
+                $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {Stated(q.Range)}.\n");
         }
 
-        md.Append("\n### Conflicts\n\n");
-        if (q.Conflicts.Count == 0)
+        md.Append("\n### Claims on target\n\n");
+        ClaimsTable(md, q, head.Claims, number);
+        if (q.Bounds.Count > 0)
         {
-            md.Append("No two claims conflict.\n");
+            md.Append("\n### Bounds\n\n");
+            BoundsTable(md, q.Bounds, number);
         }
-        else
+
+        md.Append("\n### Conflicts on target\n\n");
+        ConflictsTable(md, q.Conflicts, number, head.Claims.Count);
+
+        if (q.Camps.Count > 0)
         {
-            md.Append("| Lower claim | Higher claim | Factor | Kind |\n|---|---|---:|---|\n");
-            foreach (Conflict x in q.Conflicts.OrderBy(x => x.Kind).ThenByDescending(x => x.Factor).ThenBy(x => x.First.Claim.Id, StringComparer.Ordinal))
+            md.Append("\n### Camps\n\n| Camp | Members | Span | Central | Weight |\n|---:|---|---|---:|---:|\n");
+            for (int i = 0; i < q.Camps.Count; i++)
+            {
+                Camp camp = q.Camps[i];
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}")))} | {ReportWriter.FormatInterval(camp.Lower, camp.Upper)} | {Cell(Figures.Estimate(camp.Central, camp.IsCentralAssumed))} | {Figures.Estimate(camp.Weight)} |\n");
+            }
+
+            md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");
+            foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
+            {
+                string name = ReportWriter.Label(e.Method) + (e.Method == o.Method ? " (headline)" : string.Empty);
+                string how = e.Explanation;
+                if (e.RandomEffects is { } re)
+                {
+                    how += string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}");
+                }
+
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {name} | {Cell(Estimate(e, EstimateParts.Low))} | **{Cell(Estimate(e, EstimateParts.Best))}** | {Cell(Estimate(e, EstimateParts.High))} | {Cell(how)} |\n");
+            }
+
+            md.Append("\n### Sensitivity\n\n| Without | Best | Shift | |\n|---|---:|---:|---|\n");
+            foreach (SourceSensitivity s in q.Sensitivity)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(x.First.Claim.Source.Name)} ({ReportWriter.FormatInterval(x.First.Lower, x.First.Upper)}) | {Cell(x.Second.Claim.Source.Name)} ({ReportWriter.FormatInterval(x.Second.Lower, x.Second.Upper)}) | ×{N(x.Factor)} | {ReportWriter.ConflictName(x.Kind)} |\n");
+                    $"| {Cell(s.Source.Name)} | {(s.BestWithout is { } b ? Figures.Estimate(b) : "—")} | {(s.Shift is { } f ? "×" + Figures.Estimate(f) : "—")} | {(s.IsInfluential ? "influential" : string.Empty)} |\n");
             }
         }
 
-        md.Append("\n### Camps\n\n| Camp | Members | Span | Central | Weight |\n|---:|---|---|---:|---:|\n");
-        for (int i = 0; i < q.Camps.Count; i++)
+        if (q.Strata.Count > 1)
         {
-            Camp camp = q.Camps[i];
-            md.Append(CultureInfo.InvariantCulture,
-                $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => x.Claim.Source.Name).Distinct()))} | {ReportWriter.FormatInterval(camp.Lower, camp.Upper)} | {N(camp.Central)} | {N(camp.Weight)} |\n");
-        }
-
-        md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");
-        foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
-        {
-            string name = ReportWriter.Label(e.Method) + (e.Method == o.Method ? " (headline)" : string.Empty);
-            string how = e.Explanation;
-            if (e.RandomEffects is { } re)
+            md.Append("\n### Other strata\n\nClaims about other times or scopes, each stratum reconciled on its own; none of them moves the headline.\n");
+            foreach (StratumReport s in q.Strata.Skip(1))
             {
-                how += string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {N(Math.Exp(re.PiLower))}–{N(Math.Exp(re.PiUpper))}");
-            }
+                md.Append(CultureInfo.InvariantCulture, $"\n#### {Escape(s.Stratum.ToString())}\n\n");
+                if (s.Claims.Count == 0)
+                {
+                    continue;
+                }
 
-            md.Append(CultureInfo.InvariantCulture, $"| {name} | {N(e.Low)} | **{N(e.Best)}** | {N(e.High)} | {Cell(how)} |\n");
+                md.Append(CultureInfo.InvariantCulture,
+                    $"{Count(s.Claims.Count, "claim")}; consensus ({ReportWriter.Label(s.Consensus.Method).ToLowerInvariant()}): {Cell(Figures.Consensus(s.Consensus))}; range {ReportWriter.FormatInterval(s.Range.Lower, s.Range.Upper)}.\n\n");
+                ClaimsTable(md, q, s.Claims, number);
+                if (s.Conflicts.Count > 0)
+                {
+                    md.Append('\n');
+                    ConflictsTable(md, s.Conflicts, number, s.Claims.Count);
+                }
+
+                if (s.Bounds.Count > 0)
+                {
+                    md.Append('\n');
+                    BoundsTable(md, s.Bounds, number);
+                }
+            }
         }
 
-        md.Append("\n### Sensitivity\n\n| Without | Best | Shift | |\n|---|---:|---:|---|\n");
-        foreach (SourceSensitivity s in q.Sensitivity)
+        if (q.NotComparable.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(s.Source.Name)} | {(s.BestWithout is { } b ? N(b) : "—")} | {(s.Shift is { } f ? "×" + N(f) : "—")} | {(s.IsInfluential ? "influential" : string.Empty)} |\n");
+                $"\n### Not compared\n\n{Count(q.NotComparable.Count, "pair")} of claims about unrelated times or scopes, whose intervals are apart: differences, not conflicts.\n\n");
+            md.Append("| Lower claim | Higher claim | Factor | Why |\n|---|---|---:|---|\n");
+            foreach (Conflict x in q.NotComparable)
+            {
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {Claim(x.First, number)} | {Claim(x.Second, number)} | ×{Figures.Estimate(x.Factor)} | {ReportWriter.Label(x.Kind)} |\n");
+            }
         }
 
         if (q.Flags.Count > 0)
@@ -106,10 +142,62 @@ internal static class MarkdownReport
         }
     }
 
-    private static string Stated(Envelope e)
-        => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? N(lo) : $"{N(lo)} to {N(hi)}") : "none (vague amounts only)";
+    /// <summary>Claims are numbered once per question, in the order of <see cref="QuestionReport.Claims"/>, so that every table can
+    /// point at them.</summary>
+    internal static Dictionary<AssessedClaim, int> Numbers(QuestionReport q)
+        => q.Claims.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i + 1);
 
-    private static string N(double x) => NumberText.Round(x);
+    private static void ClaimsTable(StringBuilder md, QuestionReport q, IReadOnlyList<AssessedClaim> claims, Dictionary<AssessedClaim, int> number)
+    {
+        md.Append("| # | Source | Kind | As written | Read as | Central | As of | Scope | Weight | Flags |\n|---:|---|---|---|---|---:|---|---|---:|---|\n");
+        var flagsByClaim = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
+        var flagsBySource = q.Flags.Where(f => f.Claim is null && f.Source is not null).ToLookup(f => f.Source!.Id);
+        foreach (AssessedClaim a in claims)
+        {
+            Claim cl = a.Claim;
+            var flags = flagsByClaim[cl.Id].Concat(a.IsOnTarget ? flagsBySource[cl.Source.Id] : flagsBySource[cl.Source.Id].Where(f => f.Kind != FlagKind.InfluentialSource))
+                .Select(f => ReportWriter.Label(f.Kind)).Distinct();
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {number[a]} | {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {Cell(ReportWriter.FormatClaim(a))} | {Cell(Figures.Estimate(a.Central, a.IsCentralAssumed))} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {Figures.Estimate(a.Weight)} | {string.Join(", ", flags)} |\n");
+        }
+    }
+
+    private static void ConflictsTable(StringBuilder md, IReadOnlyList<Conflict> conflicts, Dictionary<AssessedClaim, int> number, int claims)
+    {
+        if (conflicts.Count == 0)
+        {
+            md.Append(claims > 1 ? "No two claims conflict.\n" : "None (one claim).\n");
+            return;
+        }
+
+        md.Append("| Lower claim | Higher claim | Factor | Kind |\n|---|---|---:|---|\n");
+        foreach (Conflict x in conflicts)
+        {
+            string kind = x.Bound is { } b ? $"{ReportWriter.Label(x.Kind)}: {b.Reason}" : ReportWriter.Label(x.Kind);
+            md.Append(CultureInfo.InvariantCulture, $"| {Claim(x.First, number)} | {Claim(x.Second, number)} | ×{Figures.Estimate(x.Factor)} | {Cell(kind)} |\n");
+        }
+    }
+
+    private static void BoundsTable(StringBuilder md, IReadOnlyList<Bound> bounds, Dictionary<AssessedClaim, int> number)
+    {
+        md.Append("| Bound | Set by | For | Why | Beyond it |\n|---|---|---|---|---|\n");
+        foreach (Bound b in bounds)
+        {
+            string value = Figures.Bound(b);
+            string beyond = b.ExceededBy.Count == 0 ? "none" : string.Join(", ", b.ExceededBy.Select(x => Claim(x, number)));
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {value} | {Claim(b.Claim, number)} | {Cell(b.Claim.Stratum.ToString())} | {Cell(b.Reason)} | {beyond} |\n");
+        }
+    }
+
+    private static string Claim(AssessedClaim a, Dictionary<AssessedClaim, int> number)
+        => Cell($"#{number[a]} {a.Claim.Source.Name} ({ReportWriter.FormatClaim(a)})");
+
+    private static string Estimate(Consensus c, EstimateParts part)
+        => Figures.Estimate(part switch { EstimateParts.Low => c.Low, EstimateParts.Best => c.Best, _ => c.High }, c.Assumed.HasFlag(part));
+
+    private static string Stated(Envelope e)
+        => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}") : "none (vague amounts only)";
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 

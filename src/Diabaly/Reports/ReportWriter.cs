@@ -8,7 +8,7 @@ public enum ReportFormat
     /// <summary>Markdown, readable on GitHub: per question the claims, conflicts, camps, every method, sensitivity and summary.</summary>
     Markdown,
 
-    /// <summary>JSON (camelCase, <c>schemaVersion</c> 1): every number of the report and every claim with its attribution. See <see cref="ReportWriter.ToJson"/>.</summary>
+    /// <summary>JSON (camelCase, <c>schemaVersion</c> 2): every number of the report and every claim with its attribution. See <see cref="ReportWriter.ToJson"/>.</summary>
     Json,
 
     /// <summary>CSV (RFC 4180): one row per claim with its question's headline Low / Best / High. See <see cref="ReportWriter.ToCsv"/>.</summary>
@@ -21,7 +21,7 @@ public enum ReportFormat
 public static class ReportWriter
 {
     /// <summary>The version of the JSON schema written by <see cref="ToJson"/>; it changes only when a field changes meaning or is removed.</summary>
-    public const int JsonSchemaVersion = 1;
+    public const int JsonSchemaVersion = 2;
 
     /// <summary>Renders a report in a format.</summary>
     /// <param name="report">The report.</param>
@@ -37,8 +37,10 @@ public static class ReportWriter
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Markdown, Json or Csv."),
     };
 
-    /// <summary>Markdown for GitHub: a header, then per question a claims table (source, kind, as written, interval, as of, scope,
-    /// weight, flags), the conflicts, the camps, every consensus method side by side, the sensitivity table, the flags and the summary.</summary>
+    /// <summary>Markdown for GitHub: a header, then per question its target and summary, the claims on target (source, kind, as
+    /// written, as read, central, as of, scope, weight, flags), the bounds related strata set on it, the conflicts, the camps, every
+    /// consensus method side by side, the sensitivity table, every other stratum with its own claims, consensus, conflicts and
+    /// bounds, the pairs not compared, and the flags. Derived numbers have three significant figures; assumed ones are marked.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The Markdown text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
@@ -46,12 +48,17 @@ public static class ReportWriter
 
     /// <summary>
     /// JSON with a stable, documented schema (version <see cref="JsonSchemaVersion"/>): <c>schemaVersion</c>, <c>title</c>, <c>description</c>,
-    /// <c>options</c>, <c>sources</c>, and <c>questions</c>, each with <c>claims</c> (the value as written and normalized, weight and reasons,
-    /// attribution), <c>range</c>, <c>agreement</c>, <c>conflicts</c>, <c>camps</c>, <c>consensus</c>, <c>estimates</c> (every method; random
-    /// effects with τ², I², Q and the prediction interval on the natural-log scale), <c>sensitivity</c>, <c>flags</c> and <c>summary</c>.
+    /// <c>options</c>, <c>relations</c> (<c>scopes</c>, <c>times</c>), <c>sources</c>, and <c>questions</c>, each with <c>cumulative</c>,
+    /// <c>target</c> (labels, <c>declared</c>, <c>reason</c>), <c>summary</c>, <c>claims</c> (the value as written and normalized, weight and
+    /// reasons, <c>stratum</c>, <c>onTarget</c>, attribution), and for the headline stratum <c>range</c>, <c>agreement</c>, <c>conflicts</c>,
+    /// <c>bounds</c>, <c>camps</c>, <c>consensus</c>, <c>estimates</c> (every method; random effects with τ², I², Q and the prediction interval
+    /// on the natural-log scale) and <c>sensitivity</c>; then <c>strata</c> (each with its claims, range, consensus, conflicts and bounds),
+    /// <c>notComparable</c> and <c>flags</c>.
     /// </summary>
-    /// <remarks>Names are camelCase; enumerations are camelCase strings. An open upper bound is written as <c>null</c> with
-    /// <c>upperOpen: true</c>, never as Infinity; an empty question has <c>null</c> bounds and <c>empty: true</c>.</remarks>
+    /// <remarks>Names are camelCase; enumerations are camelCase strings. Numbers keep full precision. An open upper bound is written as
+    /// <c>null</c> with <c>upperOpen: true</c>, never as Infinity; an empty question has <c>null</c> bounds and <c>empty: true</c>. Every
+    /// object with numbers the engine assumed rather than read (a claim's central value or reach, a camp's central, an estimate's low,
+    /// best or high) names them in an <c>assumed</c> list.</remarks>
     /// <param name="report">The report.</param>
     /// <returns>The JSON text, indented.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
@@ -59,20 +66,51 @@ public static class ReportWriter
 
     /// <summary>
     /// CSV per RFC 4180, one row per claim, with a header: <c>question, subject, unit, claim, source, source_name, source_kind, access, as_written,
-    /// quantity_kind, lower, upper, upper_open, central, weight, said, as_of, scope, via, quote, method, low, best, high</c>. Numbers are invariant
-    /// (a point for decimals, no thousands separator); an open upper bound is empty with <c>upper_open</c> true. A question with no claims has one
-    /// row with the claim columns empty.
+    /// quantity_kind, lower, upper, upper_open, central, central_assumed, reach, weight, said, as_of, scope, stratum_as_of, stratum_scope, on_target,
+    /// via, quote, method, low, best, high, assumed, stratum_low, stratum_best, stratum_high</c>: the claim, its stratum, the question's headline
+    /// estimate (with the parts assumed, as <c>low;best;high</c>), and the estimate of the claim's own stratum by the same method. Numbers are
+    /// invariant and keep full precision (a point for decimals, no thousands separator); an open upper bound is empty with <c>upper_open</c>
+    /// true. A question with no claims has one row with the claim columns empty.
     /// </summary>
     /// <param name="report">The report.</param>
     /// <returns>The CSV text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToCsv(ReconciliationReport report) => CsvReport.Write(Guard.NotNull(report));
 
-    /// <summary>Formats a number as the reports do, the same on every machine: whole numbers from 100 up with thousands separated
-    /// by commas (2,145), one decimal from 10 (47.5), two from 1 (2.25), three below 1 (0.125), trailing zeros dropped.</summary>
+    /// <summary>Formats a figure a source stated as it stated it, the same on every machine: every digit, thousands separated by
+    /// commas (1,272,000; 47.5), no exponent.</summary>
     /// <param name="value">The number.</param>
     /// <returns>The text; "∞" for positive infinity.</returns>
-    public static string FormatNumber(double value) => NumberText.Round(value);
+    public static string FormatNumber(double value) => NumberText.Format(value);
+
+    /// <summary>Formats a number the engine derived (an estimate, a factor, a weight) as the reports do: three significant figures,
+    /// thousands separated by commas, trailing zeros dropped (669,328 → "669,000"; 2.449 → "2.45"), and " (assumed)" after it when it
+    /// rests on a value the engine assumed.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="assumed">Whether to mark it as assumed.</param>
+    /// <returns>The text; "∞" for positive infinity.</returns>
+    public static string FormatEstimate(double value, bool assumed = false) => Figures.Estimate(value, assumed);
+
+    /// <summary>An estimate as the reports write it: Best, then Low–High, and which of them rest on values the engine assumed:
+    /// "400 (250–2,500)", "7.07 (5–10; best and high assumed)"; "no estimate" when it is empty. Three significant figures.</summary>
+    /// <param name="consensus">The estimate.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
+    public static string FormatConsensus(Consensus consensus) => Figures.Consensus(Guard.NotNull(consensus));
+
+    /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim that sets it
+    /// stated it, else to three significant figures.</summary>
+    /// <param name="bound">The bound.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="bound"/> is null.</exception>
+    public static string FormatBound(Bound bound) => Figures.Bound(Guard.NotNull(bound));
+
+    /// <summary>A claim as the analyses read it: its interval, a figure the source stated printed as stated and others to three
+    /// significant figures; for an open end, the reach the engine assumes: "≥ 4 (to 8, assumed)", "≤ 800 (from 400, assumed)".</summary>
+    /// <param name="claim">The claim.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="claim"/> is null.</exception>
+    public static string FormatClaim(AssessedClaim claim) => Figures.Claim(Guard.NotNull(claim));
 
     /// <summary>The name of a method as the reports label it: "Weighted median", "Linear pool", "Random effects", "Agreement", "Conservative".</summary>
     /// <param name="method">The method.</param>
@@ -87,7 +125,7 @@ public static class ReportWriter
     };
 
     /// <summary>The short label of a flag as the reports' claims tables show it: "partisan", "second-hand", "relayed", "open-ended",
-    /// "influential"; other kinds in kebab case ("wide-spread").</summary>
+    /// "influential"; other kinds in kebab case ("wide-spread", "no-claims-on-target").</summary>
     /// <param name="kind">The kind of flag.</param>
     /// <returns>The label.</returns>
     public static string Label(FlagKind kind) => kind switch
@@ -100,20 +138,23 @@ public static class ReportWriter
         _ => EnumText.Kebab(kind),
     };
 
-    /// <summary>An interval as the reports write it: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper bound;
-    /// numbers as <see cref="FormatNumber"/> writes them.</summary>
+    /// <summary>A derived interval as the reports write it: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper
+    /// bound; three significant figures, or more when needed to tell the ends apart (1,271,500–1,272,500).</summary>
     /// <param name="lower">The lower end.</param>
     /// <param name="upper">The upper end; positive infinity when open.</param>
     /// <returns>The text.</returns>
-    public static string FormatInterval(double lower, double upper)
-        => double.IsPositiveInfinity(upper) ? $"≥ {NumberText.Round(lower)}"
-         : lower == upper ? NumberText.Round(lower)
-         : $"{NumberText.Round(lower)}–{NumberText.Round(upper)}";
+    public static string FormatInterval(double lower, double upper) => Figures.Interval(lower, upper);
 
-    internal static string ConflictName(ConflictKind kind) => kind switch
+    /// <summary>What a conflict means, as the reports say it: "contradiction", "within tolerance", "exceeds a bound",
+    /// "different time, not compared", "different scope, not compared".</summary>
+    /// <param name="kind">The kind of conflict.</param>
+    /// <returns>The label.</returns>
+    public static string Label(ConflictKind kind) => kind switch
     {
         ConflictKind.Contradiction => "contradiction",
-        ConflictKind.DifferentTime => "different time (not a contradiction)",
-        _ => "different scope (not a contradiction)",
+        ConflictKind.WithinTolerance => "within tolerance",
+        ConflictKind.ExceedsBound => "exceeds a bound",
+        ConflictKind.DifferentTime => "different time, not compared",
+        _ => "different scope, not compared",
     };
 }

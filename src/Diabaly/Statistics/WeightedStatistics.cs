@@ -27,7 +27,11 @@ public static class WeightedStatistics
     /// <returns>The quantile.</returns>
     /// <exception cref="ArgumentException">The lists are empty, of different lengths, or hold a non-finite value or a bad weight.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1].</exception>
-    public static double Quantile(IReadOnlyList<double> values, IReadOnlyList<double> weights, double p)
+    public static double Quantile(IReadOnlyList<double> values, IReadOnlyList<double> weights, double p) => Locate(values, weights, p).Value;
+
+    /// <summary><see cref="Quantile"/>, with where it landed: the indices (into <paramref name="values"/>) of the value it is, or of the
+    /// two values it is the midpoint of.</summary>
+    internal static (double Value, int Lower, int Upper) Locate(IReadOnlyList<double> values, IReadOnlyList<double> weights, double p)
     {
         Guard.NotNull(values);
         Guard.NotNull(weights);
@@ -37,8 +41,8 @@ public static class WeightedStatistics
             throw new ArgumentException($"Expected as many weights as values, and at least one; received {values.Count} values and {weights.Count} weights.");
         }
 
-        var items = new (double Value, double Weight)[values.Count];
         double total = 0;
+        var order = new List<int>(values.Count);
         for (int i = 0; i < values.Count; i++)
         {
             if (!double.IsFinite(values[i]))
@@ -51,8 +55,11 @@ public static class WeightedStatistics
                 throw new ArgumentException($"Weight {i} is {weights[i]}; weights must be finite and >= 0.", nameof(weights));
             }
 
-            items[i] = (values[i], weights[i]);
             total += weights[i];
+            if (weights[i] > 0)
+            {
+                order.Add(i);
+            }
         }
 
         if (total <= 0)
@@ -60,19 +67,20 @@ public static class WeightedStatistics
             throw new ArgumentException("At least one weight must be > 0.", nameof(weights));
         }
 
-        Array.Sort(items, (a, b) => a.Value.CompareTo(b.Value) is var c && c != 0 ? c : a.Weight.CompareTo(b.Weight));
-        items = items.Where(x => x.Weight > 0).ToArray();
+        order.Sort((a, b) => values[a].CompareTo(values[b]) is var c && c != 0 ? c : weights[a].CompareTo(weights[b]) is var d && d != 0 ? d : a.CompareTo(b));
         double target = p * total, tolerance = 1e-12 * total, cumulative = 0;
-        for (int i = 0; i < items.Length; i++)
+        for (int k = 0; k < order.Count; k++)
         {
-            cumulative += items[i].Weight;
+            cumulative += weights[order[k]];
             if (cumulative >= target - tolerance)
             {
-                bool onTheStep = Math.Abs(cumulative - target) <= tolerance && i + 1 < items.Length && p > 0;
-                return onTheStep ? (items[i].Value + items[i + 1].Value) / 2 : items[i].Value;
+                bool onTheStep = Math.Abs(cumulative - target) <= tolerance && k + 1 < order.Count && p > 0;
+                return onTheStep
+                    ? ((values[order[k]] + values[order[k + 1]]) / 2, order[k], order[k + 1])
+                    : (values[order[k]], order[k], order[k]);
             }
         }
 
-        return items[^1].Value;
+        return (values[order[^1]], order[^1], order[^1]);
     }
 }

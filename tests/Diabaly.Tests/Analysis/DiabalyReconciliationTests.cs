@@ -8,73 +8,102 @@ public class DiabalyReconciliationTests
     private static readonly ReconciliationReport Report = Reconciler.Reconcile(Some.Diabaly());
     private static readonly QuestionReport Fighters = Report["islamist-fighters"];
 
+    private static Conflict Between(QuestionReport q, string a, string b) => q.Conflicts.Single(c =>
+        (c.First.Claim.Id, c.Second.Claim.Id) == (a, b) || (c.First.Claim.Id, c.Second.Claim.Id) == (b, a));
+
     [Fact]
-    public void Fighters_FallIntoALowAndAHighCamp()
+    public void Fighters_OnTarget_AreTheInfoboxMariAndTheMayor_LeDrianIsAnUpperBound()
     {
-        Fighters.Camps.Should().HaveCount(2);
-        Fighters.Camps[0].Claims.Select(c => c.Claim.Id).Should().Equal("infobox-fighters", "mari-fighters");
-        Fighters.Camps[1].Claims.Select(c => c.Claim.Id).Should().Equal("le-drian-fighters", "mayor-fighters");
+        Fighters.Target.Should().Be(new Stratum(scope: "assault force"));
+        Fighters.IsTargetDeclared.Should().BeTrue();
+        Fighters.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().Equal("infobox-fighters", "mari-fighters", "mayor-fighters");
+        Fighters.Strata.Should().HaveCount(2);
+        Fighters.Strata[1].Stratum.Should().Be(new Stratum(scope: "forces deployed in the area"));
+        Bound bound = Fighters.Bounds.Should().ContainSingle().Subject;
+        bound.Claim.Claim.Id.Should().Be("le-drian-fighters");
+        bound.Direction.Should().Be(BoundDirection.Upper);
+        bound.Value.Should().Be(1300);
+        bound.ExceededBy.Select(c => c.Claim.Id).Should().Equal("mayor-fighters");
     }
 
     [Fact]
-    public void Fighters_ConflictsHaveTheirFactors()
+    public void Fighters_TheMayorExceedsLeDriansBound_MariAndTheInfoboxKeepIt()
     {
-        Conflict Between(string a, string b) => Fighters.Conflicts.Single(c =>
-            (c.First.Claim.Id, c.Second.Claim.Id) == (a, b) || (c.First.Claim.Id, c.Second.Claim.Id) == (b, a));
+        // The mayor's about 2,000 reads as 1,500–2,500; Le Drian's forces in the area are at most 1,300: 1,500 / 1,300 = 1.154, above
+        // the tolerance of 1.1.
+        Conflict exceeded = Between(Fighters, "le-drian-fighters", "mayor-fighters");
+        exceeded.Kind.Should().Be(ConflictKind.ExceedsBound);
+        exceeded.IsContradiction.Should().BeTrue();
+        exceeded.Factor.Should().BeApproximately(1500.0 / 1300, 1e-12);
+        exceeded.First.Claim.Id.Should().Be("le-drian-fighters");
+        exceeded.Bound!.Reason.Should().Be("the scope assault force lies within forces deployed in the area");
 
-        // The mayor's about 2,000 reads as 1,500–2,500; the infobox's 250–300: 1,500 / 300 = 5.
-        Conflict mayorInfobox = Between("infobox-fighters", "mayor-fighters");
-        mayorInfobox.Factor.Should().BeApproximately(5, 1e-12);
-        mayorInfobox.Kind.Should().Be(ConflictKind.Contradiction);
-
-        // Mari's round 400 reads as 350–450: against the mayor, 1,500 / 450 = 3.33.
-        Between("mari-fighters", "mayor-fighters").Factor.Should().BeApproximately(1500.0 / 450, 1e-12);
-        Between("infobox-fighters", "mari-fighters").Factor.Should().BeApproximately(350.0 / 300, 1e-12);
+        // Mari's 400 (350–450) and the infobox's 250–300 lie below 1,300: no conflict with Le Drian at all.
+        Fighters.Conflicts.Should().NotContain(c => c.Kind == ConflictKind.ExceedsBound && c.Second.Claim.Id != "mayor-fighters");
+        Fighters.NotComparable.Should().BeEmpty();
     }
 
     [Fact]
-    public void Fighters_LeDrianCountsADifferentScope()
-        => Fighters.Conflicts.Where(c => c.First.Claim.Id == "le-drian-fighters" || c.Second.Claim.Id == "le-drian-fighters")
-            .Should().HaveCount(3).And.OnlyContain(c => c.Kind == ConflictKind.DifferentScope);
-
-    [Fact]
-    public void Fighters_TheMayorIsFlaggedSecondHand_AndLeDrianPartisan()
+    public void Fighters_ConflictsOnTarget_HaveTheirFactors()
     {
-        Fighters.Flags.Should().Contain(f => f.Kind == FlagKind.SecondHandSource && f.Source!.Id == "mayor");
-        Fighters.Flags.Should().Contain(f => f.Kind == FlagKind.PartisanSource && f.Source!.Id == "le-drian");
-        Fighters.Claims.Single(c => c.Claim.Id == "mayor-fighters").Weight.Should().Be(0.5);
+        Between(Fighters, "infobox-fighters", "mayor-fighters").Factor.Should().BeApproximately(1500.0 / 300, 1e-12);
+        Between(Fighters, "mari-fighters", "mayor-fighters").Factor.Should().BeApproximately(1500.0 / 450, 1e-12);
+
+        // 250–300 against Mari's round 400 read as 350–450: 350 / 300 = 1.167, beyond the 10 % tolerance.
+        Conflict low = Between(Fighters, "infobox-fighters", "mari-fighters");
+        low.Factor.Should().BeApproximately(350.0 / 300, 1e-12);
+        low.Kind.Should().Be(ConflictKind.Contradiction);
     }
 
     [Fact]
-    public void Fighters_HaveAConsensusFromEveryMethod()
-    {
-        Fighters.Estimates.Keys.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
-        Fighters.Estimates.Values.Should().OnlyContain(e => !e.IsEmpty && e.Low <= e.Best && e.Best <= e.High && e.Best >= 250 && e.Best <= 2500);
+    public void Fighters_Camps_HoldNoContradiction_SoEachClaimIsItsOwn()
+        => Fighters.Camps.Select(c => string.Join(",", c.Claims.Select(a => a.Claim.Id)))
+            .Should().Equal("infobox-fighters", "mari-fighters", "mayor-fighters");
 
-        // Weighted median by hand: centrals √(250·300) = 273.9 (0.5), 400 (1), 1,249 (0.5), 2,000 (0.5); the CDF passes 0.5 at 400.
+    [Fact]
+    public void Fighters_TheHeadline_IsTheWeightedMedianOfTheClaimsOnTarget()
+    {
+        // Centrals on target: √(250·300) = 273.9 (weight 0.5, second-hand), 400 (1), 2,000 (0.5, second-hand). The weighted CDF passes
+        // 0.5 of 2 at 400. Low: 10 % of 2 = 0.2, reached at 250. High: 90 % = 1.8, reached at the mayor's 2,500.
         Fighters.Consensus.Method.Should().Be(ConsensusMethod.WeightedMedian);
-        Fighters.Consensus.Best.Should().BeApproximately(400, 1e-9);
-        Fighters.Estimates[ConsensusMethod.Conservative].Best.Should().BeApproximately(Math.Sqrt(250 * 300), 1e-9);
+        (Fighters.Consensus.Low, Fighters.Consensus.Best, Fighters.Consensus.High).Should().Be((250, 400, 2500));
+        Fighters.Consensus.Assumed.Should().Be(EstimateParts.None);
+
+        // The conservative rule takes the lowest figure stated, the infobox's 250, not an invented midpoint.
+        Consensus conservative = Fighters.Estimates[ConsensusMethod.Conservative];
+        (conservative.Low, conservative.Best, conservative.High).Should().Be((250, 250, 300));
+        conservative.Explanation.Should().Contain("infobox-fighters");
     }
 
     [Fact]
-    public void Fighters_RangeIsTheEnvelope_AndTheFiguresStated()
+    public void Fighters_LeDriansStratum_HasItsOwnConsensus()
+    {
+        StratumReport area = Fighters.Strata[1];
+        area.Claims.Select(c => c.Claim.Id).Should().Equal("le-drian-fighters");
+        area.Consensus.Best.Should().BeApproximately(Math.Sqrt(1200 * 1300), 1e-9); // the geometric midpoint of 1,200–1,300
+    }
+
+    [Fact]
+    public void Fighters_RangeIsTheEnvelopeOnTarget()
     {
         (Fighters.Range.Lower, Fighters.Range.Upper).Should().Be((250, 2500));
         (Fighters.Range.LowestStated, Fighters.Range.HighestStated).Should().Be((250, 2000));
     }
 
     [Fact]
-    public void Fighters_SummarySaysWhatIsRealAndWhatIsScope()
-        => Fighters.Summary.Should().Contain("2 camps").And.Contain("3 are real contradictions").And.Contain("3 differences of scope");
+    public void Fighters_SummaryNamesTheBoundAndWhoExceedsIt()
+        => Fighters.Summary.Should().Contain("on target (assault force)").And.Contain("3 camps").And.Contain("3 contradictions and 1 bound exceeded")
+            .And.Contain("Jean-Yves Le Drian's 1,200–1,300 (forces deployed in the area) bounds it from above")
+            .And.Contain("Mayor of Diabaly's 1,500–2,500 lies beyond it");
 
     [Fact]
     public void Fighters_Sensitivity_MariMovesTheAnswer()
     {
+        // Without Mari: 273.9 and 2,000 with equal weights, so the log-scale midpoint √(273.9 · 2,000) = 740.
         SourceSensitivity mari = Fighters.Sensitivity.Single(s => s.Source.Id == "mari");
-        mari.BestWithout.Should().BeApproximately(1249.0, 1); // the geometric midpoint of 1,200–1,300, √(1,200·1,300) = 1,249.0
+        mari.BestWithout.Should().BeApproximately(Math.Sqrt(Math.Sqrt(250 * 300) * 2000), 1e-6);
         mari.IsInfluential.Should().BeTrue();
-        Fighters.Flags.Should().Contain(f => f.Kind == FlagKind.InfluentialSource && f.Source!.Id == "mari");
+        Fighters.Sensitivity.Should().NotContain(s => s.Source.Id == "le-drian", "an off-target source does not move the headline");
     }
 
     [Theory]
@@ -86,27 +115,83 @@ public class DiabalyReconciliationTests
         var options = new ReconcileOptions { Method = method };
         Dossier d = Some.Diabaly();
         Question q = d.GetQuestion("islamist-fighters");
-        QuestionReport full = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id), options);
+        QuestionReport full = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id), options, d.Relations);
         foreach (SourceSensitivity s in full.Sensitivity)
         {
-            QuestionReport without = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id).Where(c => c.Source.Id != s.Source.Id), options);
+            QuestionReport without = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id).Where(c => c.Source.Id != s.Source.Id), options, d.Relations);
             s.BestWithout.Should().Be(without.Consensus.Best, s.Source.Id);
             s.Shift.Should().BeApproximately(without.Consensus.Best / full.Consensus.Best, 1e-12);
         }
     }
 
     [Fact]
-    public void Vehicles_SeparateTheStartOfTheAssaultFromItsEnd()
+    public void Vehicles_KeepTheEndOfTheBattleOutOfTheStartOfTheAssault()
     {
         QuestionReport v = Report["islamist-vehicles"];
-        v.Conflicts.Where(c => c.First.Claim.Id == "traore-vehicles" || c.Second.Claim.Id == "traore-vehicles")
-            .Should().NotBeEmpty().And.OnlyContain(c => c.Kind == ConflictKind.DifferentTime);
-        v.Conflicts.Should().Contain(c => c.Kind == ConflictKind.Contradiction
-            && new[] { c.First.Claim.Id, c.Second.Claim.Id }.Order().SequenceEqual(new[] { "infobox-vehicles", "mari-vehicles" }));
-        v.Summary.Should().Contain("differences of time");
+        v.Target.Should().Be(new Stratum("start of the assault", "assault force"));
+        v.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().BeEquivalentTo("mari-vehicles", "infobox-vehicles", "unattributed-vehicles-attack");
+
+        // The prefect's next to 100 at the end of the battle is another stratum, never compared with the start.
+        v.Conflicts.Should().NotContain(c => c.First.Claim.Id == "traore-vehicles" || c.Second.Claim.Id == "traore-vehicles");
+        v.NotComparable.Where(c => c.Second.Claim.Id == "traore-vehicles").Should().NotBeEmpty().And.OnlyContain(c => c.Kind == ConflictKind.DifferentTime);
+        v.Strata.Should().Contain(s => s.Stratum.Equals(new Stratum("end of the battle", "whole area")) && s.Consensus.Best == 100);
+
+        // On target: 47 against 60 (55–65) is 55 / 47.5 = 1.158, and against about 70 (63–77) 63 / 47.5 = 1.326: two contradictions.
+        Between(v, "mari-vehicles", "infobox-vehicles").Factor.Should().BeApproximately(55 / 47.5, 1e-12);
+        Between(v, "mari-vehicles", "unattributed-vehicles-attack").Factor.Should().BeApproximately(63 / 47.5, 1e-12);
+        v.Conflicts.Should().HaveCount(2).And.OnlyContain(c => c.Kind == ConflictKind.Contradiction);
+
+        // The headline pools only the three: weights 1 (Mari), 0.5 (infobox), 1 (unattributed), centrals 47, 60, 70: the median is 60.
+        v.Consensus.Best.Should().Be(60);
     }
 
     [Fact]
-    public void EveryQuestion_HasASummary_AndNoNaN()
-        => Report.Questions.Should().OnlyContain(q => q.Summary.Length > 0 && !double.IsNaN(q.Consensus.Best));
+    public void MalianForces_TheGarrisonAndTheCampBoundTheForcesEngagedFromBelow()
+    {
+        QuestionReport q = Report["malian-forces"];
+        q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().Equal("infobox-malian");
+        q.Bounds.Where(b => b.Direction == BoundDirection.Lower).Select(b => (b.Claim.Claim.Id, b.Value))
+            .Should().Equal(("unattributed-garrison", 350.0), ("unattributed-camp", 150.0));
+        q.Bounds.Should().OnlyContain(b => b.ExceededBy.Count == 0);
+        q.Bounds[0].Reason.Should().Be("the scope Diabaly garrison lies within Malian forces engaged");
+
+        // The camp's defenders lie within the garrison, which lies within the forces engaged: read transitively.
+        q.Bounds[1].Reason.Should().Be("the scope military camp defenders lies within Malian forces engaged");
+
+        // The reinforcements of 16 January are not said to be Malian: not compared.
+        q.NotComparable.Should().OnlyContain(c => c.First.Claim.Id == "unattributed-deployed");
+        q.Consensus.Best.Should().BeApproximately(Math.Sqrt(500 * 700), 1e-9);
+    }
+
+    [Fact]
+    public void MalianSoldiersKilled_AreCumulative_AndTheBestBelowADozenKilledEarlyIsFlagged()
+    {
+        QuestionReport q = Report["malian-soldiers-killed"];
+        q.Question.Cumulative.Should().BeTrue();
+        q.Bounds[0].Claim.Claim.Id.Should().Be("unattributed-malian-killed-initial");
+
+        // On target: Hamaha's "many" (weight 1, its typical value assumed) and the infobox's ~12 (weight 0.5): the weighted median
+        // lands on the assumed central of "many", and says so.
+        q.Consensus.Assumed.Should().HaveFlag(EstimateParts.Best);
+        q.Consensus.Best.Should().BeLessThan(q.Bounds[0].Value);
+        q.Flags.Should().ContainSingle(f => f.Kind == FlagKind.OutsideBounds).Which.Message.Should().StartWith("Below a bound");
+    }
+
+    [Fact]
+    public void Killed_TheAirStrikesBoundTheWholeBattleFromBelow()
+    {
+        QuestionReport q = Report["islamists-killed"];
+        Bound strikes = q.Bounds.Should().ContainSingle().Subject;
+        (strikes.Direction, strikes.Value).Should().Be((BoundDirection.Lower, 5.0));
+        strikes.ExceededBy.Should().BeEmpty();
+        q.Consensus.Best.Should().Be(47);
+        q.Strata[1].Consensus.Assumed.Should().HaveFlag(EstimateParts.Best, "the best of 'at least five' alone is the engine's assumption");
+    }
+
+    [Fact]
+    public void EveryQuestion_DeclaresItsTarget_AndHasASummary_AndNoNaN()
+    {
+        Report.Questions.Should().OnlyContain(q => q.IsTargetDeclared && q.Summary.Length > 0 && !double.IsNaN(q.Consensus.Best));
+        Report.Questions.SelectMany(q => q.Flags).Should().NotContain(f => f.Kind == FlagKind.NoClaimsOnTarget || f.Kind == FlagKind.TargetChosen);
+    }
 }

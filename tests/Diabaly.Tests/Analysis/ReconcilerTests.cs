@@ -129,12 +129,32 @@ public class ReconcilerTests
     }
 
     [Fact]
-    public void Conservative_IsTheLowestFigure()
+    public void Conservative_IsTheLowestFigureStated()
     {
+        // The lowest figure stated is the range's low end, 250; not its midpoint √(250·300) = 273.9, which nobody said.
         Consensus c = One(NoWidening, ("a", Quantity.Between(250, 300)), ("b", Quantity.About(2000)), ("c", Quantity.Exact(400)))
             .Estimates[ConsensusMethod.Conservative];
-        (c.Low, c.High).Should().Be((250, 300));
-        c.Best.Should().BeApproximately(Math.Sqrt(250 * 300), 1e-9);
+        (c.Low, c.Best, c.High).Should().Be((250, 250, 300));
+        c.Assumed.Should().Be(EstimateParts.None);
+        c.Explanation.Should().Contain("c01-a");
+    }
+
+    [Fact]
+    public void Conservative_OfAVagueAmount_IsItsLowerEnd_NotItsTypicalValue()
+    {
+        // "tens of thousands" reads as 20,000–99,999 with a typical value the lexicon assumes; the conservative figure is its low end.
+        Quantity tens = Quantity.Parse("tens of thousands");
+        Consensus c = One(NoWidening, ("a", tens), ("b", Quantity.Exact(1_000_000))).Estimates[ConsensusMethod.Conservative];
+        c.Best.Should().Be(tens.Lower);
+        c.Best.Should().NotBe(tens.Central!.Value);
+    }
+
+    [Fact]
+    public void Conservative_OfAnOpenClaim_IsItsBound_WithItsReachMarkedAssumed()
+    {
+        Consensus c = One(NoWidening, ("a", Quantity.AtLeast(5)), ("b", Quantity.Exact(47))).Estimates[ConsensusMethod.Conservative];
+        (c.Low, c.Best, c.High).Should().Be((5, 5, 10));
+        c.Assumed.Should().Be(EstimateParts.High);
     }
 
     [Fact]
@@ -240,7 +260,7 @@ public class ReconcilerTests
         ]);
         AssessedClaim c = Reconciler.Reconcile(d)["q"].Claims[0];
         c.Weight.Should().BeApproximately(1 * 0.5 * 1 / 2, 1e-12);
-        c.Reasons.Should().Contain("second-hand ×0.5").And.Contain("declared side 'Mali' ×1").And.Contain("one of 2 different statements by its source (÷2)");
+        c.Reasons.Should().Contain("second-hand ×0.5").And.Contain("declared side 'Mali' ×1").And.Contain("one of 2 different statements by its source in its stratum (÷2)");
         var options = new ReconcileOptions { PartisanFactor = 0.5, SecondHandFactor = 0.25 };
         Reconciler.Reconcile(d, options)["q"].Claims[0].Weight.Should().BeApproximately(0.25 * 0.5 / 2, 1e-12);
     }
@@ -278,15 +298,29 @@ public class ReconcilerTests
     [Fact]
     public void Conflicts_TellTimeAndScopeFromContradiction()
     {
-        Dossier d = Some.Dossier(
-            ("a", Quantity.Exact(47), "start", "assault"),
-            ("b", Quantity.Exact(100), "end", "assault"),
-            ("c", Quantity.Exact(300), "start", "whole area"),
-            ("d", Quantity.Exact(1000), null, null));
-        var conflicts = Reconciler.Reconcile(d, NoWidening)["q"].Conflicts.ToDictionary(c => c.First.Claim.Source.Id + c.Second.Claim.Source.Id, c => c.Kind);
-        conflicts["ab"].Should().Be(ConflictKind.DifferentTime);
-        conflicts["ac"].Should().Be(ConflictKind.DifferentScope);
-        conflicts["ad"].Should().Be(ConflictKind.Contradiction, "a missing label is not a difference");
+        Question q = new("q", "S", "things") { Target = new Stratum("start", "assault") };
+        Source a = Some.Source("a"), b = Some.Source("b"), c = Some.Source("c"), d = Some.Source("d");
+        var dossier = new Dossier("T", [a, b, c, d], [q],
+        [
+            new Claim("a1", q, a, Quantity.Exact(47)) { AsOf = "start", Scope = "assault" },
+            new Claim("b1", q, b, Quantity.Exact(100)) { AsOf = "end", Scope = "assault" },
+            new Claim("c1", q, c, Quantity.Exact(300)) { AsOf = "start", Scope = "whole area" },
+            new Claim("d1", q, d, Quantity.Exact(1000)),
+        ]);
+        QuestionReport r = Reconciler.Reconcile(dossier, NoWidening)["q"];
+        string Pair(Conflict x) => x.First.Claim.Source.Id + x.Second.Claim.Source.Id;
+
+        // d gives no time and no scope: a missing label matches, so it is on target with a, and they contradict.
+        r.Claims.Where(x => x.IsOnTarget).Select(x => x.Claim.Id).Should().Equal("a1", "d1");
+        Conflict onTarget = r.Conflicts.Should().ContainSingle().Subject;
+        (Pair(onTarget), onTarget.Kind).Should().Be(("ad", ConflictKind.Contradiction));
+        var notCompared = r.NotComparable.ToDictionary(Pair, x => x.Kind);
+        notCompared["ab"].Should().Be(ConflictKind.DifferentTime);
+        notCompared["bd"].Should().Be(ConflictKind.DifferentTime);
+        notCompared["ac"].Should().Be(ConflictKind.DifferentScope);
+        notCompared["cd"].Should().Be(ConflictKind.DifferentScope);
+        notCompared["bc"].Should().Be(ConflictKind.DifferentTime, "when both differ, time is named first");
+        r.Summary.Should().Contain("5 pairs of claims about unrelated times or scopes are not compared");
     }
 
     [Fact]

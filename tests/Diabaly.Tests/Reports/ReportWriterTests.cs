@@ -16,7 +16,7 @@ public class ReportWriterTests
     {
         using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Report));
         JsonElement root = doc.RootElement;
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(2);
         root.GetProperty("title").GetString().Should().Be("Battle of Diabaly");
         root.GetProperty("sources").GetArrayLength().Should().Be(Report.Dossier.Sources.Count);
         JsonElement[] questions = root.GetProperty("questions").EnumerateArray().ToArray();
@@ -63,7 +63,46 @@ public class ReportWriterTests
 
             j.GetProperty("conflicts").EnumerateArray().Select(c => (c.GetProperty("first").GetString(), c.GetProperty("second").GetString(), c.GetProperty("factor").GetDouble(), c.GetProperty("kind").GetString()))
                 .Should().Equal(q.Conflicts.Select(c => ((string?)c.First.Claim.Id, (string?)c.Second.Claim.Id, c.Factor, (string?)Internal.EnumText.Camel(c.Kind))));
+            j.GetProperty("notComparable").GetArrayLength().Should().Be(q.NotComparable.Count);
+            j.GetProperty("target").GetProperty("scope").GetString().Should().Be(q.Target.Scope);
+            j.GetProperty("target").GetProperty("declared").GetBoolean().Should().Be(q.IsTargetDeclared);
+            JsonElement[] strata = j.GetProperty("strata").EnumerateArray().ToArray();
+            strata.Should().HaveCount(q.Strata.Count);
+            for (int s = 0; s < strata.Length; s++)
+            {
+                strata[s].GetProperty("target").GetBoolean().Should().Be(s == 0);
+                strata[s].GetProperty("claims").EnumerateArray().Select(c => c.GetString()).Should().Equal(q.Strata[s].Claims.Select(c => c.Claim.Id));
+                if (!q.Strata[s].Consensus.IsEmpty)
+                {
+                    strata[s].GetProperty("consensus").GetProperty("best").GetDouble().Should().Be(q.Strata[s].Consensus.Best);
+                }
+            }
         }
+    }
+
+    [Fact]
+    public void Json_NamesTheAssumedNumbers_AndTheBounds()
+    {
+        using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Report));
+        JsonElement killed = doc.RootElement.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "malian-soldiers-killed");
+
+        // Hamaha's "many" is vague and open: its central value and its reach are the engine's, not his.
+        JsonElement many = killed.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "hamaha-malian-dead");
+        many.GetProperty("normalized").GetProperty("assumed").EnumerateArray().Select(a => a.GetString()).Should().Equal("central", "reach");
+        many.GetProperty("onTarget").GetBoolean().Should().BeTrue();
+
+        // The infobox's ~12 was read from what it said.
+        JsonElement infobox = killed.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "infobox-malian-killed");
+        infobox.GetProperty("normalized").GetProperty("assumed").GetArrayLength().Should().Be(0);
+
+        // A dozen killed in the initial fighting bounds the whole battle from below.
+        JsonElement bound = killed.GetProperty("bounds").EnumerateArray().First();
+        bound.GetProperty("claim").GetString().Should().Be("unattributed-malian-killed-initial");
+        bound.GetProperty("direction").GetString().Should().Be("lower");
+        bound.GetProperty("from").GetProperty("scope").GetString().Should().Be("initial fighting");
+        QuestionReport q = Report["malian-soldiers-killed"];
+        killed.GetProperty("consensus").GetProperty("assumed").EnumerateArray().Select(a => a.GetString())
+            .Should().Equal(new[] { "low", "best", "high" }.Where((_, i) => q.Consensus.Assumed.HasFlag((EstimateParts)(1 << i))));
     }
 
     [Fact]
@@ -172,24 +211,30 @@ public class ReportWriterTests
         string md = ReportWriter.ToMarkdown(Report);
         md.Should().StartWith("# Battle of Diabaly\n");
         const string Fighters = "Islamist fighters in the assault on Diabaly";
-        List<string[]> claims = Table(md, Fighters, "Claims");
-        claims.Should().HaveCount(4);
-        claims.Select(r => r[0]).Should().Equal("Wikipedia infobox", "Jean-Paul Mari", "Jean-Yves Le Drian", "Mayor of Diabaly");
-        claims[3][2].Should().Be("about 2,000 Islamists");
-        claims[3][3].Should().Be("1,500–2,500");
-        claims[3][8].Should().Contain("second-hand");
+        md.Should().Contain("target: **assault force** (declared in the dossier)");
+        List<string[]> claims = Table(md, Fighters, "Claims on target");
+        claims.Should().HaveCount(3);
+        claims.Select(r => r[1]).Should().Equal("Wikipedia infobox", "Jean-Paul Mari", "Mayor of Diabaly");
+        claims[2][3].Should().Be("about 2,000 Islamists");
+        claims[2][4].Should().Be("1,500–2,500");
+        claims[2][9].Should().Contain("second-hand");
+
+        List<string[]> bounds = Table(md, Fighters, "Bounds");
+        bounds.Should().ContainSingle().Which.Should().Equal("at most 1,300", "\\#4 Jean-Yves Le Drian (1,200–1,300)", "forces deployed in the area",
+            "the scope assault force lies within forces deployed in the area", "\\#3 Mayor of Diabaly (1,500–2,500)");
 
         List<string[]> methods = Table(md, Fighters, "Consensus by every method");
         methods.Select(r => r[0]).Should().Equal("Weighted median (headline)", "Linear pool", "Random effects", "Agreement", "Conservative");
         methods[0][2].Should().Be("**400**");
 
-        List<string[]> conflicts = Table(md, Fighters, "Conflicts");
-        conflicts.Should().HaveCount(6);
+        List<string[]> conflicts = Table(md, Fighters, "Conflicts on target");
+        conflicts.Should().HaveCount(4);
         conflicts.Should().Contain(r => r[2] == "×5" && r[3] == "contradiction");
-        conflicts.Count(r => r[3].StartsWith("different scope", StringComparison.Ordinal)).Should().Be(3);
+        conflicts.Should().ContainSingle(r => r[3].StartsWith("exceeds a bound", StringComparison.Ordinal)).Which[2].Should().Be("×1.15");
 
-        Table(md, Fighters, "Camps").Should().HaveCount(2);
+        Table(md, Fighters, "Camps").Should().HaveCount(3);
         Table(md, Fighters, "Sensitivity").Should().Contain(r => r[0] == "Jean-Paul Mari" && r[3] == "influential");
+        md.Should().Contain("#### forces deployed in the area");
     }
 
     // ------------------------------------------------------------------ determinism
@@ -198,7 +243,7 @@ public class ReportWriterTests
     public void Output_IsTheSameBytes_InEveryCulture_AndWhateverTheOrderOfClaims()
     {
         Dossier d = Some.Diabaly();
-        var shuffled = new Dossier(d.Title, d.Sources, d.Questions, d.Claims.Reverse()) { Description = d.Description, Language = d.Language };
+        var shuffled = new Dossier(d.Title, d.Sources, d.Questions, d.Claims.Reverse()) { Description = d.Description, Language = d.Language, Relations = d.Relations };
         string[] expected = Enum.GetValues<ReportFormat>().Select(f => ReportWriter.Write(Report, f)).ToArray();
         foreach (string culture in new[] { "fr-FR", "tr-TR", "ar-SA" })
         {

@@ -32,17 +32,29 @@ public class CliTests
     }
 
     [Fact]
-    public void FightersSection_ShowsBothCamps_TheConflicts_AndEveryMethod()
+    public void FightersSection_ShowsTheTarget_TheBound_TheConflicts_AndEveryMethod()
     {
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters");
         code.Should().Be(0);
-        console.Should().Contain("Camps (2):")
-            .And.Contain("1. Wikipedia infobox, Jean-Paul Mari")
-            .And.Contain("2. Jean-Yves Le Drian, Mayor of Diabaly")
-            .And.Contain("Wikipedia infobox 250–300 vs Mayor of Diabaly 1,500–2,500: ×5, contradiction")
-            .And.Contain("different scope, not a contradiction")
+        console.Should().Contain("Target: assault force (declared in the dossier)")
+            .And.Contain("│   │ off target")
+            .And.Contain("forces deployed in the area · upper bound")
+            .And.Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction")
+            .And.Contain("#3 Mayor of Diabaly 1,500–2,500 exceeds the bound #4 Jean-Yves Le Drian 1,200–1,300 sets")
+            .And.Contain("at most 1,300 from #4 Jean-Yves Le Drian")
+            .And.Contain("Camps (3, no two contradicting claims in one):")
+            .And.Contain("▸ forces deployed in the area: #4 Jean-Yves Le Drian 1,200–1,300 → 1,250 (1,200–1,300)")
             .And.Contain("★ Weighted median").And.Contain("Linear pool").And.Contain("Random effects").And.Contain("Agreement").And.Contain("Conservative");
-        console.Should().NotContain("Islamist vehicles at Diabaly");
+        console.Should().NotContain("Islamist vehicles at Diabaly").And.NotContain("not a contradiction");
+    }
+
+    [Fact]
+    public void AssumedValues_AreMarked_InTheTableAndTheChart()
+    {
+        var (code, console, _, _) = Run(120, "--question", "islamists-killed");
+        code.Should().Be(0);
+        string flat = System.Text.RegularExpressions.Regex.Replace(console, @"\s+", " ");
+        flat.Should().Contain("≥ 5 (to 10, assumed)").And.Contain("→ 7.07 (5–10; best and high assumed)").And.Contain("○").And.Contain("╌");
     }
 
     [Theory]
@@ -56,11 +68,14 @@ public class CliTests
         lines.Should().OnlyContain(l => l.TrimEnd('\r').Length <= width, $"every line fits in {width} columns");
         console.Should().NotContain("\u001b[", "a test console is not a terminal: no colour codes");
 
-        // The forest chart: one row per claim, the consensus row, and an axis whose labels sit under their ticks.
+        // The forest chart: one row per claim on target, the claims off target under their own heading, the consensus row with the
+        // bound as a bracket, and an axis whose labels sit under their ticks.
         int chart = Array.FindIndex(lines, l => l.StartsWith("log scale", StringComparison.Ordinal));
         lines[chart + 1].Should().StartWith("1 Wikipedia infobox").And.Contain("●");
-        lines[chart + 5].Should().StartWith("consensus").And.Contain("┃");
-        string axis = lines[chart + 6], labels = lines[chart + 7];
+        lines[chart + 4].Should().StartWith("off target");
+        lines[chart + 5].Should().StartWith("4 Jean-Yves Le Drian");
+        lines[chart + 6].Should().StartWith("consensus").And.Contain("┃").And.Contain("]");
+        string axis = lines[chart + 7], labels = lines[chart + 8];
         axis.Should().Contain("└").And.Contain("┼");
         for (int i = 0; i < axis.Length; i++)
         {
@@ -82,7 +97,7 @@ public class CliTests
 
     [Theory]
     [InlineData("markdown", "# Battle of Diabaly")]
-    [InlineData("json", "\"schemaVersion\": 1")]
+    [InlineData("json", "\"schemaVersion\": 2")]
     [InlineData("csv", "question,subject,unit,claim")]
     public void Format_WritesToStandardOutput(string format, string start)
     {
@@ -120,7 +135,7 @@ public class CliTests
             code.Should().Be(0);
             console.Should().BeEmpty();
             string text = File.ReadAllText(file);
-            text.Should().Contain("Camps (2):").And.NotContain("\u001b[");
+            text.Should().Contain("Camps (3, no two contradicting claims in one):").And.NotContain("\u001b[");
             text.Split('\n').Should().OnlyContain(l => l.TrimEnd('\r').Length <= 90);
         }
         finally

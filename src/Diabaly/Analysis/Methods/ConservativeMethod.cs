@@ -1,0 +1,21 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary><see cref="ConsensusMethod.Conservative"/>: ACLED's rule, the lowest figure a source stated.</summary>
+internal sealed class ConservativeMethod : IConsensusMethod
+{
+    public ConsensusMethod Method => ConsensusMethod.Conservative;
+
+    public Consensus Estimate(IReadOnlyList<Reading> r, ReconcileOptions o, bool explain)
+    {
+        Reading lowest = r.OrderBy(x => x.Figure).ThenBy(x => x.Assessed.Upper).ThenBy(x => x.Claim.Id, StringComparer.Ordinal).First();
+        AssessedClaim a = lowest.Assessed;
+        bool open = double.IsPositiveInfinity(a.Upper);
+        double high = open ? lowest.SupportUpper : a.Upper;
+        string words = a.Claim.Value.Text ?? a.Claim.Value.ToString();
+        return new Consensus(ConsensusMethod.Conservative, a.Lower, lowest.Figure, high,
+            explain ? $"the lowest figure stated, {NumberText.Format(lowest.Figure)}, by {a.Claim.Source.Name} ({a.Claim.Id}: \"{words}\"); low and high are that claim's bounds" : string.Empty,
+            assumed: ConsensusMethods.Parts(false, false, open));
+    }
+}

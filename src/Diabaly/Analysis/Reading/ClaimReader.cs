@@ -1,0 +1,149 @@
+using Diabaly.Internal;
+using MathNet.Numerics.Distributions;
+
+namespace Diabaly;
+
+/// <summary>Reads each claim for the analyses: its weight, with the reasons, and its interval, central value and distribution on the
+/// log scale.</summary>
+internal static class ClaimReader
+{
+    private const double Z90 = 1.6448536269514722; // the 95 % quantile of the standard normal: an interval read as a 90 % interval
+
+    /// <summary>The source's weight before sharing: prior × access factor × partisan factor.</summary>
+    public static double SourceWeight(Source s, ReconcileOptions o) => s.Weight * o.AccessFactor(s.Access) * (s.IsPartisan ? o.PartisanFactor : 1);
+
+    /// <summary>Reads the claims, in id order. A source's weight is shared among its distinct statements in a stratum, and a
+    /// statement repeated is shared among its repetitions: being quoted twice, or saying the same thing twice, gives no extra say;
+    /// statements about different strata (Paris and France, one day and another) do not share.</summary>
+    public static List<Reading> Read(IReadOnlyList<Claim> claims, StrataPlan plan, ReconcileOptions o)
+    {
+        var ordered = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Id, StringComparer.Ordinal).ToList();
+        var statements = ordered
+            .GroupBy(i => (claims[i].Source.Id, plan.Of[i]))
+            .ToDictionary(g => g.Key, g => g.GroupBy(i => Statement(claims[i])).ToDictionary(s => s.Key, s => s.Count()));
+        var readings = new List<Reading>(claims.Count);
+        foreach (int index in ordered)
+        {
+            Claim claim = claims[index];
+            int stratum = plan.Of[index];
+            var reasons = new List<string>();
+            Source s = claim.Source;
+            double sourceWeight = SourceWeight(s, o);
+            reasons.Add("prior weight " + NumberText.Format(s.Weight));
+            reasons.Add(s.Access switch
+            {
+                SourceAccess.FirstHand => "first-hand ×" + NumberText.Format(o.FirstHandFactor),
+                SourceAccess.SecondHand => "second-hand ×" + NumberText.Format(o.SecondHandFactor),
+                _ => "access unknown ×" + NumberText.Format(o.UnknownAccessFactor),
+            });
+            if (s.IsPartisan)
+            {
+                reasons.Add($"declared side '{s.Side}' ×{NumberText.Format(o.PartisanFactor)}");
+            }
+
+            var bySource = statements[(s.Id, stratum)];
+            int distinct = bySource.Count, repeated = bySource[Statement(claim)];
+            if (distinct > 1)
+            {
+                reasons.Add($"one of {distinct} different statements by its source in its stratum (÷{distinct})");
+            }
+
+            if (repeated > 1)
+            {
+                reasons.Add($"the same statement made {repeated} times (÷{repeated})");
+            }
+
+            readings.Add(ReadOne(claim, stratum, plan.Strata[stratum], sourceWeight, sourceWeight / (distinct * repeated), reasons, o));
+        }
+
+        return readings;
+    }
+
+    private static Reading ReadOne(Claim claim, int stratum, Stratum labels, double sourceWeight, double weight, List<string> reasons, ReconcileOptions o)
+    {
+        Quantity q = claim.Value;
+        double lower = q.Lower, upper = q.Upper;
+        if (q.Kind == QuantityKind.Exact && o.WidenRoundNumbers && q.Lower > 0)
+        {
+            double half = Math.Min(RoundnessRule.Step(q.Lower) / 2, o.Roundness.MaximumRelativeTolerance * q.Lower);
+            lower = q.Lower - half;
+            upper = q.Lower + half;
+            reasons.Add($"{NumberText.Format(q.Lower)} read by its roundness as {NumberText.Format(lower)}–{NumberText.Format(upper)}");
+        }
+
+        double f = o.OpenTailFactor;
+        double logLower, logUpper, central, supportLower = lower, supportUpper = upper;
+        bool lowerAssumed = false, upperAssumed = false;
+        double? reach = null;
+        bool open = double.IsPositiveInfinity(upper);
+        if (open)
+        {
+            logLower = LogScale.Log(lower, o);
+            logUpper = logLower + Math.Log(f);
+            supportUpper = Math.Max(lower, o.ZeroFloor) * f;
+            upperAssumed = true;
+            reach = supportUpper;
+            central = q.Central ?? lower * Math.Sqrt(f);
+            reasons.Add($"open-ended: assumed to reach {NumberText.Significant(supportUpper)} (×{NumberText.Format(f)}, the documented tail)");
+        }
+        else if (q.Kind == QuantityKind.AtMost)
+        {
+            logUpper = LogScale.Log(upper, o);
+            logLower = Math.Max(LogScale.Log(lower, o), logUpper - Math.Log(f));
+            bool tail = logLower > LogScale.Log(lower, o);
+            supportLower = tail ? upper / f : lower;
+            lowerAssumed = tail;
+            reach = tail ? supportLower : null;
+            central = q.Central ?? Math.Clamp(upper / Math.Sqrt(f), lower, upper);
+            if (tail)
+            {
+                reasons.Add($"upper bound only: assumed to reach down to {NumberText.Significant(supportLower)} (÷{NumberText.Format(f)}, the documented tail)");
+            }
+        }
+        else
+        {
+            logLower = LogScale.Log(lower, o);
+            logUpper = LogScale.Log(upper, o);
+            central = q.Central ?? Math.Clamp(LogScale.Back((logLower + logUpper) / 2, o), lower, upper);
+        }
+
+        // The engine assumes the central value of an open bound (unless the words give one) and of a vague amount (the lexicon's
+        // typical value or its midpoint); it reads every other central value from the figures stated.
+        bool centralAssumed = q.Kind == QuantityKind.Vague || ((open || q.Kind == QuantityKind.AtMost) && q.Central is null);
+        double logCentral = Math.Clamp(LogScale.Log(central, o), logLower, logUpper);
+        double sd = Math.Max((logUpper - logLower) / (2 * Z90), o.MinimumLogSd);
+        bool normal = q.Kind is QuantityKind.Exact or QuantityKind.Approximate || logUpper - logLower < 1e-12;
+        IContinuousDistribution distribution = normal ? new Normal(logCentral, sd) : new ContinuousUniform(logLower, logUpper);
+        double figure = q.Kind switch
+        {
+            QuantityKind.Exact => q.Lower,
+            QuantityKind.Approximate => q.Central!.Value,
+            QuantityKind.AtMost => q.Upper,
+            _ => q.Lower,
+        };
+        return new Reading
+        {
+            Assessed = new AssessedClaim(claim, lower, upper, central, weight, ReadOnly.List(reasons))
+            {
+                IsCentralAssumed = centralAssumed,
+                Reach = reach,
+                IsOnTarget = stratum == 0,
+                Stratum = labels,
+            },
+            SourceWeight = sourceWeight,
+            LogLower = logLower,
+            LogUpper = logUpper,
+            LogCentral = logCentral,
+            LogSd = sd,
+            SupportLower = supportLower,
+            SupportUpper = supportUpper,
+            IsSupportLowerAssumed = lowerAssumed,
+            IsSupportUpperAssumed = upperAssumed,
+            Figure = figure,
+            Distribution = distribution,
+            Stratum = stratum,
+        };
+    }
+
+    private static (QuantityKind, double, double, double?) Statement(Claim c) => (c.Value.Kind, c.Value.Lower, c.Value.Upper, c.Value.Central);
+}

@@ -1,0 +1,114 @@
+using Diabaly.Internal;
+using Diabaly.Statistics;
+
+namespace Diabaly;
+
+/// <summary>A low / best / high estimate by one method. Immutable.</summary>
+public sealed class Consensus
+{
+    private readonly double _low, _best, _high;
+
+    internal Consensus(ConsensusMethod method, double low, double best, double high, string explanation, RandomEffectsResult? randomEffects = null,
+        EstimateParts assumed = EstimateParts.None)
+    {
+        Method = method;
+        _low = low;
+        _best = best;
+        _high = high;
+        Explanation = explanation;
+        RandomEffects = randomEffects;
+        Assumed = assumed;
+    }
+
+    internal Consensus(ConsensusMethod method)
+    {
+        Method = method;
+        IsEmpty = true;
+        Explanation = "no claims";
+    }
+
+    /// <summary>The method.</summary>
+    public ConsensusMethod Method { get; }
+
+    /// <summary>Whether there is no estimate (no claim is on target); then Low, Best and High throw.</summary>
+    public bool IsEmpty { get; }
+
+    /// <summary>The low estimate.</summary>
+    /// <exception cref="InvalidOperationException">There is no estimate.</exception>
+    public double Low => IsEmpty ? throw Envelope.Empty() : _low;
+
+    /// <summary>The best estimate; always within the envelope of the claims it pools.</summary>
+    /// <exception cref="InvalidOperationException">There is no estimate.</exception>
+    public double Best => IsEmpty ? throw Envelope.Empty() : _best;
+
+    /// <summary>The high estimate.</summary>
+    /// <exception cref="InvalidOperationException">There is no estimate.</exception>
+    public double High => IsEmpty ? throw Envelope.Empty() : _high;
+
+    /// <summary>Which of Low, Best and High rest on values the engine assumed rather than read (the reach of an open bound, the
+    /// central value of a vague amount or of an open bound), as <see cref="ConsensusMethod"/> documents per method.</summary>
+    /// <value><see cref="EstimateParts.None"/> when every number rests on figures the sources stated.</value>
+    public EstimateParts Assumed { get; }
+
+    /// <summary>How the numbers were obtained, in words.</summary>
+    public string Explanation { get; }
+
+    /// <summary>For <see cref="ConsensusMethod.RandomEffects"/>: the meta-analysis on the natural-log scale (τ², I², Q, the prediction interval); null otherwise.</summary>
+    public RandomEffectsResult? RandomEffects { get; }
+
+    /// <inheritdoc />
+    public override string ToString()
+        => IsEmpty ? $"{Method}: no estimate"
+         : $"{Method}: {NumberText.Significant(_best)} ({NumberText.Significant(_low)}–{NumberText.Significant(_high)})";
+}
+
+/// <summary>How one source moves the headline estimate. Immutable.</summary>
+public sealed class SourceSensitivity
+{
+    internal SourceSensitivity(Source source, double? bestWithout, double? shift, bool influential)
+    {
+        Source = source;
+        BestWithout = bestWithout;
+        Shift = shift;
+        IsInfluential = influential;
+    }
+
+    /// <summary>The source.</summary>
+    public Source Source { get; }
+
+    /// <summary>The headline Best without this source's claims on target; null when no other source made one.</summary>
+    public double? BestWithout { get; }
+
+    /// <summary><see cref="BestWithout"/> divided by the headline Best; null when either is missing or the Best is 0.</summary>
+    public double? Shift { get; }
+
+    /// <summary>Whether the shift exceeds <see cref="ReconcileOptions.InfluenceThreshold"/> either way.</summary>
+    public bool IsInfluential { get; }
+}
+
+/// <summary>A warning about a question, a source or a claim. Immutable.</summary>
+public sealed class Flag
+{
+    internal Flag(FlagKind kind, string message, Source? source = null, Claim? claim = null)
+    {
+        Kind = kind;
+        Message = message;
+        Source = source;
+        Claim = claim;
+    }
+
+    /// <summary>What it warns about.</summary>
+    public FlagKind Kind { get; }
+
+    /// <summary>The warning in words.</summary>
+    public string Message { get; }
+
+    /// <summary>The source concerned, or null.</summary>
+    public Source? Source { get; }
+
+    /// <summary>The claim concerned, or null.</summary>
+    public Claim? Claim { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+}

@@ -1,0 +1,116 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>Everything the reconciliation says about one question. Immutable.</summary>
+/// <remarks>The headline numbers (<see cref="Range"/>, <see cref="Agreement"/>, <see cref="Conflicts"/>, <see cref="Camps"/>,
+/// <see cref="Consensus"/>, <see cref="Estimates"/>, <see cref="Sensitivity"/>, and the spread and contradiction flags and the
+/// <see cref="Summary"/>) are computed on the claims of the headline stratum, <see cref="Target"/>, alone: a claim off target
+/// never moves them. Every other stratum is reported in <see cref="Strata"/>.</remarks>
+public sealed class QuestionReport
+{
+    internal QuestionReport()
+    {
+    }
+
+    /// <summary>The question.</summary>
+    public Question Question { get; internal init; } = null!;
+
+    /// <summary>The headline stratum: the question's declared <see cref="Question.Target"/>, its open labels chosen, or the stratum
+    /// chosen by the rule <see cref="TargetReason"/> states.</summary>
+    public Stratum Target { get; internal init; } = Stratum.Any;
+
+    /// <summary>Whether the question declares its target (<see cref="Question.Target"/>).</summary>
+    public bool IsTargetDeclared { get; internal init; }
+
+    /// <summary>Why the headline stratum is the one it is, in words.</summary>
+    public string TargetReason { get; internal init; } = string.Empty;
+
+    /// <summary>Every claim on the question, each with its weight, stratum and reasons: those on target first, then each other
+    /// stratum in the order of <see cref="Strata"/>; within a stratum lowest central value first (ties by bounds, then id), so that
+    /// the report does not depend on the order of the claims in the dossier.</summary>
+    public IReadOnlyList<AssessedClaim> Claims { get; internal init; } = [];
+
+    /// <summary>The envelope of the claims on target.</summary>
+    public Envelope Range { get; internal init; } = null!;
+
+    /// <summary>The interval supported by the most weight on target.</summary>
+    public Agreement Agreement { get; internal init; } = null!;
+
+    /// <summary>The conflicts on target: contradictions and discrepancies within tolerance between claims on target, and claims on
+    /// target beyond a bound set by a related stratum (or setting one another stratum's claim exceeds); strongest first.</summary>
+    public IReadOnlyList<Conflict> Conflicts { get; internal init; } = [];
+
+    /// <summary>The claims of related strata that bound the target (<see cref="StratumReport.Bounds"/> of the headline stratum).</summary>
+    public IReadOnlyList<Bound> Bounds { get; internal init; } = [];
+
+    /// <summary>Groups of mutually compatible claims on target, lowest first; no camp holds two claims that contradict each other.</summary>
+    public IReadOnlyList<Camp> Camps { get; internal init; } = [];
+
+    /// <summary>The headline estimate, by <see cref="ReconcileOptions.Method"/>, of the claims on target.</summary>
+    public Consensus Consensus { get; internal init; } = null!;
+
+    /// <summary>Every method's estimate of the claims on target, side by side.</summary>
+    public IReadOnlyDictionary<ConsensusMethod, Consensus> Estimates { get; internal init; } = null!;
+
+    /// <summary>For each source with a claim on target, by id: the headline Best without it.</summary>
+    public IReadOnlyList<SourceSensitivity> Sensitivity { get; internal init; } = [];
+
+    /// <summary>Every stratum: the headline first (even when no claim is on it), then the others by time and scope.</summary>
+    public IReadOnlyList<StratumReport> Strata { get; internal init; } = [];
+
+    /// <summary>Pairs of claims in strata that cannot be compared (different times of a count that is not cumulative, scopes not
+    /// related by <see cref="StratumRelations.Within"/>) whose intervals are disjoint: differences of time or scope, which are not conflicts.</summary>
+    public IReadOnlyList<Conflict> NotComparable { get; internal init; } = [];
+
+    /// <summary>Warnings.</summary>
+    public IReadOnlyList<Flag> Flags { get; internal init; } = [];
+
+    /// <summary>A plain-English paragraph built from the numbers.</summary>
+    public string Summary { get; internal init; } = string.Empty;
+
+    /// <inheritdoc />
+    public override string ToString() => Summary;
+}
+
+/// <summary>The reconciliation of every question of a dossier. Immutable.</summary>
+public sealed class ReconciliationReport
+{
+    private readonly Dictionary<string, QuestionReport> _byId;
+
+    internal ReconciliationReport(Dossier dossier, ReconcileOptions options, IReadOnlyList<QuestionReport> questions)
+    {
+        Dossier = dossier;
+        Options = options;
+        Questions = questions;
+        _byId = questions.ToDictionary(q => q.Question.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The dossier reconciled.</summary>
+    public Dossier Dossier { get; }
+
+    /// <summary>The options used.</summary>
+    public ReconcileOptions Options { get; }
+
+    /// <summary>Every question of the dossier, in dossier order.</summary>
+    public IReadOnlyList<QuestionReport> Questions { get; }
+
+    /// <summary>The same report restricted to some questions, in dossier order; the dossier and the options stay whole.</summary>
+    /// <param name="questionIds">The ids of the questions to keep.</param>
+    /// <returns>A report on those questions only.</returns>
+    /// <exception cref="KeyNotFoundException">An id is not a question of the report; the message names it.</exception>
+    public ReconciliationReport Only(params string[] questionIds)
+    {
+        var keep = new HashSet<string>(questionIds.Select(id => this[id].Question.Id), StringComparer.Ordinal);
+        return new ReconciliationReport(Dossier, Options, ReadOnly.List(Questions.Where(q => keep.Contains(q.Question.Id))));
+    }
+
+    /// <summary>The report on a question.</summary>
+    /// <param name="questionId">The question's id.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="KeyNotFoundException">The dossier has no such question; the message names the id.</exception>
+    public QuestionReport this[string questionId]
+        => _byId.TryGetValue(questionId, out QuestionReport? q)
+            ? q
+            : throw new KeyNotFoundException($"The report has no question '{questionId}'. Questions: {string.Join(", ", _byId.Keys)}.");
+}

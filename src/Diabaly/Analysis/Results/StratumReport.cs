@@ -1,0 +1,42 @@
+namespace Diabaly;
+
+/// <summary>One stratum of a question (a time and a scope): its claims, their envelope, their consensus by the headline method,
+/// the conflicts within it and the bounds related strata set on it. Immutable.</summary>
+/// <remarks>Claims of different strata are never pooled: each stratum has its own consensus, and only the headline stratum's is
+/// the question's <see cref="QuestionReport.Consensus"/>.</remarks>
+public sealed class StratumReport
+{
+    internal StratumReport(Stratum stratum, bool isTarget, IReadOnlyList<AssessedClaim> claims, Envelope range, Consensus consensus,
+        IReadOnlyList<Conflict> conflicts, IReadOnlyList<Bound> bounds)
+    {
+        Stratum = stratum;
+        IsTarget = isTarget;
+        Claims = claims;
+        Range = range;
+        Consensus = consensus;
+        Conflicts = conflicts;
+        Bounds = bounds;
+    }
+
+    /// <summary>The time and scope labels.</summary>
+    public Stratum Stratum { get; }
+
+    /// <summary>Whether this is the headline stratum, <see cref="QuestionReport.Target"/>.</summary>
+    public bool IsTarget { get; }
+
+    /// <summary>Its claims, lowest central value first (ties by bounds, then id).</summary>
+    public IReadOnlyList<AssessedClaim> Claims { get; }
+
+    /// <summary>The envelope of its claims.</summary>
+    public Envelope Range { get; }
+
+    /// <summary>The consensus of its claims alone, by the headline method (<see cref="ReconcileOptions.Method"/>).</summary>
+    public Consensus Consensus { get; }
+
+    /// <summary>The contradictions and discrepancies within tolerance between its claims, and its claims that lie beyond a bound
+    /// (or whose bound another claim of it exceeds), strongest first.</summary>
+    public IReadOnlyList<Conflict> Conflicts { get; }
+
+    /// <summary>The claims of related strata that bound it, upper bounds first, tightest first.</summary>
+    public IReadOnlyList<Bound> Bounds { get; }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>The plain-English paragraph of a question, built from the headline's numbers.</summary>
+internal static class Summary
+{
+    public static string Of(Question q, List<Reading> all, List<Reading> onTarget, Stratum target, List<Camp> camps, IReadOnlyList<Conflict> conflicts,
+        IReadOnlyList<Bound> bounds, int notComparable, Consensus headline, List<SourceSensitivity> sensitivity)
+    {
+        if (all.Count == 0)
+        {
+            return $"{q.Subject}: no source makes a claim.";
+        }
+
+        var sb = new StringBuilder();
+        int off = all.Count - onTarget.Count;
+        string elsewhere = off == 0 ? string.Empty : $", and {Flags.Count(off, "claim")} about other times or scopes";
+        if (onTarget.Count == 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{q.Subject}: no claim is on the target ({target}){elsewhere}, so there is no headline estimate.");
+            AppendBounds(sb, bounds);
+            return sb.ToString();
+        }
+
+        int sources = onTarget.Select(r => r.Claim.Source.Id).Distinct(StringComparer.Ordinal).Count();
+        string where = target.IsAny ? string.Empty : $" on target ({target})";
+        sb.Append(CultureInfo.InvariantCulture, $"{q.Subject}: {Flags.Count(onTarget.Count, "claim")} from {Flags.Count(sources, "source")}{where}{elsewhere}.");
+        if (camps.Count == 1)
+        {
+            sb.Append(onTarget.Count == 1 ? string.Empty : " They form one camp.");
+        }
+        else
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" They fall into {camps.Count} camps: ");
+            sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} around {Figures.Estimate(c.Central, c.IsCentralAssumed)}")));
+            sb.Append(CultureInfo.InvariantCulture, $", a factor of {NumberText.Significant(camps[^1].Central / Math.Max(camps[0].Central, 1e-9))} apart.");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $" The {Describe(headline.Method)} puts the number at {Figures.Consensus(headline, q.Unit)}.");
+        int contradictions = conflicts.Count(c => c.Kind == ConflictKind.Contradiction);
+        int exceeded = conflicts.Count(c => c.Kind == ConflictKind.ExceedsBound);
+        int tolerated = conflicts.Count(c => c.Kind == ConflictKind.WithinTolerance);
+        if (contradictions + exceeded + tolerated == 0)
+        {
+            sb.Append(onTarget.Count > 1 ? " No two claims on target conflict." : string.Empty);
+        }
+        else
+        {
+            var parts = new List<string>();
+            if (contradictions > 0)
+            {
+                parts.Add(Flags.Count(contradictions, "contradiction"));
+            }
+
+            if (exceeded > 0)
+            {
+                parts.Add(Flags.Count(exceeded, "bound exceeded", "bounds exceeded"));
+            }
+
+            if (tolerated > 0)
+            {
+                parts.Add(Flags.Count(tolerated, "discrepancy", "discrepancies") + " within tolerance");
+            }
+
+            sb.Append(" On target: ").Append(Join(parts)).Append('.');
+            if (conflicts.Where(c => c.Kind == ConflictKind.Contradiction).OrderByDescending(c => c.Factor).FirstOrDefault() is { } worst)
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $" The widest contradiction is {worst.First.Claim.Source.Name} against {worst.Second.Claim.Source.Name}, a factor of {NumberText.Significant(worst.Factor)}.");
+            }
+        }
+
+        AppendBounds(sb, bounds);
+        if (notComparable > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" {Flags.Count(notComparable, "pair")} of claims about unrelated times or scopes {(notComparable == 1 ? "is" : "are")} not compared.");
+        }
+
+        if (sensitivity.Where(s => s.IsInfluential).OrderByDescending(s => Math.Abs(Math.Log(s.Shift!.Value))).FirstOrDefault() is { } most)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" Without {most.Source.Name} it would be {NumberText.Significant(most.BestWithout!.Value)}.");
+        }
+
+        return sb.ToString();
+    }
+
+    internal static string Describe(ConsensusMethod m) => m switch
+    {
+        ConsensusMethod.WeightedMedian => "weighted median",
+        ConsensusMethod.LinearPool => "linear pool",
+        ConsensusMethod.RandomEffects => "random-effects meta-analysis",
+        ConsensusMethod.Agreement => "agreement interval",
+        _ => "conservative rule",
+    };
+
+    private static void AppendBounds(StringBuilder sb, IReadOnlyList<Bound> bounds)
+    {
+        foreach (BoundDirection direction in new[] { BoundDirection.Upper, BoundDirection.Lower })
+        {
+            if (bounds.FirstOrDefault(b => b.Direction == direction) is not { } tightest)
+            {
+                continue;
+            }
+
+            AssessedClaim c = tightest.Claim;
+            sb.Append(CultureInfo.InvariantCulture,
+                $" {c.Claim.Source.Name}'s {Figures.Claim(c)} ({c.Stratum}) bounds it from {(direction == BoundDirection.Upper ? "above" : "below")}, since {tightest.Reason}");
+            var beyond = bounds.Where(b => b.Direction == direction).SelectMany(b => b.ExceededBy).Distinct().ToList();
+            if (beyond.Count > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"; {Join(beyond.Select(x => $"{x.Claim.Source.Name}'s {Figures.Claim(x)}").ToList())} {(beyond.Count == 1 ? "lies" : "lie")} beyond {(bounds.Count(b => b.Direction == direction) == 1 ? "it" : "such a bound")}");
+            }
+
+            sb.Append('.');
+        }
+    }
+
+    private static string Join(List<string> parts)
+        => parts.Count <= 1 ? string.Concat(parts) : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
+}

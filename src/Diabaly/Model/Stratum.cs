@@ -1,0 +1,77 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>
+/// A part of what a question counts: a moment (a time label, as <see cref="Claim.AsOf"/>) and a part of the whole (a scope label,
+/// as <see cref="Claim.Scope"/>). Either label may be left out. Immutable.
+/// </summary>
+/// <remarks>
+/// <para>Two labels are the same when they are the same words, case, accents and spacing aside ("Assault force" and
+/// "assault  force"); <see cref="Equals(Stratum?)"/> compares the text exactly, so that a dossier reads back as it was written.</para>
+/// <para>A claim is on a question's target when each label it gives is the target's: a label the claim leaves out matches any.
+/// Dates (2013-01-15) and date-times (2013-01-14T07:45) order themselves; other time labels are ordered by
+/// <see cref="StratumRelations.Times"/>; scopes are related by <see cref="StratumRelations.Within"/>.</para>
+/// </remarks>
+/// <example><code>var target = new Stratum(asOf: "start of the assault", scope: "assault force");</code></example>
+public sealed class Stratum : IEquatable<Stratum>
+{
+    /// <summary>Creates a stratum.</summary>
+    /// <param name="asOf">The time label, or null; blank text is stored as null and text is trimmed.</param>
+    /// <param name="scope">The scope label, or null; blank text is stored as null and text is trimmed.</param>
+    public Stratum(string? asOf = null, string? scope = null)
+    {
+        AsOf = Label(asOf);
+        Scope = Label(scope);
+    }
+
+    /// <summary>The stratum with neither label: every claim matches it.</summary>
+    public static Stratum Any { get; } = new();
+
+    /// <summary>The time label, or null when none is given.</summary>
+    public string? AsOf { get; }
+
+    /// <summary>The scope label, or null when none is given.</summary>
+    public string? Scope { get; }
+
+    /// <summary>Whether neither label is given.</summary>
+    public bool IsAny => AsOf is null && Scope is null;
+
+    /// <summary>Whether a claim with these labels is in the stratum <paramref name="target"/>: each label given here is the
+    /// target's (case, accents and spacing aside), and a label left out on either side matches any.</summary>
+    /// <param name="target">The stratum to match.</param>
+    /// <returns>Whether they match.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    public bool Matches(Stratum target)
+    {
+        Guard.NotNull(target);
+        return Same(AsOf, target.AsOf) && Same(Scope, target.Scope);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Stratum? other) => other is not null && AsOf == other.AsOf && Scope == other.Scope;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Stratum);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(AsOf, Scope);
+
+    /// <summary>The stratum in words: "as of start of the assault · assault force", "assault force", "as of 2013-01-15", or
+    /// "any time and scope".</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+        => (AsOf, Scope) switch
+        {
+            (null, null) => "any time and scope",
+            (null, { } s) => s,
+            ({ } t, null) => "as of " + t,
+            ({ } t, { } s) => $"as of {t} · {s}",
+        };
+
+    internal static string? Key(string? label) => label is null ? null : TextKey.Normalize(label);
+
+    private static bool Same(string? a, string? b) => a is null || b is null || Key(a) == Key(b);
+
+    private static string? Label(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,198 @@
+using System.Collections.ObjectModel;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>
+/// What a dossier says about how strata relate: which scopes lie within which (the assault force within the forces deployed in
+/// the area; Paris within France), and the order of time labels that are not dates. Immutable.
+/// </summary>
+/// <remarks>
+/// <para>The reconciliation uses them for bounds: a claim about a containing scope bounds a contained one from above, and on a
+/// <see cref="Question.Cumulative"/> question a later count bounds an earlier one from above (see <see cref="Reconciler"/>).
+/// Labels are compared as words, case, accents and spacing aside.</para>
+/// <para><see cref="Within"/> is read transitively (within the area, which is within the region, is within the region) and may
+/// not form a cycle. <see cref="Times"/> may also list dates, to place labels among them; a label it lists is ordered by its
+/// position, and two dates it does not list order themselves.</para>
+/// </remarks>
+/// <example><code>
+/// var relations = new StratumRelations
+/// {
+///     Within = new Dictionary&lt;string, IReadOnlyList&lt;string&gt;&gt; { ["assault force"] = ["forces deployed in the area"] },
+///     Times = ["start of the assault", "after the assault", "end of the battle"],
+/// };
+/// </code></example>
+public sealed class StratumRelations : IEquatable<StratumRelations>
+{
+    private readonly ReadOnlyDictionary<string, IReadOnlyList<string>> _within = ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
+    private readonly ReadOnlyCollection<string> _times = ReadOnlyCollection<string>.Empty;
+    private readonly Dictionary<string, HashSet<string>> _containers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _timeIndex = new(StringComparer.Ordinal);
+
+    /// <summary>No relations: no scope lies within another, and only dates are ordered.</summary>
+    public static StratumRelations None { get; } = new();
+
+    /// <summary>For each scope label, the scope labels it lies directly within.</summary>
+    /// <value>Empty.</value>
+    /// <exception cref="ArgumentException">Set with a blank label, a scope within itself, the same scope listed twice (as words),
+    /// or a cycle; the message names it.</exception>
+    /// <exception cref="ArgumentNullException">Set to null or to a map holding null.</exception>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Within
+    {
+        get => _within;
+        init
+        {
+            var copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (scope, containers) in Guard.NotNull(value))
+            {
+                string s = Guard.NotBlank(scope).Trim();
+                if (!keys.Add(Stratum.Key(s)!))
+                {
+                    throw new ArgumentException($"The scope '{s}' is listed twice in Within.", nameof(value));
+                }
+
+                copy[s] = Guard.NotNull(containers).Select(c => Guard.NotBlank(c).Trim()).ToArray();
+            }
+
+            if (CycleIn(copy) is { } cycle)
+            {
+                throw new ArgumentException($"The scopes form a cycle: {cycle}.", nameof(value));
+            }
+
+            _within = new ReadOnlyDictionary<string, IReadOnlyList<string>>(copy);
+            _containers.Clear();
+            foreach (var (scope, containers) in copy)
+            {
+                _containers[Stratum.Key(scope)!] = containers.Select(c => Stratum.Key(c)!).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Time labels in order, earliest first.</summary>
+    /// <value>Empty.</value>
+    /// <exception cref="ArgumentException">Set with a blank label or the same label twice (as words).</exception>
+    /// <exception cref="ArgumentNullException">Set to null or to a list holding null.</exception>
+    public IReadOnlyList<string> Times
+    {
+        get => _times;
+        init
+        {
+            string[] times = Guard.NotNull(value).Select(t => Guard.NotBlank(t).Trim()).ToArray();
+            _timeIndex.Clear();
+            for (int i = 0; i < times.Length; i++)
+            {
+                if (!_timeIndex.TryAdd(Stratum.Key(times[i])!, i))
+                {
+                    throw new ArgumentException($"The time '{times[i]}' is listed twice in Times.", nameof(value));
+                }
+            }
+
+            _times = Array.AsReadOnly(times);
+        }
+    }
+
+    /// <summary>Whether there are no relations.</summary>
+    public bool IsEmpty => _within.Count == 0 && _times.Count == 0;
+
+    /// <inheritdoc />
+    public bool Equals(StratumRelations? other)
+        => other is not null
+           && _times.SequenceEqual(other._times)
+           && _within.Count == other._within.Count
+           && _within.All(p => other._within.TryGetValue(p.Key, out var o) && o.SequenceEqual(p.Value));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as StratumRelations);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_within.Count, _times.Count);
+
+    /// <summary>Whether the scope with key <paramref name="inner"/> lies within the scope with key <paramref name="outer"/>,
+    /// directly or through others (keys as <see cref="Stratum.Key"/> makes them).</summary>
+    internal bool IsWithin(string inner, string outer)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        stack.Push(inner);
+        while (stack.Count > 0)
+        {
+            if (!_containers.TryGetValue(stack.Pop(), out var containers))
+            {
+                continue;
+            }
+
+            foreach (string c in containers)
+            {
+                if (c == outer)
+                {
+                    return true;
+                }
+
+                if (seen.Add(c))
+                {
+                    stack.Push(c);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The position of a time label (by key) in <see cref="Times"/>, or null.</summary>
+    internal int? TimeIndex(string key) => _timeIndex.TryGetValue(key, out int i) ? i : null;
+
+    /// <summary>A cycle in a within-map, as "a → b → a", or null; labels compared as words.</summary>
+    internal static string? CycleIn(IReadOnlyDictionary<string, IReadOnlyList<string>> within)
+    {
+        var edges = new Dictionary<string, List<(string Key, string Text)>>(StringComparer.Ordinal);
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (scope, containers) in within.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string k = Stratum.Key(scope)!;
+            text.TryAdd(k, scope);
+            var list = edges.TryGetValue(k, out var l) ? l : edges[k] = [];
+            foreach (string c in containers)
+            {
+                list.Add((Stratum.Key(c)!, c));
+                text.TryAdd(Stratum.Key(c)!, c);
+            }
+        }
+
+        // Depth-first search with colours: 1 on the path, 2 done.
+        var colour = new Dictionary<string, int>(StringComparer.Ordinal);
+        var path = new List<string>();
+        string? Visit(string node)
+        {
+            colour[node] = 1;
+            path.Add(node);
+            foreach (var (next, _) in edges.GetValueOrDefault(node) ?? [])
+            {
+                if (colour.GetValueOrDefault(next) == 1)
+                {
+                    int from = path.IndexOf(next);
+                    return string.Join(" → ", path.Skip(from).Append(next).Select(k => text[k]));
+                }
+
+                if (colour.GetValueOrDefault(next) == 0 && Visit(next) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            colour[node] = 2;
+            return null;
+        }
+
+        foreach (string node in edges.Keys)
+        {
+            if (colour.GetValueOrDefault(node) == 0 && Visit(node) is { } cycle)
+            {
+                return cycle;
+            }
+        }
+
+        return null;
+    }
+}
