@@ -185,10 +185,8 @@ internal static class TerminalReport
         if (q.NotComparable.Count > 0)
         {
             int time = q.NotComparable.Count(c => c.Kind == ConflictKind.DifferentTime);
-            string pairs = string.Join("; ", q.NotComparable.Take(6).Select(c => Invariant($"#{number[c.First]} vs #{number[c.Second]} ×{ReportWriter.FormatEstimate(c.Factor)}")));
-            console.MarkupLine(Invariant($"[bold]Not compared[/] [grey]({Count(q.NotComparable.Count, "pair")} apart in unrelated strata: {time} of time, {q.NotComparable.Count - time} of scope; no conflict):[/] ")
-                + Markup.Escape(pairs)
-                + (q.NotComparable.Count > 6 ? Invariant($" [grey]and {q.NotComparable.Count - 6} more[/]") : string.Empty) + ".");
+            console.MarkupLine(Invariant(
+                $"[bold]Not compared:[/] {Count(q.NotComparable.Count, "pair")} of claims in unrelated strata lie apart ({time} differ in time, {q.NotComparable.Count - time} in scope): differences, not conflicts."));
         }
 
         // Flags and summary.

@@ -28,7 +28,10 @@ internal static class DossierWriter
             e.Emit(new MappingStart());
             foreach (var (scope, containers) in dossier.Relations.Within)
             {
-                Key(e, scope);
+                // A scope is free text used as a key: anything but plain words is written quoted, which YAML reads back whole.
+                bool plain = scope.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or '\'') && !char.IsDigit(scope[0]) && scope[0] != '-'
+                             && scope is not ("null" or "Null" or "NULL");
+                e.Emit(new Scalar(AnchorName.Empty, TagName.Empty, scope, plain ? ScalarStyle.Any : ScalarStyle.DoubleQuoted, true, true));
                 e.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
                 Key(e, "within");
                 FlowList(e, containers);

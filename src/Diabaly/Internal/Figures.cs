@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Diabaly.Internal;
 
 /// <summary>How every human-readable output prints numbers: a figure a source stated as stated, a derived number to three
@@ -44,7 +46,8 @@ internal static class Figures
     };
 
     /// <summary>An interval: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper end. An end that is a stated figure
-    /// is printed as stated; others to three significant figures, or more when needed to tell the two ends apart.</summary>
+    /// is printed as stated; others to three significant figures, or more where rounding would move an end by more than a hundredth
+    /// of the interval's width (so that 1,088,500–1,089,500 is not printed 1,090,000–1,090,000).</summary>
     public static string Interval(double lower, double upper, IReadOnlyCollection<double>? stated = null)
     {
         stated ??= [];
@@ -58,10 +61,11 @@ internal static class Figures
             return End(lower, stated, 3);
         }
 
+        double slack = (upper - lower) / 100;
         for (int digits = 3; ; digits++)
         {
             string lo = End(lower, stated, digits), hi = End(upper, stated, digits);
-            if (lo != hi || digits >= 17)
+            if (digits >= 17 || (lo != hi && Near(lower, digits, slack) && Near(upper, digits, slack)))
             {
                 return $"{lo}–{hi}";
             }
@@ -88,6 +92,9 @@ internal static class Figures
 
     /// <summary>A bound's value: as stated when the claim that sets it stated it, else to three significant figures.</summary>
     public static string BoundValue(Bound b) => End(b.Value, Stated(b.Claim.Claim.Value), 3);
+
+    private static bool Near(double x, int digits, double slack)
+        => Math.Abs(double.Parse(x.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) - x) <= slack;
 
     private static string End(double x, IReadOnlyCollection<double> stated, int digits)
         => stated.Contains(x) ? NumberText.Format(x) : NumberText.Significant(x, digits);

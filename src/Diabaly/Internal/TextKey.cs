@@ -8,7 +8,8 @@ internal static class TextKey
 {
     public static string Normalize(string text)
     {
-        string decomposed = text.Normalize(NormalizationForm.FormD);
+        // A lone surrogate cannot be normalized; it stands for itself as U+FFFD, so that no text makes this throw.
+        string decomposed = Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
         bool space = false;
         foreach (char c in decomposed)
@@ -34,5 +35,32 @@ internal static class TextKey
         }
 
         return sb.ToString();
+    }
+
+    private static string Decompose(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            var sb = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                if (pair)
+                {
+                    sb.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+
+            return sb.ToString().Normalize(NormalizationForm.FormD);
+        }
     }
 }

@@ -123,12 +123,12 @@ internal static class MarkdownReport
         if (q.NotComparable.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"\n### Not compared\n\n{Count(q.NotComparable.Count, "pair")} of claims about unrelated times or scopes, whose intervals are apart: differences, not conflicts.\n\n");
-            md.Append("| Lower claim | Higher claim | Factor | Why |\n|---|---|---:|---|\n");
-            foreach (Conflict x in q.NotComparable)
+                $"\n### Not compared\n\n{Count(q.NotComparable.Count, "pair")} of claims in unrelated strata lie apart: differences of time or scope, not conflicts.\n\n");
+            md.Append("| Stratum | Stratum | Pairs apart | Why | Widest |\n|---|---|---:|---|---:|\n");
+            foreach (var g in q.NotComparable.GroupBy(x => (x.First.Stratum, x.Second.Stratum, x.Kind)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.Factor)))
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Claim(x.First, number)} | {Claim(x.Second, number)} | ×{Figures.Estimate(x.Factor)} | {ReportWriter.Label(x.Kind)} |\n");
+                    $"| {Cell(g.Key.Item1.ToString())} | {Cell(g.Key.Item2.ToString())} | {g.Count()} | {ReportWriter.Label(g.Key.Kind)} | ×{Figures.Estimate(g.Max(x => x.Factor))} |\n");
             }
         }
 

@@ -68,6 +68,10 @@ public class ReconcilerPropertyTests
             return Numbers(a).SequenceEqual(Numbers(b))
                    && a.Conflicts.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Factor, c.Kind)).SequenceEqual(b.Conflicts.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Factor, c.Kind)))
                    && a.Camps.Select(c => string.Join(",", c.Claims.Select(x => x.Claim.Id))).SequenceEqual(b.Camps.Select(c => string.Join(",", c.Claims.Select(x => x.Claim.Id))))
+                   && a.Strata.Select(s => (s.Stratum.ToString(), s.Consensus.Best, string.Join(",", s.Claims.Select(x => x.Claim.Id))))
+                       .SequenceEqual(b.Strata.Select(s => (s.Stratum.ToString(), s.Consensus.Best, string.Join(",", s.Claims.Select(x => x.Claim.Id)))))
+                   && a.NotComparable.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Kind)).SequenceEqual(b.NotComparable.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Kind)))
+                   && a.TargetReason == b.TargetReason
                    && a.Summary == b.Summary;
         }, iter: 2_000);
 
@@ -100,6 +104,123 @@ public class ReconcilerPropertyTests
             double before = Reconciler.Reconcile(Build(claims))["q"].Estimates[ConsensusMethod.WeightedMedian].Best;
             double after = Reconciler.Reconcile(Build(raised))["q"].Estimates[ConsensusMethod.WeightedMedian].Best;
             return after >= before * (1 - 1e-12);
+        }, iter: 2_000);
+
+    // ---------------------------------------------------------------- strata
+
+    private static readonly StratumRelations AssaultInArea = new()
+    {
+        Within = new Dictionary<string, IReadOnlyList<string>> { ["assault"] = ["area"] },
+    };
+
+    private static readonly Stratum Target = new("start", "assault");
+
+    /// <summary>Claims on target: each label either the target's or left out.</summary>
+    private static readonly Gen<(string Source, Quantity Value, string? AsOf, string? Scope)[]> OnTarget =
+        Gen.Select(Gen.Int[0, 3], Value, Gen.Bool, Gen.Bool).Select((s, v, t, sc) => ("s" + s, v, t ? "start" : null, sc ? "assault" : null)).Array[1, 6];
+
+    /// <summary>Claims off target: another time, another scope, or both (a containing one among them).</summary>
+    private static readonly Gen<(string Source, Quantity Value, string? AsOf, string? Scope)[]> OffTarget =
+        Gen.Select(Gen.Int[0, 4], Value, Gen.Int[0, 2]).Select((s, v, k) => k switch
+        {
+            0 => ("s" + s, v, (string?)"end", (string?)"assault"),
+            1 => ("s" + s, v, "start", "area"),
+            _ => ("s" + s, v, "end", "elsewhere"),
+        }).Array[1, 4];
+
+    private static Dossier WithStrata((string Source, Quantity Value, string? AsOf, string? Scope)[] claims, bool cumulative = false)
+    {
+        var q = new Question("q", "S", "u") { Target = Target, Cumulative = cumulative };
+        var sources = claims.Select(c => c.Source).Distinct().Order(StringComparer.Ordinal)
+            .Select(id => new Source(id, id) { Access = (SourceAccess)(id[1] % 3), Weight = 1 + (id[1] % 2) }).ToDictionary(s => s.Id);
+        var list = claims.Select((c, i) => new Claim("c" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), q, sources[c.Source], c.Value)
+        {
+            AsOf = c.AsOf,
+            Scope = c.Scope,
+        });
+        return new Dossier("P", sources.Values, [q], list) { Relations = AssaultInArea };
+    }
+
+    private static string Headline(QuestionReport q)
+        => string.Join(";", Numbers(q).Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+           + "|" + q.Agreement.Lower.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "–" + q.Agreement.Upper.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+           + "|" + string.Join(";", q.Camps.Select(c => string.Join(",", c.Claims.Select(x => x.Claim.Id))))
+           + "|" + string.Join(";", q.Sensitivity.Select(s => s.Source.Id + "=" + s.BestWithout?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+           + "|" + string.Join(";", q.Conflicts.Where(c => c.Bound is null).Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Kind)))
+           + "|" + string.Join(";", q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id + "=" + c.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void AClaimOffTarget_NeverChangesTheHeadline()
+        => Gen.Select(OnTarget, OffTarget, Gen.Bool).Sample((on, off, cumulative) =>
+        {
+            QuestionReport alone = Reconciler.Reconcile(WithStrata(on, cumulative))["q"];
+            QuestionReport with = Reconciler.Reconcile(WithStrata([.. on, .. off], cumulative))["q"];
+            return Headline(alone) == Headline(with) && with.Claims.Count(c => !c.IsOnTarget) == off.Length;
+        }, iter: 1_500);
+
+    [Fact]
+    public void EveryConflictsKind_AgreesWithItsFactorAndTheTolerance()
+        => Gen.Select(Claims, Gen.Double[1, 1.5]).Sample((claims, tolerance) =>
+        {
+            var options = new ReconcileOptions { Tolerance = tolerance };
+            QuestionReport q = Reconciler.Reconcile(Build(claims), options)["q"];
+            bool kinds = q.Strata.SelectMany(s => s.Conflicts).All(c => c.Kind == ConflictKind.WithinTolerance
+                ? c.Factor <= tolerance * (1 + 1e-12)
+                : c.IsContradiction && c.Factor > tolerance);
+            bool flag = q.Flags.Any(f => f.Kind == FlagKind.Contradiction) == q.Conflicts.Any(c => c.IsContradiction);
+            return kinds && flag && q.NotComparable.All(c => c.IsNotComparable);
+        }, iter: 2_000);
+
+    [Fact]
+    public void AGapWithinTolerance_IsNeverAContradiction_AndRaisesNoFlag()
+        => Gen.Select(Gen.Double[1, 1e6], Gen.Double[1.000001, 1.1]).Sample((x, r) =>
+        {
+            QuestionReport q = Reconciler.Reconcile(Build([("s0", Quantity.Exact(x), null, null), ("s1", Quantity.Exact(x * r), null, null)]), NoWidening)["q"];
+            return q.Conflicts.Count == 1 && q.Conflicts[0].Kind == ConflictKind.WithinTolerance && !q.Flags.Any(f => f.Kind == FlagKind.Contradiction)
+                   && q.Camps.Count == 1;
+        }, iter: 2_000);
+
+    [Fact]
+    public void Camps_NeverHoldAContradictingPair()
+        => Claims.Sample(claims =>
+        {
+            QuestionReport q = Reconciler.Reconcile(Build(claims))["q"];
+            var contradicting = q.Conflicts.Where(c => c.IsContradiction).Select(c => (c.First, c.Second)).ToHashSet();
+            return q.Camps.All(camp => camp.Claims.All(a => camp.Claims.All(b => !contradicting.Contains((a, b)))))
+                   && q.Camps.Sum(c => c.Claims.Count) == q.Strata[0].Claims.Count;
+        }, iter: 3_000);
+
+    [Fact]
+    public void AContainingScope_BoundsFromAbove_AndEveryViolationIsReportedWithItsFactor()
+        => Gen.Select(OnTarget, Value).Sample((on, outer) =>
+        {
+            QuestionReport q = Reconciler.Reconcile(WithStrata([.. on, ("s9", outer, "start", "area")]), NoWidening)["q"];
+            AssessedClaim area = q.Claims.Single(c => !c.IsOnTarget);
+            bool bounded = double.IsPositiveInfinity(area.Upper) || q.Bounds.Any(b => b.Claim == area && b.Direction == BoundDirection.Upper);
+            return bounded && q.Strata[0].Claims.All(a =>
+            {
+                double factor = Math.Max(a.Lower, 0.5) / Math.Max(area.Upper, 0.5);
+                bool beyond = a.Lower > area.Upper && factor > 1.1 * (1 + 1e-12);
+                Conflict? c = q.Conflicts.SingleOrDefault(x => x.First == area && x.Second == a);
+                return beyond ? c is { Kind: ConflictKind.ExceedsBound } && Close(c.Factor, factor) : c is null or { Kind: ConflictKind.WithinTolerance };
+            });
+        }, iter: 2_000);
+
+    [Fact]
+    public void Cumulative_AnEarlierCountAboveALaterOne_IsAContradiction()
+        => Gen.Select(Value, Value, Gen.Bool).Sample((earlier, later, cumulative) =>
+        {
+            var q = new Question("q", "S", "u") { Target = new Stratum("2013-01-17"), Cumulative = cumulative };
+            Source a = new("a", "A"), b = new("b", "B");
+            var d = new Dossier("P", [a, b], [q],
+            [
+                new Claim("early", q, a, earlier) { AsOf = "2013-01-14" },
+                new Claim("late", q, b, later) { AsOf = "2013-01-17" },
+            ]);
+            QuestionReport r = Reconciler.Reconcile(d, NoWidening)["q"];
+            bool beyond = earlier.Lower > later.Upper && Math.Max(earlier.Lower, 0.5) / Math.Max(later.Upper, 0.5) > 1.1 * (1 + 1e-12);
+            bool reported = r.Conflicts.Any(c => c.Kind == ConflictKind.ExceedsBound && c.First.Claim.Id == "late" && c.Second.Claim.Id == "early");
+            return cumulative ? reported == beyond : !reported && r.Bounds.Count == 0;
         }, iter: 2_000);
 
     private static Quantity Scale(Quantity q, double k)

@@ -333,4 +333,11 @@ public class ReconcilerTests
         Dossier d = Some.Diabaly();
         Reconciler.Reconcile(d).Questions.Select(q => q.Question.Id).Should().Equal(d.Questions.Select(q => q.Id));
     }
+
+    [Fact]
+    public void EveryMethod_HasAnImplementation_AndIsComputed()
+    {
+        ConsensusMethods.Methods.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
+        One(ReconcileOptions.Default, ("a", Quantity.Exact(5))).Estimates.Keys.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
+    }
 }

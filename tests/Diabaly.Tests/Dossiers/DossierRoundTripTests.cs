@@ -57,17 +57,40 @@ public class DossierRoundTripTests
                         Quote = quote, AsOf = asOf, Scope = scope, Note = quote is null ? null : "note: " + quote, Said = said,
                         Via = via.Select(v => distinct[v]).ToArray(),
                     });
-                return claim.Array[1, 8].Select(claims => new Dossier(
-                    "Title " + description,
-                    distinct,
-                    questions,
-                    claims.Select((c, i) => new Claim("c" + i, c.Question, c.Source, c.Value)
-                    {
-                        Quote = c.Quote, AsOf = c.AsOf, Scope = c.Scope, Note = c.Note, Said = c.Said, Via = c.Via,
-                    }))
+                return Gen.Select(claim.Array[1, 8], Gen.Int).Select((claims, seed) =>
                 {
-                    Description = description,
-                    Language = french ? QuantityLanguage.French : QuantityLanguage.English,
+                    // Strata: targets and relations made of the labels the claims use, as the reader requires.
+                    var random = new Random(seed);
+                    string? Pick(IEnumerable<string?> labels) => labels.OfType<string>().Where(l => !string.IsNullOrWhiteSpace(l)).OrderBy(_ => random.Next()).FirstOrDefault();
+                    var targeted = questions.Select(q => random.Next(3) == 0 ? q : new Question(q.Id, q.Subject, q.Unit)
+                    {
+                        Target = new Stratum(Pick(claims.Where(c => c.Question.Id == q.Id).Select(c => c.AsOf)), Pick(claims.Where(c => c.Question.Id == q.Id).Select(c => c.Scope))) is { IsAny: false } t ? t : null,
+                        Cumulative = random.Next(2) == 0,
+                    }).ToArray();
+                    string[] scopes = claims.Select(c => c.Scope).OfType<string>().Where(l => !string.IsNullOrWhiteSpace(l)).DistinctBy(Stratum.Key).ToArray();
+                    string[] times = claims.Select(c => c.AsOf).OfType<string>().Where(l => !string.IsNullOrWhiteSpace(l)).DistinctBy(Stratum.Key).Where(_ => random.Next(2) == 0).ToArray();
+                    var within = new Dictionary<string, IReadOnlyList<string>>();
+                    for (int i = 0; i + 1 < scopes.Length; i++)
+                    {
+                        if (random.Next(2) == 0)
+                        {
+                            within[scopes[i].Trim()] = [scopes[i + 1].Trim()];
+                        }
+                    }
+
+                    return new Dossier(
+                        "Title " + description,
+                        distinct,
+                        targeted,
+                        claims.Select((c, i) => new Claim("c" + i, targeted.Single(q => q.Id == c.Question.Id), c.Source, c.Value)
+                        {
+                            Quote = c.Quote, AsOf = c.AsOf, Scope = c.Scope, Note = c.Note, Said = c.Said, Via = c.Via,
+                        }))
+                    {
+                        Description = description,
+                        Language = french ? QuantityLanguage.French : QuantityLanguage.English,
+                        Relations = new StratumRelations { Within = within, Times = times.Select(t => t.Trim()).ToArray() },
+                    };
                 });
             });
 

@@ -62,7 +62,7 @@ public class ReportWriterTests
             }
 
             j.GetProperty("conflicts").EnumerateArray().Select(c => (c.GetProperty("first").GetString(), c.GetProperty("second").GetString(), c.GetProperty("factor").GetDouble(), c.GetProperty("kind").GetString()))
-                .Should().Equal(q.Conflicts.Select(c => ((string?)c.First.Claim.Id, (string?)c.Second.Claim.Id, c.Factor, (string?)Internal.EnumText.Camel(c.Kind))));
+                .Should().Equal(q.Conflicts.Select(c => ((string?)c.First.Claim.Id, (string?)c.Second.Claim.Id, c.Factor, (string?)global::Diabaly.Internal.EnumText.Camel(c.Kind))));
             j.GetProperty("notComparable").GetArrayLength().Should().Be(q.NotComparable.Count);
             j.GetProperty("target").GetProperty("scope").GetString().Should().Be(q.Target.Scope);
             j.GetProperty("target").GetProperty("declared").GetBoolean().Should().Be(q.IsTargetDeclared);

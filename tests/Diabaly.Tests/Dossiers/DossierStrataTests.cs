@@ -1,0 +1,167 @@
+namespace Diabaly.Tests.Dossiers;
+
+/// <summary>Targets, cumulative questions, and the scopes and times relations: read, written back, and refused with a position.</summary>
+public class DossierStrataTests
+{
+    private const string Sources = """
+        title: T
+        sources:
+          a: {name: A}
+
+        """;
+
+    private static DossierException Fails(string yaml)
+    {
+        Action act = () => Dossier.Parse(yaml);
+        return act.Should().Throw<DossierException>().Which;
+    }
+
+    private static void FailsAt(string yaml, int line, int column, string fragment)
+    {
+        DossierException e = Fails(yaml);
+        e.Errors.Should().Contain(err => err.Line == line && err.Column == column && err.Message.Contains(fragment),
+            "expected an error at {0}:{1} containing \"{2}\", but got:\n{3}", line, column, fragment, e.Message);
+    }
+
+    private const string Good = Sources + """
+        scopes:
+          assault force: {within: forces deployed in the area}
+          Paris: {within: [France, forces deployed in the area]}
+        times: [start of the assault, end of the battle]
+        questions:
+          q:
+            subject: S
+            unit: u
+            target: {as-of: start of the assault, scope: assault force}
+            cumulative: true
+        claims:
+          - {question: q, source: a, value: 400, as-of: start of the assault, scope: assault force}
+          - {question: q, source: a, value: 1300, scope: forces deployed in the area}
+          - {question: q, source: a, value: 90, as-of: end of the battle, scope: Paris}
+          - {question: q, source: a, value: 80, scope: France}
+        """;
+
+    [Fact]
+    public void TargetCumulativeAndRelations_AreRead()
+    {
+        Dossier d = Dossier.Parse(Good);
+        Question q = d.GetQuestion("q");
+        q.Target.Should().Be(new Stratum("start of the assault", "assault force"));
+        q.Cumulative.Should().BeTrue();
+        d.Relations.Within.Should().HaveCount(2);
+        d.Relations.Within["Paris"].Should().Equal("France", "forces deployed in the area");
+        d.Relations.Times.Should().Equal("start of the assault", "end of the battle");
+    }
+
+    [Fact]
+    public void TargetCumulativeAndRelations_RoundTrip()
+    {
+        Dossier d = Dossier.Parse(Good);
+        string yaml = d.ToYaml();
+        yaml.Should().Contain("target: {as-of: start of the assault, scope: assault force}").And.Contain("cumulative: true")
+            .And.Contain("assault force: {within: [forces deployed in the area]}").And.Contain("times: [start of the assault, end of the battle]");
+        Dossier.Parse(yaml).Should().Be(d);
+    }
+
+    [Fact]
+    public void TheSampleDossiers_RoundTrip()
+    {
+        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "dossiers"), "*.yaml"))
+        {
+            Dossier d = Dossier.Load(file);
+            Dossier.Parse(d.ToYaml()).Should().Be(d, file);
+        }
+    }
+
+    [Fact]
+    public void ACycle_IsRefused_NamingIt()
+        => FailsAt(Sources + """
+            scopes:
+              a: {within: b}
+              b: {within: a}
+            questions:
+              q: {subject: S, unit: u}
+            claims:
+              - {question: q, source: a, value: 1, scope: a}
+              - {question: q, source: a, value: 2, scope: b}
+            """, 5, 3, "the scopes form a cycle (a → b → a)");
+
+    [Fact]
+    public void AScopeWithinItself_IsRefused()
+        => FailsAt(Sources + "scopes:\n  a: {within: A}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 1, scope: a}\n",
+            5, 15, "scope 'a' cannot lie within itself");
+
+    [Fact]
+    public void AMisspeltScope_IsRefused_WithASuggestion()
+        => FailsAt(Sources + """
+            scopes:
+              asault force: {within: area}
+            questions:
+              q: {subject: S, unit: u}
+            claims:
+              - {question: q, source: a, value: 1, scope: assault force}
+              - {question: q, source: a, value: 2, scope: area}
+            """, 5, 3, "the scope 'asault force' in 'scopes' is not used by any claim or target (did you mean 'assault force'?)");
+
+    [Fact]
+    public void AMisspeltTime_IsRefused_ButADateNeedsNoClaim()
+    {
+        FailsAt(Sources + """
+            times: [2013-01-14, strat, end]
+            questions:
+              q: {subject: S, unit: u}
+            claims:
+              - {question: q, source: a, value: 1, as-of: start}
+              - {question: q, source: a, value: 2, as-of: end}
+            """, 4, 21, "the time 'strat' in 'times' is not used by any claim or target (did you mean 'start'?)");
+        Fails(Sources + "times: [2013-01-14, strat, end]\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 1, as-of: start}\n  - {question: q, source: a, value: 2, as-of: end}\n")
+            .Errors.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void ATimeListedTwice_IsRefused()
+        => FailsAt(Sources + "times: [end, End]\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 1, as-of: end}\n",
+            4, 14, "the time 'End' is listed twice in 'times' (first at line 4, column 9)");
+
+    [Fact]
+    public void AMisspeltTarget_IsRefused_WithASuggestion()
+        => FailsAt(Sources + """
+            questions:
+              q:
+                subject: S
+                unit: u
+                target: {scope: asault force}
+            claims:
+              - {question: q, source: a, value: 1, scope: assault force}
+            """, 8, 13, "the target scope 'asault force' of question 'q' is not the scope of any claim, nor named in 'scopes' (did you mean 'assault force'?)");
+
+    [Fact]
+    public void ATargetNamedOnlyInTheRelations_IsAccepted()
+    {
+        Dossier d = Dossier.Parse(Sources + """
+            scopes:
+              assault force: {within: area}
+            questions:
+              q:
+                subject: S
+                unit: u
+                target: {scope: assault force}
+            claims:
+              - {question: q, source: a, value: 1300, scope: area}
+            """);
+        Reconciler.Reconcile(d)["q"].Bounds.Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("target: {}", "gives neither 'as-of' nor 'scope'")]
+    [InlineData("target: {when: start}", "unknown key 'when' in the target of question 'q'")]
+    [InlineData("target: assault force", "the target of question 'q' must be a mapping")]
+    [InlineData("cumulative: yes please", "'cumulative' of question 'q' must be true or false, but is 'yes please'")]
+    public void ABadTargetOrCumulative_IsRefused(string line, string fragment)
+        => FailsAt(Sources + $"questions:\n  q:\n    subject: S\n    unit: u\n    {line}\nclaims:\n  - {{question: q, source: a, value: 1}}\n", 8, line.StartsWith("cumulative", StringComparison.Ordinal) ? 17 : line.Contains("when", StringComparison.Ordinal) ? 14 : 13, fragment);
+
+    [Fact]
+    public void AScopeRelation_NeedsWithin()
+        => FailsAt(Sources + "scopes:\n  a: {inside: b}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 1, scope: a}\n",
+            5, 7, "unknown key 'inside' in scope 'a'");
+}
