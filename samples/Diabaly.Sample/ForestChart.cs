@@ -42,13 +42,13 @@ internal static class ForestChart
 
         yield return string.Empty;
         yield return $"[grey]{Pad("log scale", labelWidth)} │[/]";
-        bool separated = false;
+        Stratum heading = q.Target;
         foreach (AssessedClaim a in q.Claims)
         {
-            if (!a.IsOnTarget && !separated)
+            if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
-                separated = true;
-                yield return $"[grey italic]{Pad("off target", labelWidth)}[/] [grey]│[/]";
+                heading = a.Stratum;
+                yield return $"[grey italic]{Markup.Escape(Pad(a.Stratum.ToString(), labelWidth))}[/] [grey]│[/]";
             }
 
             char[] row = new string(' ', track).ToCharArray();

@@ -46,8 +46,8 @@ internal static class ForestPlot
         return written;
     }
 
-    /// <summary>One row per claim, and one more for the heading of the claims off target.</summary>
-    private static int Rows(QuestionReport q) => q.Claims.Count + (q.Claims.Any(a => !a.IsOnTarget) ? 1 : 0);
+    /// <summary>One row per claim, and one more for the heading of each stratum off target.</summary>
+    private static int Rows(QuestionReport q) => q.Claims.Count + q.Strata.Skip(1).Count(s => s.Claims.Count > 0);
 
     internal static Plot Draw(QuestionReport q, ReconcileOptions o)
     {
@@ -117,14 +117,15 @@ internal static class ForestPlot
 
         var ticks = new NumericManual();
         int row = 0;
-        bool separated = false;
+        Stratum? heading = q.Target;
         foreach (AssessedClaim a in q.Claims)
         {
-            if (!a.IsOnTarget && !separated)
+            if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
-                separated = true;
+                heading = a.Stratum;
                 row++;
-                ticks.AddMajor(rows - row + 1, "off target:");
+                string title = "off target: " + a.Stratum;
+                ticks.AddMajor(rows - row + 1, title.Length > 48 ? title[..47] + "…" : title);
             }
 
             row++;
@@ -142,9 +143,13 @@ internal static class ForestPlot
                 tail.LinePattern = LinePattern.Dashed;
                 var end = plot.Add.Marker(stated, y, open ? MarkerShape.VerticalBar : MarkerShape.VerticalBar, 14);
                 end.Color = color;
-                var arrow = plot.Add.Arrow(new Coordinates(open ? to - 0.06 : from + 0.06, y), new Coordinates(open ? to + 0.02 : from - 0.02, y));
+                // A small head at the assumed end, pointing the way the claim stays open.
+                var arrow = plot.Add.Arrow(new Coordinates(open ? to - 0.01 : from + 0.01, y), new Coordinates(open ? to + 0.005 : from - 0.005, y));
                 arrow.ArrowFillColor = color;
                 arrow.ArrowLineColor = color;
+                arrow.ArrowheadLength = 11;
+                arrow.ArrowheadWidth = 11;
+                arrow.ArrowWidth = 2;
             }
             else
             {
@@ -227,7 +232,7 @@ internal static class ForestPlot
 
                 string label = (m * Math.Pow(10, e)).ToString("#,0.###", CultureInfo.InvariantCulture);
                 double half = ((label.Length * CharPixels) / 2) + 6, at = (v - xMin) * pixelsPerUnit;
-                if (placed.Any(p => at + half > p.Left && at - half < p.Right))
+                if (at - half < -20 || at + half > areaPixels + 20 || placed.Any(p => at + half > p.Left && at - half < p.Right))
                 {
                     continue;
                 }

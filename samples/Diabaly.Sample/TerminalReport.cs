@@ -56,28 +56,19 @@ internal static class TerminalReport
             .ToLookup(f => f.Source!.Id);
         var claims = new Table().Border(TableBorder.Rounded).Expand()
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn("Read as").AddColumn(new TableColumn("Weight").RightAligned())
-            .AddColumn("Time · scope · flags");
-        bool offTarget = false;
+            .AddColumn("Role · flags");
+        Stratum heading = q.Target;
         foreach (AssessedClaim a in q.Claims)
         {
             Claim c = a.Claim;
-            if (!a.IsOnTarget && !offTarget)
+            if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
-                offTarget = true;
-                claims.AddRow(string.Empty, "[grey italic]off target[/]", string.Empty, string.Empty, string.Empty, string.Empty);
+                heading = a.Stratum;
+                claims.AddRow(string.Empty, "[grey italic]off target[/]", string.Empty, string.Empty, string.Empty, $"[grey italic]{Markup.Escape(a.Stratum.ToString())}[/]");
             }
 
+            // The claim's time and scope are those of the target, or of the heading above it.
             var notes = new List<string>();
-            if (c.AsOf is not null)
-            {
-                notes.Add("as of " + c.AsOf);
-            }
-
-            if (c.Scope is not null)
-            {
-                notes.Add(c.Scope);
-            }
-
             if (roles.TryGetValue(a, out string? role))
             {
                 notes.Add(role);

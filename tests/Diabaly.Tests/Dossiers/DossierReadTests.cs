@@ -1,3 +1,4 @@
+using static Diabaly.Tests.Support.DossierAssert;
 using System.Diagnostics;
 using CsCheck;
 using System.Text;
@@ -8,19 +9,6 @@ namespace Diabaly.Tests.Dossiers;
 /// <summary>Bad dossiers: each error names its line, its column, what is wrong and what was expected.</summary>
 public class DossierReadTests
 {
-    private static DossierException Fails(string yaml)
-    {
-        Action act = () => Dossier.Parse(yaml);
-        return act.Should().Throw<DossierException>().Which;
-    }
-
-    private static void FailsAt(string yaml, int line, int column, string fragment)
-    {
-        DossierException e = Fails(yaml);
-        e.Errors.Should().Contain(err => err.Line == line && err.Column == column && err.Message.Contains(fragment),
-            "expected an error at {0}:{1} containing \"{2}\", but got:\n{3}", line, column, fragment, e.Message);
-    }
-
     private const string Head = """
         title: T
         sources:

@@ -1,3 +1,4 @@
+using static Diabaly.Tests.Support.DossierAssert;
 namespace Diabaly.Tests.Dossiers;
 
 /// <summary>Targets, cumulative questions, and the scopes and times relations: read, written back, and refused with a position.</summary>
@@ -9,19 +10,6 @@ public class DossierStrataTests
           a: {name: A}
 
         """;
-
-    private static DossierException Fails(string yaml)
-    {
-        Action act = () => Dossier.Parse(yaml);
-        return act.Should().Throw<DossierException>().Which;
-    }
-
-    private static void FailsAt(string yaml, int line, int column, string fragment)
-    {
-        DossierException e = Fails(yaml);
-        e.Errors.Should().Contain(err => err.Line == line && err.Column == column && err.Message.Contains(fragment),
-            "expected an error at {0}:{1} containing \"{2}\", but got:\n{3}", line, column, fragment, e.Message);
-    }
 
     private const string Good = Sources + """
         scopes:

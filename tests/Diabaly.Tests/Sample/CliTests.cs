@@ -37,8 +37,9 @@ public class CliTests
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters");
         code.Should().Be(0);
         console.Should().Contain("Target: assault force (declared in the dossier)")
-            .And.Contain("│   │ off target")
-            .And.Contain("forces deployed in the area · upper bound")
+            .And.Contain("│ off target ")
+            .And.Contain("│ forces deployed in the area ")
+            .And.Contain("│ upper bound · partisan")
             .And.Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction")
             .And.Contain("#3 Mayor of Diabaly 1,500–2,500 exceeds the bound #4 Jean-Yves Le Drian 1,200–1,300 sets")
             .And.Contain("at most 1,300 from #4 Jean-Yves Le Drian")
@@ -72,7 +73,7 @@ public class CliTests
         // bound as a bracket, and an axis whose labels sit under their ticks.
         int chart = Array.FindIndex(lines, l => l.StartsWith("log scale", StringComparison.Ordinal));
         lines[chart + 1].Should().StartWith("1 Wikipedia infobox").And.Contain("●");
-        lines[chart + 4].Should().StartWith("off target");
+        lines[chart + 4].Should().StartWith("forces deployed in");
         lines[chart + 5].Should().StartWith("4 Jean-Yves Le Drian");
         lines[chart + 6].Should().StartWith("consensus").And.Contain("┃").And.Contain("]");
         string axis = lines[chart + 7], labels = lines[chart + 8];
