@@ -55,7 +55,7 @@ internal static class TerminalReport
         var sourceFlags = q.Flags.Where(f => f.Claim is null && f.Kind is FlagKind.PartisanSource or FlagKind.SecondHandSource or FlagKind.InfluentialSource)
             .ToLookup(f => f.Source!.Id);
         var claims = new Table().Border(TableBorder.Rounded).Expand()
-            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn("Read as").AddColumn(new TableColumn("Weight").RightAligned())
+            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn(new TableColumn("Read as").NoWrap()).AddColumn(new TableColumn("Weight").RightAligned())
             .AddColumn("Role · flags");
         Stratum heading = q.Target;
         foreach (AssessedClaim a in q.Claims)
@@ -74,6 +74,11 @@ internal static class TerminalReport
                 notes.Add(role);
             }
 
+            if (a.Reach is { } reach)
+            {
+                notes.Add((double.IsPositiveInfinity(a.Upper) ? "reach " : "down to ") + ReportWriter.FormatEstimate(reach, assumed: true));
+            }
+
             notes.AddRange(flags[c.Id].Concat(sourceFlags[c.Source.Id].Where(f => a.IsOnTarget || f.Kind != FlagKind.InfluentialSource))
                 .Select(f => ReportWriter.Label(f.Kind)).Distinct());
             string grey(string text) => a.IsOnTarget ? text : $"[grey]{text}[/]";
@@ -81,7 +86,7 @@ internal static class TerminalReport
                 grey(number[a].ToString(CultureInfo.InvariantCulture)),
                 $"[{Color(a)}]{Markup.Escape(c.Source.Name)}[/]",
                 grey(Markup.Escape(c.Value.Text ?? c.Value.ToString())),
-                grey(Markup.Escape(ReportWriter.FormatClaim(a))),
+                grey(Markup.Escape(ReportWriter.FormatInterval(a))),
                 grey(ReportWriter.FormatEstimate(a.Weight)),
                 grey(Markup.Escape(string.Join(" · ", notes))));
         }
@@ -230,7 +235,7 @@ internal static class TerminalReport
     {
         string value = ReportWriter.FormatBound(b);
         string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]" : "[red]exceeded by " + Markup.Escape(string.Join(", ", b.ExceededBy.Select(name))) + "[/]";
-        return Invariant($"{value} from {Markup.Escape(name(b.Claim))} ({Markup.Escape(b.Claim.Stratum.ToString())}; {Markup.Escape(b.Reason)}): {beyond}");
+        return Invariant($"{value} from {Markup.Escape(name(b.Claim))}, since {Markup.Escape(b.Reason)}: {beyond}");
     }
 
     private static string Tally(IReadOnlyList<Conflict> conflicts)

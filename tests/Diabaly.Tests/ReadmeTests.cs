@@ -31,10 +31,21 @@ public class ReadmeTests
     [Fact]
     public void TerminalExcerpt_IsWhatTheSamplePrints()
     {
-        // The excerpt was produced by the sample at 100 columns; its consensus table must match today's numbers.
+        // The excerpt was produced by the sample at 100 columns; its numbers, conflicts and bound must be today's.
         QuestionReport fighters = Reconciler.Reconcile(Support.Some.Diabaly())["islamist-fighters"];
-        string best = ReportWriter.FormatNumber(fighters.Consensus.Best);
-        Readme.Should().Contain($"│ ★ Weighted median │ {ReportWriter.FormatNumber(fighters.Consensus.Low)} │  {best} │ {ReportWriter.FormatNumber(fighters.Consensus.High)} │");
-        Readme.Should().Contain("Wikipedia infobox 250–300 vs Mayor of Diabaly 1,500–2,500: ×5, contradiction");
+        string best = ReportWriter.FormatEstimate(fighters.Consensus.Best);
+        Readme.Should().Contain($"│ ★ Weighted median │ {ReportWriter.FormatEstimate(fighters.Consensus.Low)} │  {best} │ {ReportWriter.FormatEstimate(fighters.Consensus.High)} │");
+        Readme.Should().Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction");
+        Readme.Should().Contain($"{ReportWriter.FormatBound(fighters.Bounds[0])} from #4 Jean-Yves Le Drian");
+        Readme.Should().Contain("Target: assault force (declared in the dossier)");
+    }
+
+    [Fact]
+    public void TheSampleImages_AreThere()
+    {
+        foreach (string image in new[] { "fighters.png", "marches.png" })
+        {
+            Readme.Should().Contain("samples/images/" + image);
+        }
     }
 }

@@ -72,6 +72,13 @@ internal static class Figures
         }
     }
 
+    /// <summary>A claim's interval, its stated figures as stated: "250–300", "1,088,500–1,089,500", "≥ 4", "≤ 800".</summary>
+    public static string ClaimInterval(AssessedClaim a)
+    {
+        double[] stated = Stated(a.Claim.Value);
+        return a.Reach is not null && !double.IsPositiveInfinity(a.Upper) ? "≤ " + End(a.Upper, stated, 3) : Interval(a.Lower, a.Upper, stated);
+    }
+
     /// <summary>A claim as the analyses read it: its interval, and for an open end the reach the engine assumes:
     /// "≥ 4 (to 8, assumed)", "≤ 800 (from 400, assumed)".</summary>
     public static string Claim(AssessedClaim a)

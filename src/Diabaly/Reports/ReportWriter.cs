@@ -105,6 +105,13 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="bound"/> is null.</exception>
     public static string FormatBound(Bound bound) => Figures.Bound(Guard.NotNull(bound));
 
+    /// <summary>A claim's interval as the reports write it: a figure the source stated printed as stated, others to three
+    /// significant figures: "250–300", "1,088,500–1,089,500", "≥ 4", "≤ 800". <see cref="FormatClaim"/> adds the reach of an open end.</summary>
+    /// <param name="claim">The claim.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="claim"/> is null.</exception>
+    public static string FormatInterval(AssessedClaim claim) => Figures.ClaimInterval(Guard.NotNull(claim));
+
     /// <summary>A claim as the analyses read it: its interval, a figure the source stated printed as stated and others to three
     /// significant figures; for an open end, the reach the engine assumes: "≥ 4 (to 8, assumed)", "≤ 800 (from 400, assumed)".</summary>
     /// <param name="claim">The claim.</param>

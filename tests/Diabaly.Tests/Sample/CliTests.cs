@@ -55,7 +55,19 @@ public class CliTests
         var (code, console, _, _) = Run(120, "--question", "islamists-killed");
         code.Should().Be(0);
         string flat = System.Text.RegularExpressions.Regex.Replace(console, @"\s+", " ");
-        flat.Should().Contain("≥ 5 (to 10, assumed)").And.Contain("→ 7.07 (5–10; best and high assumed)").And.Contain("○").And.Contain("╌");
+        flat.Should().Contain("│ ≥ 5 │").And.Contain("reach 10").And.Contain("→ 7.07 (5–10; best and high assumed)").And.Contain("○").And.Contain("╌");
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void TerminalReport_OfTheMarches_FitsTheWidth_WithoutBreakingAFigure(int width)
+    {
+        var (code, console, _, _) = Run(width, Path.Combine(AppContext.BaseDirectory, "dossiers", "pension-marches-2023.yaml"));
+        code.Should().Be(0);
+        console.Split('\n').Should().OnlyContain(l => l.TrimEnd('\r').Length <= width);
+        console.Should().Contain("1,088,500–1,089,500", "a claim's interval is never broken across lines");
     }
 
     [Theory]
