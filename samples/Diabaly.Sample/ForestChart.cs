@@ -53,7 +53,7 @@ internal static class ForestChart
 
             char[] row = new string(' ', track).ToCharArray();
             bool open = double.IsPositiveInfinity(a.Upper);
-            int from = Col(a.Lower), to = Col(open ? a.Reach!.Value : a.Upper);
+            int from = Col(open ? a.Lower : a.Reach ?? a.Lower), to = Col(open ? a.Reach!.Value : a.Upper);
             for (int i = from; i <= to; i++)
             {
                 row[i] = '━';
@@ -139,18 +139,14 @@ internal static class ForestChart
         var legend = new List<string> { "━ claim", "● central", "○ assumed", "╌ assumed reach" };
         if (!c.IsEmpty)
         {
-            legend.Add($"░ consensus {ReportWriter.FormatInterval(c.Low, c.High)}");
-            legend.Add($"┃ best {ReportWriter.FormatEstimate(c.Best, c.Assumed.HasFlag(EstimateParts.Best))}");
+            var (low, best, high) = ReportWriter.FormatParts(c);
+            legend.Add($"░ consensus {low} to {high}");
+            legend.Add($"┃ best {best}");
         }
 
-        if (upperBound is { } u)
+        foreach (Bound b in q.Bounds.GroupBy(b => b.Direction).Select(g => g.First()))
         {
-            legend.Add($"] at most {ReportWriter.FormatNumber(u)}");
-        }
-
-        if (lowerBound is { } l)
-        {
-            legend.Add($"[ at least {ReportWriter.FormatNumber(l)}");
+            legend.Add($"{(b.Direction == BoundDirection.Upper ? "]" : "[")} {ReportWriter.FormatBound(b)}");
         }
 
         yield return "[grey]" + Wrap(legend, labelWidth + 2 + track) + "[/]";

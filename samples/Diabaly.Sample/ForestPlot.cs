@@ -86,7 +86,7 @@ internal static class ForestPlot
         }
 
         var finite = q.Claims.SelectMany(a => new[] { a.Lower, a.Central, a.Reach ?? a.Upper })
-            .Concat(c.IsEmpty ? [] : [c.Low, c.High]).Concat(q.Bounds.Select(b => b.Value)).Where(v => v > 0 && double.IsFinite(v)).ToList();
+            .Concat(c.IsEmpty ? [] : [c.Low, c.High]).Concat(q.Bounds.Select(b => b.Value)).Where(v => v > 0 && double.IsFinite(v)).DefaultIfEmpty(1).ToList();
         double xMin = Log(finite.Min()) - 0.12, right = Log(finite.Max()) + 0.05;
 
         // Room on the right for the notes: the data area is the image less the claim labels on the left, and a note of n characters
@@ -107,12 +107,13 @@ internal static class ForestPlot
             var band = plot.Add.HorizontalSpan(Log(c.Low), Log(c.High));
             band.FillStyle.Color = Colors.Gray.WithAlpha(0.18);
             band.LineStyle.Width = 0;
-            band.LegendText = $"consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}) {ReportWriter.FormatInterval(c.Low, c.High)}";
+            var (low, bestText, high) = ReportWriter.FormatParts(c);
+            band.LegendText = $"consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}) {low} to {high}";
             var best = plot.Add.VerticalLine(Log(c.Best));
             best.Color = Colors.Black;
             best.LineWidth = 2;
             best.LinePattern = LinePattern.Dashed;
-            best.LegendText = "best " + ReportWriter.FormatEstimate(c.Best, c.Assumed.HasFlag(EstimateParts.Best));
+            best.LegendText = "best " + bestText;
         }
 
         var ticks = new NumericManual();
@@ -132,12 +133,12 @@ internal static class ForestPlot
             double y = rows - row + 1;
             Color color = a.IsOnTarget ? CampColors[campOf.GetValueOrDefault(a) % CampColors.Length] : OffTarget;
             bool open = double.IsPositiveInfinity(a.Upper);
-            double from = Log(a.Lower), to = Log(open ? a.Reach!.Value : a.Upper);
+            double from = Log(open ? a.Lower : a.Reach ?? a.Lower), to = Log(open ? a.Reach!.Value : a.Upper);
             if (a.Reach is { } reach)
             {
                 // The stated end drawn solid, the stretch the engine assumes dashed.
                 double stated = open ? from : to;
-                var tail = plot.Add.Line(open ? from : Log(reach), y, open ? Log(reach) : to, y);
+                var tail = plot.Add.Line(from, y, to, y);
                 tail.LineWidth = 4;
                 tail.LineColor = color.WithAlpha(0.6);
                 tail.LinePattern = LinePattern.Dashed;
@@ -188,7 +189,7 @@ internal static class ForestPlot
                 var spine = plot.Add.Line(x, bottom, x, top);
                 spine.LineWidth = 2;
                 spine.LineColor = color;
-                spine.LegendText = $"{(direction == BoundDirection.Upper ? "at most" : "at least")} {ReportWriter.FormatNumber(bound.Value)} (#{number[bound.Claim]} {bound.Claim.Claim.Source.Name})";
+                spine.LegendText = $"{ReportWriter.FormatBound(bound)} (#{number[bound.Claim]} {bound.Claim.Claim.Source.Name})";
                 foreach (double yy in new[] { top, bottom })
                 {
                     var s = plot.Add.Line(x, yy, x + stub, yy);

@@ -64,7 +64,8 @@ internal static class TerminalReport
             if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
                 heading = a.Stratum;
-                claims.AddRow(string.Empty, "[grey italic]off target[/]", string.Empty, string.Empty, string.Empty, $"[grey italic]{Markup.Escape(a.Stratum.ToString())}[/]");
+                claims.AddEmptyRow();
+                claims.AddRow(string.Empty, "[grey bold]off target:[/]", string.Empty, string.Empty, string.Empty, $"[grey bold]{Markup.Escape(a.Stratum.ToString())}[/]");
             }
 
             // The claim's time and scope are those of the target, or of the heading above it.
@@ -144,8 +145,8 @@ internal static class TerminalReport
             {
                 bool headline = e.Method == o.Method;
                 string name = headline ? $"[bold]★ {ReportWriter.Label(e.Method)}[/]" : "  " + ReportWriter.Label(e.Method);
-                string best = Part(e, EstimateParts.Best);
-                methods.AddRow(name, Part(e, EstimateParts.Low), headline ? $"[bold]{best}[/]" : best, Part(e, EstimateParts.High));
+                var (low, best, high) = ReportWriter.FormatParts(e);
+                methods.AddRow(name, Markup.Escape(low), headline ? $"[bold]{Markup.Escape(best)}[/]" : Markup.Escape(best), Markup.Escape(high));
             }
 
             console.Write(methods);
@@ -212,7 +213,7 @@ internal static class TerminalReport
 
         foreach (AssessedClaim a in q.Claims.Where(a => !a.IsOnTarget))
         {
-            roles.TryAdd(a, "not compared");
+            roles.TryAdd(a, "off target");
         }
 
         return roles;
@@ -235,7 +236,8 @@ internal static class TerminalReport
     {
         string value = ReportWriter.FormatBound(b);
         string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]" : "[red]exceeded by " + Markup.Escape(string.Join(", ", b.ExceededBy.Select(name))) + "[/]";
-        return Invariant($"{value} from {Markup.Escape(name(b.Claim))}, since {Markup.Escape(b.Reason)}: {beyond}");
+        string words = b.Claim.Claim.Value.Text ?? b.Claim.Claim.Value.ToString();
+        return Invariant($"{value} from {Markup.Escape(name(b.Claim))} (\"{Markup.Escape(words)}\"), since {Markup.Escape(b.Reason)}: {beyond}");
     }
 
     private static string Tally(IReadOnlyList<Conflict> conflicts)
@@ -261,9 +263,6 @@ internal static class TerminalReport
 
         return string.Join(", ", parts);
     }
-
-    private static string Part(Consensus c, EstimateParts part)
-        => Markup.Escape(ReportWriter.FormatEstimate(part switch { EstimateParts.Low => c.Low, EstimateParts.Best => c.Best, _ => c.High }, c.Assumed.HasFlag(part)));
 
     internal static string N(double x) => double.IsFinite(x) ? ReportWriter.FormatEstimate(x) : "—";
 

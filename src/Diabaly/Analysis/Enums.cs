@@ -32,10 +32,10 @@ public enum ConsensusMethod
     /// midpoint. An end that only an open bound gives is read over the documented tail and marked assumed, and so is the Best then.</summary>
     Agreement,
 
-    /// <summary>ACLED's rule: the lowest credible figure. Best is the lowest figure a source stated, never one the engine assumed: the
-    /// number, the approximate number ("about 2,000" gives 2,000), the low end of a range, the bound of "at least" or "at most", the
-    /// lower end of a vague amount. Low and High are that claim's bounds (the reach of an open claim, marked assumed). The
-    /// explanation names the claim.</summary>
+    /// <summary>ACLED's rule: the lowest credible figure. Best is the lowest figure a source stated, never a central value the engine
+    /// assumed: the number, the approximate number ("about 2,000" gives 2,000), the low end of a range, the bound of "at least" or
+    /// "at most", and for a vague amount the lower end its lexicon reading gives ("dozens": 24). Low and High are that claim's bounds
+    /// (the reach of an open claim, marked assumed). The explanation names the claim.</summary>
     Conservative,
 }
 

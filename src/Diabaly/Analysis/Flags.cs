@@ -41,7 +41,7 @@ internal static class Flags
             if (maxC / minC > o.SpreadFactor)
             {
                 flags.Add(new Flag(FlagKind.WideSpread,
-                    $"Wide spread: central values on target run from {Figures.Estimate(lowest.Assessed.Central, lowest.IsCentralAssumed)} to {Figures.Estimate(highest.Assessed.Central, highest.IsCentralAssumed)}, a factor of {NumberText.Significant(maxC / minC)}."));
+                    $"Wide spread: central values on target run from {Figures.Central(lowest.Assessed)} to {Figures.Central(highest.Assessed)}, a factor of {NumberText.Significant(maxC / minC)}."));
             }
         }
 

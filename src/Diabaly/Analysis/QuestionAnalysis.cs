@@ -46,10 +46,10 @@ internal static class QuestionAnalysis
 
         Consensus headline = estimates[o.Method];
         List<Camp> camps = Camps.Of(onTarget, o);
-        List<SourceSensitivity> sensitivity = Sensitivity.Of(onTarget, headline, o);
+        List<SourceSensitivity> sensitivity = Sensitivity.Of(onTarget, headline, o, o.ClipToBounds ? Clip(comparisons.Bounds[0]) : null);
         IReadOnlyList<Conflict> conflicts = strata[0].Conflicts;
         List<Flag> flags = Flags.Of(question, readings, onTarget, plan, conflicts, strata[0].Bounds, headline, sensitivity, o);
-        string summary = Summary.Of(question, readings, onTarget, plan.Strata[0], camps, conflicts, strata[0].Bounds, comparisons.NotComparable.Count, headline, sensitivity);
+        string summary = Summary.Of(question, readings, onTarget, plan.Strata[0], camps, conflicts, strata[0].Bounds, comparisons.NotComparable.Count, headline, sensitivity, o.ZeroFloor);
         return new QuestionReport
         {
             Question = question,

@@ -3,13 +3,15 @@ namespace Diabaly;
 /// <summary>How much each source moves the headline: its Best without the source's claims on target.</summary>
 internal static class Sensitivity
 {
-    public static List<SourceSensitivity> Of(List<Reading> readings, Consensus headline, ReconcileOptions o)
+    /// <summary>The sensitivity of the headline to each source; with <paramref name="clip"/>, each Best without a source is clipped as
+    /// the headline is, so that a source the bounds make irrelevant is not called influential.</summary>
+    public static List<SourceSensitivity> Of(List<Reading> readings, Consensus headline, ReconcileOptions o, (double Low, double High)? clip)
     {
         var result = new List<SourceSensitivity>();
         foreach (var group in readings.GroupBy(r => r.Claim.Source.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rest = readings.Where(r => r.Claim.Source.Id != group.Key).ToList();
-            double? without = rest.Count == 0 ? null : ConsensusMethods.Best(o.Method, rest, o);
+            double? without = rest.Count == 0 ? null : ConsensusMethods.Best(o.Method, rest, o, clip);
             double? shift = without is { } w && !headline.IsEmpty && headline.Best > 0 ? w / headline.Best : null;
             bool influential = shift is { } s && (s > o.InfluenceThreshold * (1 + 1e-12) || s < 1 / (o.InfluenceThreshold * (1 + 1e-12)));
             result.Add(new SourceSensitivity(group.First().Claim.Source, without, shift, influential));

@@ -8,7 +8,7 @@ namespace Diabaly;
 internal static class Summary
 {
     public static string Of(Question q, List<Reading> all, List<Reading> onTarget, Stratum target, List<Camp> camps, IReadOnlyList<Conflict> conflicts,
-        IReadOnlyList<Bound> bounds, int notComparable, Consensus headline, List<SourceSensitivity> sensitivity)
+        IReadOnlyList<Bound> bounds, int notComparable, Consensus headline, List<SourceSensitivity> sensitivity, double floor)
     {
         if (all.Count == 0)
         {
@@ -36,7 +36,7 @@ internal static class Summary
         {
             sb.Append(CultureInfo.InvariantCulture, $" They fall into {camps.Count} camps: ");
             sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} around {Figures.Estimate(c.Central, c.IsCentralAssumed)}")));
-            sb.Append(CultureInfo.InvariantCulture, $", a factor of {NumberText.Significant(camps[^1].Central / Math.Max(camps[0].Central, 1e-9))} apart.");
+            sb.Append(CultureInfo.InvariantCulture, $", a factor of {NumberText.Significant(Math.Max(camps[^1].Central, floor) / Math.Max(camps[0].Central, floor))} apart.");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $" The {Describe(headline.Method)} puts the number at {Figures.Consensus(headline, q.Unit)}.");
@@ -93,7 +93,8 @@ internal static class Summary
         ConsensusMethod.LinearPool => "linear pool",
         ConsensusMethod.RandomEffects => "random-effects meta-analysis",
         ConsensusMethod.Agreement => "agreement interval",
-        _ => "conservative rule",
+        ConsensusMethod.Conservative => "conservative rule",
+        _ => throw new ArgumentOutOfRangeException(nameof(m), m, "Not a consensus method."),
     };
 
     private static void AppendBounds(StringBuilder sb, IReadOnlyList<Bound> bounds)

@@ -4,12 +4,28 @@ namespace Diabaly.Internal;
 
 /// <summary>How every human-readable output prints numbers: a figure a source stated as stated, a derived number to three
 /// significant figures, an assumed one marked as assumed.</summary>
+/// <remarks>Numbers printed together (an interval's ends, an estimate's low, best and high) share one precision: three significant
+/// figures, or more where rounding would move one of them by more than a hundredth of their spread, so that 1,088,500–1,089,500 is
+/// not printed 1,090,000–1,090,000 and a best never prints outside its own range.</remarks>
 internal static class Figures
 {
     public const string AssumedMark = " (assumed)";
 
     /// <summary>A derived number to three significant figures, marked when assumed.</summary>
     public static string Estimate(double value, bool assumed = false) => NumberText.Significant(value) + (assumed ? AssumedMark : string.Empty);
+
+    /// <summary>An estimate's low, best and high at one precision, each marked when assumed; empty strings for no estimate.</summary>
+    public static (string Low, string Best, string High) Parts(Consensus c)
+    {
+        if (c.IsEmpty)
+        {
+            return (string.Empty, string.Empty, string.Empty);
+        }
+
+        string[] text = Together([c.Low, c.Best, c.High], []);
+        string Mark(EstimateParts part) => c.Assumed.HasFlag(part) ? AssumedMark : string.Empty;
+        return (text[0] + Mark(EstimateParts.Low), text[1] + Mark(EstimateParts.Best), text[2] + Mark(EstimateParts.High));
+    }
 
     /// <summary>An estimate with its range, and which of its numbers are assumed: "400 (250–2,500)", "7.07 (5–10; best and high
     /// assumed)", or "no estimate".</summary>
@@ -31,7 +47,9 @@ internal static class Figures
 
         string note = assumed.Count == 0 ? string.Empty
             : "; " + (assumed.Count == 1 ? assumed[0] : string.Join(", ", assumed.Take(assumed.Count - 1)) + " and " + assumed[^1]) + " assumed";
-        return $"{NumberText.Significant(c.Best)}{(unit is null ? string.Empty : " " + unit)} ({Interval(c.Low, c.High)}{note})";
+        string[] text = Together([c.Low, c.Best, c.High], []);
+        string range = c.Low == c.High ? text[0] : $"{text[0]}–{text[2]}";
+        return $"{text[1]}{(unit is null ? string.Empty : " " + unit)} ({range}{note})";
     }
 
     /// <summary>The figures a source stated: the number, the approximate number, a range's ends, a bound.</summary>
@@ -46,63 +64,71 @@ internal static class Figures
     };
 
     /// <summary>An interval: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper end. An end that is a stated figure
-    /// is printed as stated; others to three significant figures, or more where rounding would move an end by more than a hundredth
-    /// of the interval's width (so that 1,088,500–1,089,500 is not printed 1,090,000–1,090,000).</summary>
+    /// is printed as stated; the others at the precision the two ends share (see the remarks).</summary>
     public static string Interval(double lower, double upper, IReadOnlyCollection<double>? stated = null)
     {
         stated ??= [];
         if (double.IsPositiveInfinity(upper))
         {
-            return "≥ " + End(lower, stated, 3);
+            return "≥ " + Together([lower], stated)[0];
         }
 
         if (lower == upper)
         {
-            return End(lower, stated, 3);
+            return Together([lower], stated)[0];
         }
 
-        double slack = (upper - lower) / 100;
-        for (int digits = 3; ; digits++)
-        {
-            string lo = End(lower, stated, digits), hi = End(upper, stated, digits);
-            if (digits >= 17 || (lo != hi && Near(lower, digits, slack) && Near(upper, digits, slack)))
-            {
-                return $"{lo}–{hi}";
-            }
-        }
+        string[] ends = Together([lower, upper], stated);
+        return $"{ends[0]}–{ends[1]}";
     }
 
-    /// <summary>A claim's interval, its stated figures as stated: "250–300", "1,088,500–1,089,500", "≥ 4", "≤ 800".</summary>
+    /// <summary>A claim's interval: "250–300", "1,088,500–1,089,500", "≥ 4", "≤ 800".</summary>
     public static string ClaimInterval(AssessedClaim a)
     {
         double[] stated = Stated(a.Claim.Value);
-        return a.Reach is not null && !double.IsPositiveInfinity(a.Upper) ? "≤ " + End(a.Upper, stated, 3) : Interval(a.Lower, a.Upper, stated);
+        return a.Reach is not null && !double.IsPositiveInfinity(a.Upper) ? "≤ " + Together([a.Upper], stated)[0] : Interval(a.Lower, a.Upper, stated);
     }
 
     /// <summary>A claim as the analyses read it: its interval, and for an open end the reach the engine assumes:
     /// "≥ 4 (to 8, assumed)", "≤ 800 (from 400, assumed)".</summary>
     public static string Claim(AssessedClaim a)
-    {
-        double[] stated = Stated(a.Claim.Value);
-        if (a.Reach is { } reach)
-        {
-            return double.IsPositiveInfinity(a.Upper)
-                ? $"≥ {End(a.Lower, stated, 3)} (to {NumberText.Significant(reach)}, assumed)"
-                : $"≤ {End(a.Upper, stated, 3)} (from {NumberText.Significant(reach)}, assumed)";
-        }
+        => a.Reach is not { } reach ? ClaimInterval(a)
+         : double.IsPositiveInfinity(a.Upper) ? $"{ClaimInterval(a)} (to {NumberText.Significant(reach)}, assumed)"
+         : $"{ClaimInterval(a)} (from {NumberText.Significant(reach)}, assumed)";
 
-        return Interval(a.Lower, a.Upper, stated);
-    }
+    /// <summary>A claim's central value: as stated when the source stated it, else three significant figures, marked when assumed.</summary>
+    public static string Central(AssessedClaim a)
+        => Stated(a.Claim.Value).Contains(a.Central) ? NumberText.Format(a.Central) : Estimate(a.Central, a.IsCentralAssumed);
 
-    /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim stated it.</summary>
+    /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8".</summary>
     public static string Bound(Bound b) => (b.Direction == BoundDirection.Upper ? "at most " : "at least ") + BoundValue(b);
 
-    /// <summary>A bound's value: as stated when the claim that sets it stated it, else to three significant figures.</summary>
-    public static string BoundValue(Bound b) => End(b.Value, Stated(b.Claim.Claim.Value), 3);
+    /// <summary>A bound's value, printed as the same end of the claim's interval is: as stated when the claim stated it.</summary>
+    public static string BoundValue(Bound b)
+    {
+        AssessedClaim c = b.Claim;
+        string[] ends = double.IsPositiveInfinity(c.Upper) ? [Together([c.Lower], Stated(c.Claim.Value))[0], "∞"] : Together([c.Lower, c.Upper], Stated(c.Claim.Value));
+        return b.Direction == BoundDirection.Upper ? ends[^1] : ends[0];
+    }
 
-    private static bool Near(double x, int digits, double slack)
-        => Math.Abs(double.Parse(x.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) - x) <= slack;
+    /// <summary>Numbers printed together: stated ones as stated, the others at the least precision from three significant figures up
+    /// that keeps each within a hundredth of the numbers' spread and keeps different numbers different.</summary>
+    private static string[] Together(double[] values, IReadOnlyCollection<double> stated)
+    {
+        double spread = values.Max() - values.Min();
+        double slack = spread / 100;
+        for (int digits = 3; ; digits++)
+        {
+            string[] text = values.Select(v => stated.Contains(v) ? NumberText.Format(v) : NumberText.Significant(v, digits)).ToArray();
+            bool near = values.All(v => stated.Contains(v) || Math.Abs(Rounded(v, digits) - v) <= slack || spread == 0);
+            bool apart = Enumerable.Range(0, values.Length).All(i => Enumerable.Range(0, values.Length).All(j => values[i] == values[j] || text[i] != text[j]));
+            if (digits >= 17 || (near && apart))
+            {
+                return text;
+            }
+        }
+    }
 
-    private static string End(double x, IReadOnlyCollection<double> stated, int digits)
-        => stated.Contains(x) ? NumberText.Format(x) : NumberText.Significant(x, digits);
+    private static double Rounded(double x, int digits)
+        => double.Parse(x.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

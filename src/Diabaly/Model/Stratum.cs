@@ -39,6 +39,9 @@ public sealed class Stratum : IEquatable<Stratum>
 
     /// <summary>Whether a claim with these labels is in the stratum <paramref name="target"/>: each label given here is the
     /// target's (case, accents and spacing aside), and a label left out on either side matches any.</summary>
+    /// <remarks>The reconciliation first completes a question's declared target: a label the target leaves out is chosen by weight
+    /// among the claims (see <see cref="Question.Target"/>). Whether a claim is on target is then
+    /// <see cref="AssessedClaim.IsOnTarget"/>, which is this match against the completed target, <see cref="QuestionReport.Target"/>.</remarks>
     /// <param name="target">The stratum to match.</param>
     /// <returns>Whether they match.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>

@@ -11,7 +11,7 @@ internal static class CsvReport
     [
         "question", "subject", "unit", "claim", "source", "source_name", "source_kind", "access", "as_written", "quantity_kind", "lower", "upper",
         "upper_open", "central", "central_assumed", "reach", "weight", "said", "as_of", "scope", "stratum_as_of", "stratum_scope", "on_target", "via",
-        "quote", "method", "low", "best", "high", "assumed", "stratum_low", "stratum_best", "stratum_high",
+        "quote", "method", "low", "best", "high", "assumed", "stratum_low", "stratum_best", "stratum_high", "stratum_assumed",
     ];
 
     public static string Write(ReconciliationReport report)
@@ -25,13 +25,13 @@ internal static class CsvReport
             string[] question = [q.Question.Id, q.Question.Subject, q.Question.Unit];
             if (q.Claims.Count == 0)
             {
-                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 8), .. headline, string.Empty, string.Empty, string.Empty]);
+                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 9), .. headline, string.Empty, string.Empty, string.Empty, string.Empty]);
                 continue;
             }
 
             foreach (StratumReport s in q.Strata)
             {
-                string[] stratum = Estimate(s.Consensus);
+                string[] stratum = [.. Estimate(s.Consensus), Assumed(s.Consensus)];
                 foreach (AssessedClaim a in s.Claims)
                 {
                     Claim cl = a.Claim;

@@ -43,8 +43,9 @@ internal static class MarkdownReport
         if (!q.Consensus.IsEmpty)
         {
             Consensus c = q.Consensus;
+            var (low, best, high) = Figures.Parts(c);
             md.Append(CultureInfo.InvariantCulture,
-                $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Estimate(c, EstimateParts.Best)}** (low {Estimate(c, EstimateParts.Low)}, high {Estimate(c, EstimateParts.High)}). ");
+                $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Cell(best)}** (low {Cell(low)}, high {Cell(high)}). ");
             md.Append(CultureInfo.InvariantCulture,
                 $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {Stated(q.Range)}.\n");
         }
@@ -80,8 +81,8 @@ internal static class MarkdownReport
                     how += string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}");
                 }
 
-                md.Append(CultureInfo.InvariantCulture,
-                    $"| {name} | {Cell(Estimate(e, EstimateParts.Low))} | **{Cell(Estimate(e, EstimateParts.Best))}** | {Cell(Estimate(e, EstimateParts.High))} | {Cell(how)} |\n");
+                var (low, best, high) = Figures.Parts(e);
+                md.Append(CultureInfo.InvariantCulture, $"| {name} | {Cell(low)} | **{Cell(best)}** | {Cell(high)} | {Cell(how)} |\n");
             }
 
             md.Append("\n### Sensitivity\n\n| Without | Best | Shift | |\n|---|---:|---:|---|\n");
@@ -158,7 +159,7 @@ internal static class MarkdownReport
             var flags = flagsByClaim[cl.Id].Concat(a.IsOnTarget ? flagsBySource[cl.Source.Id] : flagsBySource[cl.Source.Id].Where(f => f.Kind != FlagKind.InfluentialSource))
                 .Select(f => ReportWriter.Label(f.Kind)).Distinct();
             md.Append(CultureInfo.InvariantCulture,
-                $"| {number[a]} | {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {Cell(ReportWriter.FormatClaim(a))} | {Cell(Figures.Estimate(a.Central, a.IsCentralAssumed))} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {Figures.Estimate(a.Weight)} | {string.Join(", ", flags)} |\n");
+                $"| {number[a]} | {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {Cell(ReportWriter.FormatClaim(a))} | {Cell(Figures.Central(a))} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {Figures.Estimate(a.Weight)} | {string.Join(", ", flags)} |\n");
         }
     }
 
@@ -192,9 +193,6 @@ internal static class MarkdownReport
 
     private static string Claim(AssessedClaim a, Dictionary<AssessedClaim, int> number)
         => Cell($"#{number[a]} {a.Claim.Source.Name} ({ReportWriter.FormatClaim(a)})");
-
-    private static string Estimate(Consensus c, EstimateParts part)
-        => Figures.Estimate(part switch { EstimateParts.Low => c.Low, EstimateParts.Best => c.Best, _ => c.High }, c.Assumed.HasFlag(part));
 
     private static string Stated(Envelope e)
         => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}") : "none (vague amounts only)";

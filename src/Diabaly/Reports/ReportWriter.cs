@@ -67,8 +67,9 @@ public static class ReportWriter
     /// <summary>
     /// CSV per RFC 4180, one row per claim, with a header: <c>question, subject, unit, claim, source, source_name, source_kind, access, as_written,
     /// quantity_kind, lower, upper, upper_open, central, central_assumed, reach, weight, said, as_of, scope, stratum_as_of, stratum_scope, on_target,
-    /// via, quote, method, low, best, high, assumed, stratum_low, stratum_best, stratum_high</c>: the claim, its stratum, the question's headline
-    /// estimate (with the parts assumed, as <c>low;best;high</c>), and the estimate of the claim's own stratum by the same method. Numbers are
+    /// via, quote, method, low, best, high, assumed, stratum_low, stratum_best, stratum_high, stratum_assumed</c>: the claim, its stratum, the
+    /// question's headline estimate (with the parts assumed, as <c>low;best;high</c>), and the estimate of the claim's own stratum by the
+    /// same method (with its parts assumed). Numbers are
     /// invariant and keep full precision (a point for decimals, no thousands separator); an open upper bound is empty with <c>upper_open</c>
     /// true. A question with no claims has one row with the claim columns empty.
     /// </summary>
@@ -97,6 +98,14 @@ public static class ReportWriter
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
     public static string FormatConsensus(Consensus consensus) => Figures.Consensus(Guard.NotNull(consensus));
+
+    /// <summary>An estimate's Low, Best and High as the reports write them side by side: at one precision (three significant figures,
+    /// or more where rounding would move one of them by more than a hundredth of their spread), each followed by " (assumed)" when it
+    /// rests on a value the engine assumed; empty strings when the estimate is empty.</summary>
+    /// <param name="consensus">The estimate.</param>
+    /// <returns>The three texts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
+    public static (string Low, string Best, string High) FormatParts(Consensus consensus) => Figures.Parts(Guard.NotNull(consensus));
 
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim that sets it
     /// stated it, else to three significant figures.</summary>
@@ -128,7 +137,8 @@ public static class ReportWriter
         ConsensusMethod.LinearPool => "Linear pool",
         ConsensusMethod.RandomEffects => "Random effects",
         ConsensusMethod.Agreement => "Agreement",
-        _ => "Conservative",
+        ConsensusMethod.Conservative => "Conservative",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a consensus method."),
     };
 
     /// <summary>The short label of a flag as the reports' claims tables show it: "partisan", "second-hand", "relayed", "open-ended",

@@ -150,6 +150,20 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public void Conservative_OfAVagueAmount_SaysTheFigureIsTheLexicons()
+        => One(NoWidening, ("a", Quantity.Parse("dozens")), ("b", Quantity.Exact(500))).Estimates[ConsensusMethod.Conservative].Explanation
+            .Should().StartWith("the lowest figure, 24, the lower end the lexicon gives \"dozens\"");
+
+    [Fact]
+    public void Agreement_AStatedZero_IsNotAssumed()
+    {
+        // "0" and "at most 5" agree on [0, 0]: the zero is stated, not the tail of "at most 5".
+        Consensus ag = One(NoWidening, ("a", Quantity.Exact(0)), ("b", Quantity.AtMost(5))).Estimates[ConsensusMethod.Agreement];
+        (ag.Low, ag.High).Should().Be((0, 0));
+        ag.Assumed.Should().Be(EstimateParts.None);
+    }
+
+    [Fact]
     public void Conservative_OfAnOpenClaim_IsItsBound_WithItsReachMarkedAssumed()
     {
         Consensus c = One(NoWidening, ("a", Quantity.AtLeast(5)), ("b", Quantity.Exact(47))).Estimates[ConsensusMethod.Conservative];
@@ -335,8 +349,10 @@ public class ReconcilerTests
     }
 
     [Fact]
-    public void EveryMethod_HasAnImplementation_AndIsComputed()
+    public void EveryMethod_HasAnImplementation_AndIsComputed_AndALabel()
     {
+        Enum.GetValues<ConsensusMethod>().Select(ReportWriter.Label).Should().OnlyHaveUniqueItems();
+        Enum.GetValues<ConsensusMethod>().Select(Summary.Describe).Should().OnlyHaveUniqueItems();
         ConsensusMethods.Methods.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
         One(ReconcileOptions.Default, ("a", Quantity.Exact(5))).Estimates.Keys.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
     }

@@ -49,6 +49,24 @@ public class StrataTests
     }
 
     [Fact]
+    public void NoTarget_ATieWithinRounding_GoesToTheStratumWithMoreClaims_InAnyOrder()
+    {
+        // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in one order and 0.6 in another: a tie with the 0.6 of one source either way, which
+        // the stratum with three claims wins.
+        var q = new Question("q", "S", "u");
+        Source a = new("a", "A") { Weight = 0.6 }, b = new("b", "B") { Weight = 0.1 }, c = new("c", "C") { Weight = 0.2 }, d = new("d", "D") { Weight = 0.3 };
+        Claim[] claims =
+        [
+            new("b1", q, b, Quantity.Exact(10)) { Scope = "B" }, new("c1", q, c, Quantity.Exact(11)) { Scope = "B" },
+            new("d1", q, d, Quantity.Exact(12)) { Scope = "B" }, new("a1", q, a, Quantity.Exact(50)) { Scope = "A" },
+        ];
+        foreach (Claim[] order in new[] { claims, claims.Reverse().ToArray() })
+        {
+            Reconciler.Reconcile(new Dossier("T", [a, b, c, d], [q], order))["q"].Target.Scope.Should().Be("B");
+        }
+    }
+
+    [Fact]
     public void NoTarget_ATie_GoesToTheEarliestTime()
     {
         QuestionReport q = Reconcile(Strata.Dossier(null, null, false, Strata.Claim("a", 47, "2013-01-15"), Strata.Claim("b", 100, "2013-01-14")));
@@ -195,8 +213,11 @@ public class StrataTests
         open.Consensus.High.Should().Be(2500, "by default the bounds are reported, not applied");
         QuestionReport clipped = Reconcile(d, new ReconcileOptions { WidenRoundNumbers = false, ClipToBounds = true });
         clipped.Estimates.Values.Should().OnlyContain(e => e.High == 1300 && e.Best == 1300 && e.Low <= e.Best);
-        clipped.Consensus.Explanation.Should().EndWith("clipped to the bounds 0–1,300");
+        clipped.Consensus.Explanation.Should().EndWith("clipped to the bounds (at most 1,300)");
         open.Flags.Should().ContainSingle(f => f.Kind == FlagKind.OutsideBounds).Which.Message.Should().StartWith("Above a bound");
+
+        // Clipped, neither source moves the headline: without either, the best is still clipped to 1,300.
+        clipped.Sensitivity.Should().OnlyContain(s => s.BestWithout == 1300 && !s.IsInfluential);
     }
 
     // ---------------------------------------------------------------- tolerance

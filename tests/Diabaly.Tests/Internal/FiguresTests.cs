@@ -57,6 +57,22 @@ public class FiguresTests
     }
 
     [Fact]
+    public void Consensus_NeverPrintsItsBestOutsideItsRange()
+    {
+        // A single precise claim: "1,503" read as 1,502.5–1,503.5. At three figures the best would print 1,500, outside its range.
+        Consensus c = Reconciler.Reconcile(Support.Some.Dossier(("a", "1,503")))["q"].Consensus;
+        Figures.Consensus(c).Should().Be("1,503 (1,502.5–1,503.5)");
+        Figures.Parts(c).Should().Be(("1,502.5", "1,503", "1,503.5"));
+    }
+
+    [Fact]
+    public void Central_IsPrintedAsStated_WhenTheSourceStatedIt()
+    {
+        QuestionReport q = Reconciler.Reconcile(Support.Some.Dossier(("a", "1,089,000"), ("b", "several hundred"), ("c", "250-300")))["q"];
+        q.Claims.Select(Figures.Central).Should().Equal("274", "500 (assumed)", "1,089,000");
+    }
+
+    [Fact]
     public void Consensus_SaysWhichNumbersAreAssumed()
     {
         Consensus c = Reconciler.Reconcile(Support.Some.Dossier(("a", "at least five")))["q"].Consensus;

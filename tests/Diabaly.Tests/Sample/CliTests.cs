@@ -37,14 +37,14 @@ public class CliTests
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters");
         code.Should().Be(0);
         console.Should().Contain("Target: assault force (declared in the dossier)")
-            .And.Contain("│ off target ")
+            .And.Contain("│ off target: ")
             .And.Contain("│ forces deployed in the area ")
             .And.Contain("│ upper bound · partisan")
             .And.Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction")
             .And.Contain("#3 Mayor of Diabaly 1,500–2,500 exceeds the bound #4 Jean-Yves Le Drian 1,200–1,300 sets")
             .And.Contain("at most 1,300 from #4 Jean-Yves Le Drian")
             .And.Contain("Camps (3, no two contradicting claims in one):")
-            .And.Contain("▸ forces deployed in the area: #4 Jean-Yves Le Drian 1,200–1,300 → 1,250 (1,200–1,300)")
+            .And.Contain("▸ forces deployed in the area: #4 Jean-Yves Le Drian 1,200–1,300 → 1,249 (1,200–1,300)")
             .And.Contain("★ Weighted median").And.Contain("Linear pool").And.Contain("Random effects").And.Contain("Agreement").And.Contain("Conservative");
         console.Should().NotContain("Islamist vehicles at Diabaly").And.NotContain("not a contradiction");
     }

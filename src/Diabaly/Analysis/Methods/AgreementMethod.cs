@@ -14,7 +14,7 @@ internal sealed class AgreementMethod : IConsensusMethod
         Agreement a = AgreementInterval.Of(r);
         bool highAssumed = double.IsPositiveInfinity(a.Upper);
         double high = highAssumed ? Math.Max(a.Lower, o.ZeroFloor) * o.OpenTailFactor : a.Upper;
-        bool lowAssumed = a.Lower == 0 && r.Any(x => x.Claim.Value.Kind == QuantityKind.AtMost && x.Assessed.Lower == 0);
+        bool lowAssumed = a.Lower == 0 && a.Claims.Where(x => x.Lower == 0).All(x => x.Claim.Value.Kind == QuantityKind.AtMost);
         double low = lowAssumed ? high / o.OpenTailFactor : a.Lower;
         double best = LogScale.Back((LogScale.Log(low, o) + LogScale.Log(high, o)) / 2, o);
         return new Consensus(ConsensusMethod.Agreement, low, best, high,

@@ -35,21 +35,35 @@ internal static class ConsensusMethods
         string explanation = raw.Explanation;
         if (clip is { } c && c.Low <= c.High)
         {
-            (low, best, high) = (Math.Clamp(low, c.Low, c.High), Math.Clamp(best, c.Low, c.High), Math.Clamp(high, c.Low, c.High));
-            if (explain)
+            var clipped = (Math.Clamp(low, c.Low, c.High), Math.Clamp(best, c.Low, c.High), Math.Clamp(high, c.Low, c.High));
+            if (explain && clipped != (low, best, high))
             {
-                explanation += $"; clipped to the bounds {NumberText.Significant(c.Low)}–{NumberText.Significant(c.High)}";
+                var bounds = new List<string>();
+                if (c.Low > 0)
+                {
+                    bounds.Add("at least " + NumberText.Significant(c.Low));
+                }
+
+                if (double.IsFinite(c.High))
+                {
+                    bounds.Add("at most " + NumberText.Significant(c.High));
+                }
+
+                explanation += "; clipped to the bounds (" + string.Join(", ", bounds) + ")";
             }
+
+            (low, best, high) = clipped;
         }
 
         return new Consensus(method, low, best, high, explanation, raw.RandomEffects, raw.Assumed);
     }
 
-    /// <summary>The Best of a method, as <see cref="Estimate"/> gives it without bounds.</summary>
-    public static double Best(ConsensusMethod method, IReadOnlyList<Reading> readings, ReconcileOptions o)
+    /// <summary>The Best of a method, as <see cref="Estimate"/> gives it.</summary>
+    public static double Best(ConsensusMethod method, IReadOnlyList<Reading> readings, ReconcileOptions o, (double Low, double High)? clip = null)
     {
         var (envLow, envHigh) = Envelope(readings);
-        return Math.Clamp(ByMethod[method].Best(readings, o), envLow, envHigh);
+        double best = Math.Clamp(ByMethod[method].Best(readings, o), envLow, envHigh);
+        return clip is { } c && c.Low <= c.High ? Math.Clamp(best, c.Low, c.High) : best;
     }
 
     /// <summary>

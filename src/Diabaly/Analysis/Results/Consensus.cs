@@ -37,7 +37,8 @@ public sealed class Consensus
     /// <exception cref="InvalidOperationException">There is no estimate.</exception>
     public double Low => IsEmpty ? throw Envelope.Empty() : _low;
 
-    /// <summary>The best estimate; always within the envelope of the claims it pools.</summary>
+    /// <summary>The best estimate; always within the envelope of the claims it pools, and, with
+    /// <see cref="ReconcileOptions.ClipToBounds"/>, within the bounds related strata set.</summary>
     /// <exception cref="InvalidOperationException">There is no estimate.</exception>
     public double Best => IsEmpty ? throw Envelope.Empty() : _best;
 

@@ -197,7 +197,11 @@ internal sealed class StrataPlan
             where TKey : notnull
             => d[k] = d.TryGetValue(k, out var x) ? (x.W + w, x.N + n) : (w, n);
 
-        foreach (int i in matching)
+        // Summed in a canonical order (by labels, then by vote), so that the order of the claims cannot tip a tie by a rounding.
+        var canonical = matching
+            .OrderBy(i => labels[i].Time ?? string.Empty, StringComparer.Ordinal).ThenBy(i => labels[i].Scope ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(i => vote[i]).ThenBy(i => share[i]).ToList();
+        foreach (int i in canonical)
         {
             var (t, s) = labels[i];
             if (t is not null)
@@ -239,10 +243,28 @@ internal sealed class StrataPlan
         }
 
         (int, long, string) TimeKey(string? t) => t is null ? (0, 0, string.Empty) : timeOrder(t);
-        string? bestTime = dt ?? times.OrderByDescending(t => Get(timeOnly, t).W).ThenBy(TimeKey).FirstOrDefault();
-        string? bestScope = ds ?? scopes.OrderByDescending(s => Get(scopeOnly, s).W).ThenBy(s => s, StringComparer.Ordinal).FirstOrDefault();
+
+        // The heaviest label of each open dimension among the claims that give only it; labels within rounding of the heaviest all
+        // stay candidates, so that the tie rules below decide between them.
+        static List<string?> Heaviest(IEnumerable<string> labels, Func<string, double> weight, string? declared)
+        {
+            if (declared is not null)
+            {
+                return [declared];
+            }
+
+            var all = labels.ToList();
+            if (all.Count == 0)
+            {
+                return [null];
+            }
+
+            double top = all.Max(weight);
+            return all.Where(l => weight(l) >= top - (1e-12 * Math.Max(1, top))).Cast<string?>().ToList();
+        }
+
         var options = both.Keys.Select(k => ((string?)k.Item1, (string?)k.Item2))
-            .Append((bestTime, bestScope))
+            .Concat(Heaviest(times, t => Get(timeOnly, t).W, dt).SelectMany(t => Heaviest(scopes, x => Get(scopeOnly, x).W, ds), (t, x) => (t, x)))
             .Distinct()
             .Select(o => (Time: o.Item1, Scope: o.Item2, Score: Score(o.Item1, o.Item2)))
             .ToList();
