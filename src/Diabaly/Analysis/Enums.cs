@@ -16,7 +16,7 @@ public enum ConsensusMethod
     /// A linear opinion pool (Stone 1961): the weighted mixture of one distribution per claim on the log scale. Exact and approximate
     /// numbers are normal with their interval as a 90 % interval; ranges, bounds and vague amounts are uniform over their interval
     /// (open bounds over their documented tail). Best is the mixture's median; Low and High its 10 % and 90 % quantiles. Its numbers
-    /// are marked assumed when every claim pooled is open-ended (read over its assumed tail).
+    /// are marked assumed when claims read over an assumed tail (open-ended ones) carry at least half the weight.
     /// </summary>
     LinearPool,
 
@@ -24,7 +24,7 @@ public enum ConsensusMethod
     /// Random-effects meta-analysis on the log scale (DerSimonian and Laird 1986 by default, REML as an option), one estimate per source
     /// with its variance from its intervals' widths divided by the source's weight. Best is the pooled estimate; Low and High its 95 %
     /// confidence interval; <see cref="Consensus.RandomEffects"/> carries τ², I², Q and the 95 % prediction interval. Its numbers are
-    /// marked assumed when every claim pooled has an assumed central value.
+    /// marked assumed when claims with an assumed central value carry at least half the weight.
     /// </summary>
     RandomEffects,
 

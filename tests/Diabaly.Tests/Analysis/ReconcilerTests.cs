@@ -155,6 +155,20 @@ public class ReconcilerTests
             .Should().StartWith("the lowest figure, 24, the lower end the lexicon gives \"dozens\"");
 
     [Fact]
+    public void ModelEstimates_AreMarkedAssumed_WhenHalfTheirWeightRestsOnAssumedValues()
+    {
+        // "at least 5" carries half the weight here (one of two equal sources)...
+        QuestionReport half = One(NoWidening, ("a", Quantity.AtLeast(5)), ("b", Quantity.Exact(47)));
+        half.Estimates[ConsensusMethod.LinearPool].Assumed.Should().Be(EstimateParts.Low | EstimateParts.Best | EstimateParts.High);
+        half.Estimates[ConsensusMethod.RandomEffects].Assumed.Should().Be(EstimateParts.Low | EstimateParts.Best | EstimateParts.High);
+
+        // ... and a third of it here: the estimate rests mostly on what was stated.
+        QuestionReport third = One(NoWidening, ("a", Quantity.AtLeast(5)), ("b", Quantity.Exact(47)), ("c", Quantity.Exact(52)));
+        third.Estimates[ConsensusMethod.LinearPool].Assumed.Should().Be(EstimateParts.None);
+        third.Estimates[ConsensusMethod.RandomEffects].Assumed.Should().Be(EstimateParts.None);
+    }
+
+    [Fact]
     public void Agreement_AStatedZero_IsNotAssumed()
     {
         // "0" and "at most 5" agree on [0, 0]: the zero is stated, not the tail of "at most 5".

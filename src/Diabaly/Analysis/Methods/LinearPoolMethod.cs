@@ -37,7 +37,8 @@ internal sealed class LinearPoolMethod : IConsensusMethod
         double Quantile(double p)
             => (Solve(Cdf, p - 1e-10, lo, hi, lowest: true) + Solve(Cdf, p + 1e-10, lo, hi, lowest: false)) / 2;
 
-        bool assumed = r.All(x => x.IsSupportLowerAssumed || x.IsSupportUpperAssumed);
+        // The mixture rests on assumptions when at least half its weight is claims read over an assumed tail.
+        bool assumed = r.Where(x => x.IsSupportLowerAssumed || x.IsSupportUpperAssumed).Sum(x => x.Weight) >= total / 2;
         return new Consensus(ConsensusMethod.LinearPool, LogScale.Back(Quantile(o.LowQuantile), o), LogScale.Back(Quantile(0.5), o), LogScale.Back(Quantile(o.HighQuantile), o),
             explain ? $"median of the weighted mixture of {r.Count} {ConsensusMethods.Plural(r.Count, "distribution")} on the log scale; low and high are its {NumberText.Percent(o.LowQuantile)} and {NumberText.Percent(o.HighQuantile)} quantiles" : string.Empty,
             assumed: ConsensusMethods.Parts(assumed, assumed, assumed));

@@ -17,7 +17,8 @@ internal sealed class RandomEffectsMethod : IConsensusMethod
         double[] v = perSource.Select(g => g.Sum(x => x.Weight * x.LogSd * x.LogSd) / g.Sum(x => x.Weight) / g.First().SourceWeight).ToArray();
         RandomEffectsResult result = o.Tau2Estimator == Tau2Estimator.Reml ? MetaAnalysis.Reml(y, v) : MetaAnalysis.DerSimonianLaird(y, v);
         string estimator = o.Tau2Estimator == Tau2Estimator.Reml ? "REML" : "DerSimonian–Laird";
-        bool assumed = r.All(x => x.IsCentralAssumed);
+        // The pooled estimate rests on assumptions when at least half the claims' weight enters through assumed central values.
+        bool assumed = r.Where(x => x.IsCentralAssumed).Sum(x => x.Weight) >= r.Sum(x => x.Weight) / 2;
         return new Consensus(ConsensusMethod.RandomEffects, LogScale.Back(result.CiLower, o), LogScale.Back(result.Estimate, o), LogScale.Back(result.CiUpper, o),
             explain ? $"random-effects meta-analysis ({estimator}) of {y.Length} {ConsensusMethods.Plural(y.Length, "source")} on the log scale; low and high are the 95 % confidence interval; τ² = {NumberText.Significant(result.Tau2)}, I² = {NumberText.Percent(result.I2)}" : string.Empty,
             result, ConsensusMethods.Parts(assumed, assumed, assumed));
