@@ -8,6 +8,12 @@ internal static class TextKey
 {
     public static string Normalize(string text)
     {
+        // Most labels are plain lower-case ASCII words with single spaces: they are their own key.
+        if (IsPlain(text))
+        {
+            return text;
+        }
+
         // A lone surrogate cannot be normalized; it stands for itself as U+FFFD, so that no text makes this throw.
         string decomposed = Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
@@ -35,6 +41,27 @@ internal static class TextKey
         }
 
         return sb.ToString();
+    }
+
+    private static bool IsPlain(string text)
+    {
+        if (text.Length == 0 || text[0] == ' ' || text[^1] == ' ')
+        {
+            return text.Length == 0;
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool ok = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.' or ',' or '(' or ')' or '/' or ':' or '\''
+                      || (c == ' ' && text[i - 1] != ' ');
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Decompose(string text)

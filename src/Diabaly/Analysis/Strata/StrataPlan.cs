@@ -48,6 +48,16 @@ internal sealed class StrataPlan
     public static StrataPlan Make(Question question, IReadOnlyList<Claim> claims, Func<Source, double> sourceWeight, StratumRelations relations)
     {
         var plan = new StrataPlan(relations, question.Cumulative);
+        if (question.Target is null && claims.All(c => c.AsOf is null && c.Scope is null))
+        {
+            // No labels anywhere: one stratum, every claim on it.
+            plan.Strata.Add(Stratum.Any);
+            plan._keys.Add((null, null));
+            plan.Of = new int[claims.Count];
+            plan.Reason = "no claim gives a time or a scope, so every claim counts the same thing";
+            return plan;
+        }
+
         var labels = claims.Select(c => (Time: Stratum.Key(c.AsOf), Scope: Stratum.Key(c.Scope))).ToArray();
 
         // The words shown for a key: the target's, else the first of the claims' in ordinal order (not in claim order).
