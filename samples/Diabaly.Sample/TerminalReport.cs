@@ -134,7 +134,7 @@ internal static class TerminalReport
                 Camp camp = q.Camps[i];
                 string members = string.Join(", ", camp.Claims.Select(Ref));
                 console.MarkupLine(Invariant(
-                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {Markup.Escape(ReportWriter.FormatEstimate(camp.Central, camp.IsCentralAssumed))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
+                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {Markup.Escape(ReportWriter.FormatCentral(camp))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
             }
 
             // Every method.

@@ -35,7 +35,7 @@ internal static class Summary
         else
         {
             sb.Append(CultureInfo.InvariantCulture, $" They fall into {camps.Count} camps: ");
-            sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} around {Figures.Estimate(c.Central, c.IsCentralAssumed)}")));
+            sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} around {Figures.Central(c)}")));
             sb.Append(CultureInfo.InvariantCulture, $", a factor of {NumberText.Significant(Math.Max(camps[^1].Central, floor) / Math.Max(camps[0].Central, floor))} apart.");
         }
 

@@ -100,6 +100,11 @@ internal static class Figures
     public static string Central(AssessedClaim a)
         => Stated(a.Claim.Value).Contains(a.Central) ? NumberText.Format(a.Central) : Estimate(a.Central, a.IsCentralAssumed);
 
+    /// <summary>A camp's central value: as stated when it is a figure one of its claims stated, else three significant figures,
+    /// marked when assumed.</summary>
+    public static string Central(Camp c)
+        => c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central) : Estimate(c.Central, c.IsCentralAssumed);
+
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8".</summary>
     public static string Bound(Bound b) => (b.Direction == BoundDirection.Upper ? "at most " : "at least ") + BoundValue(b);
 

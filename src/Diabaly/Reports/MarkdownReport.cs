@@ -68,7 +68,7 @@ internal static class MarkdownReport
             {
                 Camp camp = q.Camps[i];
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}")))} | {ReportWriter.FormatInterval(camp.Lower, camp.Upper)} | {Cell(Figures.Estimate(camp.Central, camp.IsCentralAssumed))} | {Figures.Estimate(camp.Weight)} |\n");
+                    $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}")))} | {ReportWriter.FormatInterval(camp.Lower, camp.Upper)} | {Cell(Figures.Central(camp))} | {Figures.Estimate(camp.Weight)} |\n");
             }
 
             md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");

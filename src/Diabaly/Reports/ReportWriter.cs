@@ -107,6 +107,13 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
     public static (string Low, string Best, string High) FormatParts(Consensus consensus) => Figures.Parts(Guard.NotNull(consensus));
 
+    /// <summary>A camp's central value as the reports write it: as stated when it is a figure one of its claims stated, else to three
+    /// significant figures, followed by " (assumed)" when it rests on an assumed central value.</summary>
+    /// <param name="camp">The camp.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="camp"/> is null.</exception>
+    public static string FormatCentral(Camp camp) => Figures.Central(Guard.NotNull(camp));
+
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim that sets it
     /// stated it, else to three significant figures.</summary>
     /// <param name="bound">The bound.</param>

@@ -67,6 +67,19 @@ public class StrataTests
     }
 
     [Fact]
+    public void NoTarget_ATie_GoesToTheWhole_AndOnACumulativeCountToTheLatest()
+    {
+        // A tsunami's death toll: the UN's final count for all countries and a government's for one country, in 2008, and an
+        // agency's early count. Every stratum holds half a source's vote; the whole outranks the part, and the latest count the
+        // earlier ones.
+        Dossier d = Strata.Dossier(null, Strata.Within("Indonesia", "all countries"), true,
+            Strata.Claim("ap", 23_000, "2004-12-27", "all countries"), Strata.Claim("ap", 150_000, "2005-01-10", "all countries"),
+            Strata.Claim("indonesia", 94_000, "2005-01-02", "Indonesia"), Strata.Claim("indonesia", 167_000, "2008", "Indonesia"),
+            Strata.Claim("un", 227_898, "2008", "all countries"), Strata.Claim("un", 35_000, "2008", "Sri Lanka"));
+        Reconcile(d).Target.Should().Be(new Stratum("2008", "all countries"));
+    }
+
+    [Fact]
     public void NoTarget_ATie_GoesToTheEarliestTime()
     {
         QuestionReport q = Reconcile(Strata.Dossier(null, null, false, Strata.Claim("a", 47, "2013-01-15"), Strata.Claim("b", 100, "2013-01-14")));

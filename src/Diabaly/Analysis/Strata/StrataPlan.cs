@@ -17,8 +17,10 @@ internal enum StratumOrder
 /// <para>The headline labels: each label the question's <see cref="Question.Target"/> gives; each label it leaves out (or both,
 /// when it declares none) is chosen among the claims that match the labels it gives, as the one with the most weight. A source's
 /// weight (prior × access × partisan factors) is split evenly among its claims on the question, and a claim without a label in
-/// a dimension counts for every label of that dimension. Ties go to the stratum with more claims, then to the earliest time
-/// label and the first scope label in order. A dimension no claim labels stays unlabelled.</para>
+/// a dimension counts for every label of that dimension. Ties go to the stratum with more claims, then to the outermost scope (the
+/// whole rather than a part, by <see cref="StratumRelations.Within"/>), then on a cumulative question to the latest time (the most
+/// complete count) and otherwise to the earliest, then to the first scope label in order. A dimension no claim labels stays
+/// unlabelled.</para>
 /// <para>A claim's stratum fills each label it leaves out with the headline's (a missing label matches), so a claim is on target
 /// exactly when its stratum is the headline.</para>
 /// </remarks>
@@ -103,7 +105,8 @@ internal sealed class StrataPlan
         var matching = Enumerable.Range(0, claims.Count)
             .Where(i => (dt is null || labels[i].Time is null || labels[i].Time == dt) && (ds is null || labels[i].Scope is null || labels[i].Scope == ds))
             .ToList();
-        (string? ht, string? hs, double weight) = Choose(matching, labels, vote, share, dt, ds, key => TimeLine.SortKey(text[(true, key)], relations));
+        (string? ht, string? hs, double weight) = Choose(matching, labels, vote, share, dt, ds, key => TimeLine.SortKey(text[(true, key)], relations),
+            relations, question.Cumulative);
         plan.IsDeclared = target is not null;
         plan.Reason = Explain(target, ht, hs, dt, ds, weight, vote.Sum(), matching.Count, labels, text);
 
@@ -195,7 +198,7 @@ internal sealed class StrataPlan
     /// labels is the stratum's or missing: so the heaviest is either a pair of labels some claim gives, or the heaviest time label
     /// (among claims with no scope) joined to the heaviest scope label (among claims with no time).</summary>
     private static (string? Time, string? Scope, double Weight) Choose(List<int> matching, (string? Time, string? Scope)[] labels, double[] vote,
-        double[] share, string? dt, string? ds, Func<string, (int, long, string)> timeOrder)
+        double[] share, string? dt, string? ds, Func<string, (int, long, string)> timeOrder, StratumRelations relations, bool cumulative)
     {
         var both = new Dictionary<(string, string), (double W, double N)>();
         var timeOnly = new Dictionary<string, (double W, double N)>(StringComparer.Ordinal);
@@ -279,10 +282,13 @@ internal sealed class StrataPlan
             .Select(o => (Time: o.Item1, Scope: o.Item2, Score: Score(o.Item1, o.Item2)))
             .ToList();
         double top = options.Max(o => o.Score.W);
-        var pick = options
-            .Where(o => o.Score.W >= top - (1e-12 * Math.Max(1, top)))
-            .OrderByDescending(o => Math.Round(o.Score.N, 9))
-            .ThenBy(o => TimeKey(o.Time))
+        // Ties: more claims; then the outermost scope (the one fewest tied scopes contain: the whole rather than a part); then on a
+        // cumulative question the latest time (the most complete count), else the earliest; then the scope's words.
+        var tied = options.Where(o => o.Score.W >= top - (1e-12 * Math.Max(1, top))).ToList();
+        var tiedScopes = tied.Select(o => o.Scope).OfType<string>().Distinct().ToList();
+        int Depth(string? scope) => scope is null ? 0 : tiedScopes.Count(other => other != scope && relations.IsWithin(scope, other));
+        var ordered = tied.OrderByDescending(o => Math.Round(o.Score.N, 9)).ThenBy(o => Depth(o.Scope));
+        var pick = (cumulative ? ordered.ThenByDescending(o => TimeKey(o.Time)) : ordered.ThenBy(o => TimeKey(o.Time)))
             .ThenBy(o => o.Scope ?? string.Empty, StringComparer.Ordinal)
             .First();
         return (pick.Time, pick.Scope, pick.Score.W);
