@@ -121,6 +121,15 @@ internal static class Cli
             return Bad(stderr, $"--plot takes a file ending in .svg or .png; received '{p}'.");
         }
 
+        foreach (var (option, file) in new[] { ("--output", r.Output), ("--plot", r.Plot) })
+        {
+            if (file is not null && OutputProblem(file) is { } problem)
+            {
+                return Bad(stderr, $"{option}: {problem}");
+            }
+        }
+
+        var outputs = new AtomicOutputs();
         try
         {
             Dossier dossier = Dossier.Load(r.Dossier);
@@ -143,11 +152,20 @@ internal static class Cli
                 "csv" => ReportWriter.ToCsv(report.Only([.. questions.Select(q => q.Question.Id)])),
                 _ => null,
             };
-            if (text is null)
+
+            // Every output is produced in a temporary file beside its target first; only when all are complete do they replace the
+            // targets, so that a failure (a full disk, a plot that cannot be drawn) never damages a previous good file.
+            if (r.Output is { } file)
             {
-                if (r.Output is { } file)
+                outputs.Write(file, stream =>
                 {
-                    using var writer = new StreamWriter(file);
+                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 64 * 1024, leaveOpen: true);
+                    if (text is not null)
+                    {
+                        writer.Write(text);
+                        return;
+                    }
+
                     IAnsiConsole fileConsole = AnsiConsole.Create(new AnsiConsoleSettings
                     {
                         Ansi = AnsiSupport.No,
@@ -157,32 +175,29 @@ internal static class Cli
                     });
                     fileConsole.Profile.Width = r.Width ?? 100;
                     TerminalReport.Render(fileConsole, report, questions);
-                }
-                else
-                {
-                    if (r.Width is { } width)
-                    {
-                        console.Profile.Width = width;
-                    }
+                });
+            }
 
-                    TerminalReport.Render(console, report, questions);
-                }
-            }
-            else if (r.Output is { } file)
-            {
-                File.WriteAllText(file, text);
-            }
-            else
+            IReadOnlyList<string> plots = r.Plot is { } plotFile ? ForestPlot.Save(report, questions, plotFile, outputs) : [];
+            outputs.Commit();
+
+            if (r.Output is null && text is not null)
             {
                 stdout.Write(text);
             }
-
-            if (r.Plot is { } plotFile)
+            else if (r.Output is null)
             {
-                foreach (string written in ForestPlot.Save(report, questions, plotFile))
+                if (r.Width is { } width)
                 {
-                    stderr.WriteLine("plot: " + written);
+                    console.Profile.Width = width;
                 }
+
+                TerminalReport.Render(console, report, questions);
+            }
+
+            foreach (string written in plots)
+            {
+                stderr.WriteLine("plot: " + written);
             }
 
             if (r.Output is { } outFile)
@@ -204,7 +219,7 @@ internal static class Cli
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine("error: " + e.Message);
+            stderr.WriteLine("error: " + e.Message + (outputs.Count > 0 ? " No file was changed." : string.Empty));
             return Unexpected;
         }
 #pragma warning disable CA1031 // The console's contract: anything unexpected is one line and exit code 1, never a stack trace.
@@ -214,6 +229,27 @@ internal static class Cli
             stderr.WriteLine($"unexpected error ({e.GetType().Name}): {e.Message}");
             return Unexpected;
         }
+        finally
+        {
+            outputs.Dispose();
+        }
+    }
+
+    /// <summary>Why a path cannot take an output file, or null: empty, a folder, or in a folder that does not exist.</summary>
+    private static string? OutputProblem(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "the file name is empty.";
+        }
+
+        if (Directory.Exists(path))
+        {
+            return $"'{path}' is a folder; expected a file name.";
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        return folder is not null && !Directory.Exists(folder) ? $"the folder '{folder}' does not exist." : null;
     }
 
     private static int Bad(TextWriter stderr, string message)

@@ -19,8 +19,9 @@ internal static class ForestPlot
 
     private static readonly Color OffTarget = Color.FromHex("#9a9a9a");
 
-    /// <summary>Saves one file for one question, or one file per question named <c>stem-questionId.ext</c>.</summary>
-    public static IReadOnlyList<string> Save(ReconciliationReport report, IReadOnlyList<QuestionReport> questions, string path)
+    /// <summary>Draws one file for one question, or one file per question named <c>stem-questionId.ext</c>, into temporary files that
+    /// <paramref name="outputs"/> moves over their targets when every output is ready.</summary>
+    public static IReadOnlyList<string> Save(ReconciliationReport report, IReadOnlyList<QuestionReport> questions, string path, AtomicOutputs outputs)
     {
         var written = new List<string>();
         bool single = questions.Count == 1;
@@ -31,14 +32,10 @@ internal static class ForestPlot
                 : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}-{q.Question.Id}{Path.GetExtension(path)}");
             Plot plot = Draw(q, report.Options);
             int height = 220 + (46 * Rows(q));
-            if (file.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-            {
-                plot.SavePng(file, Width, height);
-            }
-            else
-            {
-                plot.SaveSvg(file, Width, height);
-            }
+            byte[] image = file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
+                ? plot.GetImageBytes(Width, height, ImageFormat.Png)
+                : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, height));
+            outputs.Write(file, stream => stream.Write(image));
 
             written.Add(file);
         }

@@ -109,10 +109,16 @@ internal static class TerminalReport
         }
         else
         {
-            console.MarkupLine(Invariant($"[bold]Conflicts on target[/] ({Tally(onTarget)}):"));
-            foreach (Conflict c in onTarget)
+            console.MarkupLine(Invariant($"[bold]Conflicts on target[/] ({Tally(q.Strata[0])}):"));
+            foreach (Conflict c in onTarget.Take(20))
             {
                 console.MarkupLine("  • " + ConflictLine(c, Ref));
+            }
+
+            long more = q.Strata[0].ConflictCounts.Values.Sum() - Math.Min(20, onTarget.Count);
+            if (more > 0)
+            {
+                console.MarkupLine(Invariant($"  [grey]… and {more:N0} more (the Markdown and JSON reports list up to {onTarget.Count:N0}).[/]"));
             }
         }
 
@@ -179,11 +185,10 @@ internal static class TerminalReport
             }
         }
 
-        if (q.NotComparable.Count > 0)
+        if (q.NotComparableCount > 0)
         {
-            int time = q.NotComparable.Count(c => c.Kind == ConflictKind.DifferentTime);
             console.MarkupLine(Invariant(
-                $"[bold]Not compared:[/] {Count(q.NotComparable.Count, "pair")} of claims in unrelated strata lie apart ({time} differ in time, {q.NotComparable.Count - time} in scope): differences, not conflicts."));
+                $"[bold]Not compared:[/] {Count(q.NotComparableCount, "pair")} of claims in unrelated strata lie apart: differences of time or scope, not conflicts."));
         }
 
         // Flags and summary.
@@ -240,12 +245,12 @@ internal static class TerminalReport
         return Invariant($"{value} from {Markup.Escape(name(b.Claim))} (\"{Markup.Escape(words)}\"), since {Markup.Escape(b.Reason)}: {beyond}");
     }
 
-    private static string Tally(IReadOnlyList<Conflict> conflicts)
+    private static string Tally(StratumReport stratum)
     {
         var parts = new List<string>();
-        int contradictions = conflicts.Count(c => c.Kind == ConflictKind.Contradiction);
-        int exceeded = conflicts.Count(c => c.Kind == ConflictKind.ExceedsBound);
-        int tolerated = conflicts.Count(c => c.Kind == ConflictKind.WithinTolerance);
+        long contradictions = stratum.ConflictCounts[ConflictKind.Contradiction];
+        long exceeded = stratum.ConflictCounts[ConflictKind.ExceedsBound];
+        long tolerated = stratum.ConflictCounts[ConflictKind.WithinTolerance];
         if (contradictions > 0)
         {
             parts.Add(Count(contradictions, "contradiction"));
@@ -266,8 +271,8 @@ internal static class TerminalReport
 
     internal static string N(double x) => double.IsFinite(x) ? ReportWriter.FormatEstimate(x) : "—";
 
-    private static string Count(int n, string noun, string? plural = null)
-        => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
+    private static string Count(long n, string noun, string? plural = null)
+        => n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -142,4 +142,9 @@ public enum FlagKind
     /// <summary>The question declares no target and its claims fall into several strata: the headline is the stratum with the most
     /// source weight, which the report names; declare a target to choose another.</summary>
     TargetChosen,
+
+    /// <summary>Some work was left out to keep it bounded: pairs of claims in different strata beyond
+    /// <see cref="ReconcileOptions.MaxComparedPairs"/>, or sources beyond <see cref="ReconcileOptions.MaxSensitivitySources"/>. The
+    /// message says how many.</summary>
+    WorkLimited,
 }

@@ -6,9 +6,11 @@ namespace Diabaly;
 /// open ends about every claim of the question.</summary>
 internal static class Flags
 {
-    public static List<Flag> Of(Question question, List<Reading> all, List<Reading> onTarget, StrataPlan plan, IReadOnlyList<Conflict> conflicts,
-        IReadOnlyList<Bound> bounds, Consensus headline, List<SourceSensitivity> sensitivity, ReconcileOptions o)
+    public static List<Flag> Of(Question question, List<Reading> all, List<Reading> onTarget, StrataPlan plan, StratumReport target,
+        Consensus headline, List<SourceSensitivity> sensitivity, ReconcileOptions o, long pairsNotCompared, int sourcesNotMeasured)
     {
+        IReadOnlyList<Conflict> conflicts = target.Conflicts;
+        IReadOnlyList<Bound> bounds = target.Bounds;
         var flags = new List<Flag>();
         if (all.Count == 0)
         {
@@ -45,12 +47,24 @@ internal static class Flags
             }
         }
 
-        var contradictions = conflicts.Where(c => c.IsContradiction).ToList();
-        if (contradictions.Count > 0)
+        long contradictions = target.ContradictionCount;
+        if (contradictions > 0)
         {
-            Conflict worst = contradictions.OrderByDescending(c => c.Factor).First();
+            Conflict worst = conflicts.Where(c => c.IsContradiction).OrderByDescending(c => c.Factor).First();
             flags.Add(new Flag(FlagKind.Contradiction,
-                $"{Count(contradictions.Count, "contradiction")} on target; the largest: {worst.First.Claim.Source.Name} against {worst.Second.Claim.Source.Name}, a factor of {NumberText.Significant(worst.Factor)}{(worst.Kind == ConflictKind.ExceedsBound ? " (a bound exceeded)" : string.Empty)}."));
+                $"{Count(contradictions, "contradiction")} on target; the largest: {worst.First.Claim.Source.Name} against {worst.Second.Claim.Source.Name}, a factor of {NumberText.Significant(worst.Factor)}{(worst.Kind == ConflictKind.ExceedsBound ? " (a bound exceeded)" : string.Empty)}."));
+        }
+
+        if (pairsNotCompared > 0)
+        {
+            flags.Add(new Flag(FlagKind.WorkLimited,
+                $"Work limited: {Count(pairsNotCompared, "pair")} of claims in different strata were not compared (ReconcileOptions.MaxComparedPairs, {o.MaxComparedPairs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}); bounds and differences beyond them are not reported."));
+        }
+
+        if (sourcesNotMeasured > 0)
+        {
+            flags.Add(new Flag(FlagKind.WorkLimited,
+                $"Work limited: the influence of {Count(sourcesNotMeasured, "source")} on target was not measured; only the {Count(sensitivity.Count, "heaviest source", "heaviest sources")} (ReconcileOptions.MaxSensitivitySources)."));
         }
 
         if (!headline.IsEmpty)
@@ -58,14 +72,14 @@ internal static class Flags
             Bound? lower = bounds.FirstOrDefault(b => b.Direction == BoundDirection.Lower);
             Bound? upper = bounds.FirstOrDefault(b => b.Direction == BoundDirection.Upper);
             string best = Figures.Estimate(headline.Best, headline.Assumed.HasFlag(EstimateParts.Best));
-            if (lower is not null && Comparisons.Beyond(LogScale.Gap(headline.Best, lower.Value, o), o) && headline.Best < lower.Value)
+            if (lower is not null && WithinStratum.IsBeyond(headline.Best, lower.Value, o))
             {
                 flags.Add(new Flag(FlagKind.OutsideBounds,
                     $"Below a bound: the best estimate, {best}, is less than {Figures.BoundValue(lower)}, the lower bound {lower.Claim.Claim.Source.Name}'s claim about {lower.Claim.Stratum} sets ({lower.Reason}).",
                     lower.Claim.Claim.Source, lower.Claim.Claim));
             }
 
-            if (upper is not null && Comparisons.Beyond(LogScale.Gap(upper.Value, headline.Best, o), o) && headline.Best > upper.Value)
+            if (upper is not null && WithinStratum.IsBeyond(upper.Value, headline.Best, o))
             {
                 flags.Add(new Flag(FlagKind.OutsideBounds,
                     $"Above a bound: the best estimate, {best}, is more than {Figures.BoundValue(upper)}, the upper bound {upper.Claim.Claim.Source.Name}'s claim about {upper.Claim.Stratum} sets ({upper.Reason}).",
@@ -108,6 +122,6 @@ internal static class Flags
         return flags;
     }
 
-    internal static string Count(int n, string singular, string? plural = null)
-        => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
+    internal static string Count(long n, string singular, string? plural = null)
+        => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
 }

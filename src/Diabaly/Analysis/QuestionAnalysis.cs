@@ -41,15 +41,15 @@ internal static class QuestionAnalysis
             }
 
             strata.Add(new StratumReport(plan.Strata[s], s == 0, ReadOnly.List(ByValue(members)), Envelope(members), consensus,
-                ReadOnly.List(comparisons.Conflicts[s]), ReadOnly.List(comparisons.Bounds[s])));
+                ReadOnly.List(comparisons.Conflicts[s]), comparisons.ConflictCounts[s], ReadOnly.List(comparisons.Bounds[s]), comparisons.BoundCounts[s]));
         }
 
         Consensus headline = estimates[o.Method];
         List<Camp> camps = Camps.Of(onTarget, o);
-        List<SourceSensitivity> sensitivity = Sensitivity.Of(onTarget, headline, o, o.ClipToBounds ? Clip(comparisons.Bounds[0]) : null);
+        var (sensitivity, sourcesLeftOut) = Sensitivity.Of(onTarget, headline, o, o.ClipToBounds ? Clip(comparisons.Bounds[0]) : null);
         IReadOnlyList<Conflict> conflicts = strata[0].Conflicts;
-        List<Flag> flags = Flags.Of(question, readings, onTarget, plan, conflicts, strata[0].Bounds, headline, sensitivity, o);
-        string summary = Summary.Of(question, readings, onTarget, plan.Strata[0], camps, conflicts, strata[0].Bounds, comparisons.NotComparable.Count, headline, sensitivity, o.ZeroFloor);
+        List<Flag> flags = Flags.Of(question, readings, onTarget, plan, strata[0], headline, sensitivity, o, comparisons.NotExamined, sourcesLeftOut);
+        string summary = Summary.Of(question, readings, onTarget, strata[0], camps, comparisons.NotComparableCount, headline, sensitivity, o.ZeroFloor);
         return new QuestionReport
         {
             Question = question,
@@ -67,6 +67,8 @@ internal static class QuestionAnalysis
             Sensitivity = ReadOnly.List(sensitivity),
             Strata = ReadOnly.List(strata),
             NotComparable = ReadOnly.List(comparisons.NotComparable),
+            NotComparableCount = comparisons.NotComparableCount,
+            PairsNotCompared = comparisons.NotExamined,
             Flags = ReadOnly.List(flags),
             Summary = summary,
         };

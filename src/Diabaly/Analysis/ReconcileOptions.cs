@@ -3,9 +3,13 @@ using Diabaly.Internal;
 namespace Diabaly;
 
 /// <summary>Every choice the reconciliation makes, with its documented default. Immutable; set with object initializers.</summary>
+/// <remarks>Every number is checked against a documented range (weight factors 10⁻⁶ to 10⁶, the zero floor 10⁻⁹ to 10⁶, the smallest
+/// log-scale deviation 10⁻⁶ to 10), so that no setting can make a computation overflow, underflow to zero or divide by zero.</remarks>
 public sealed class ReconcileOptions
 {
     private readonly RoundnessRule _roundness = RoundnessRule.Default;
+    private readonly int _maxListed = 1_000, _maxSensitivity = 100;
+    private readonly long _maxCompared = 1_000_000;
     private readonly double _secondHand = 0.5, _firstHand = 1, _unknownAccess = 1, _partisan = 1, _openTail = 2, _zeroFloor = 0.5,
         _tolerance = 1.1, _spreadFactor = 2, _influence = 1.5, _low = 0.1, _high = 0.9, _minLogSd = 0.01;
 
@@ -31,19 +35,19 @@ public sealed class ReconcileOptions
 
     /// <summary>The weight factor of a first-hand source.</summary>
     /// <value>1.</value>
-    public double FirstHandFactor { get => _firstHand; init => _firstHand = Guard.Positive(value); }
+    public double FirstHandFactor { get => _firstHand; init => _firstHand = Guard.InRange(value, 1e-6, 1e6); }
 
     /// <summary>The weight factor of a second-hand source.</summary>
     /// <value>0.5.</value>
-    public double SecondHandFactor { get => _secondHand; init => _secondHand = Guard.Positive(value); }
+    public double SecondHandFactor { get => _secondHand; init => _secondHand = Guard.InRange(value, 1e-6, 1e6); }
 
     /// <summary>The weight factor of a source whose access is unknown.</summary>
     /// <value>1.</value>
-    public double UnknownAccessFactor { get => _unknownAccess; init => _unknownAccess = Guard.Positive(value); }
+    public double UnknownAccessFactor { get => _unknownAccess; init => _unknownAccess = Guard.InRange(value, 1e-6, 1e6); }
 
     /// <summary>The weight factor of a source with a declared side other than "neutral". Such a source is always flagged; by default it is not down-weighted.</summary>
     /// <value>1.</value>
-    public double PartisanFactor { get => _partisan; init => _partisan = Guard.Positive(value); }
+    public double PartisanFactor { get => _partisan; init => _partisan = Guard.InRange(value, 1e-6, 1e6); }
 
     /// <summary>How far an open bound is read to reach: "at least L" is read as L to L × this factor (uniform on the log scale, central
     /// at L × √factor), and "at most U" as U / factor to U.</summary>
@@ -53,7 +57,7 @@ public sealed class ReconcileOptions
     /// <summary>Counts below this are treated as this on the log scale, and an estimate that comes out exactly at it is reported as 0.
     /// Half of one counted thing: at the resolution of a count, nothing is below it but zero.</summary>
     /// <value>0.5.</value>
-    public double ZeroFloor { get => _zeroFloor; init => _zeroFloor = Guard.Positive(value); }
+    public double ZeroFloor { get => _zeroFloor; init => _zeroFloor = Guard.InRange(value, 1e-9, 1e6); }
 
     /// <summary>The factor below which a gap between two claims is negligible. When the higher claim's lower end is at most this
     /// factor above the lower claim's upper end (1,503 against 1,517; 45 against 47), they differ within tolerance: the pair is
@@ -86,7 +90,26 @@ public sealed class ReconcileOptions
 
     /// <summary>The smallest standard deviation, on the natural-log scale, given to a claim (about 1 %), so that no claim is infinitely precise.</summary>
     /// <value>0.01.</value>
-    public double MinimumLogSd { get => _minLogSd; init => _minLogSd = Guard.Positive(value); }
+    public double MinimumLogSd { get => _minLogSd; init => _minLogSd = Guard.InRange(value, 1e-6, 10); }
+
+    /// <summary>The most pairs of claims any one list of a report holds: the conflicts of a stratum, the pairs not compared, the
+    /// bounds on a stratum, the claims beyond a bound. The strongest are kept (the largest factors, the tightest bounds); every pair
+    /// is still counted (<see cref="StratumReport.ConflictCounts"/>, <see cref="QuestionReport.NotComparableCount"/>,
+    /// <see cref="StratumReport.BoundCount"/>, <see cref="Bound.ExceededCount"/>), so that a report grows with its claims, not with
+    /// their pairs.</summary>
+    /// <value>1,000.</value>
+    public int MaxListedPairs { get => _maxListed; init => _maxListed = (int)Guard.InRange(value, 1, 1_000_000); }
+
+    /// <summary>The most pairs of claims in different strata compared one by one per question (bounds, pairs not compared), the
+    /// headline's strata first. Pairs within a stratum are counted by sorting and cost nothing here. What is left over is counted in
+    /// <see cref="QuestionReport.PairsNotCompared"/> and flagged (<see cref="FlagKind.WorkLimited"/>).</summary>
+    /// <value>1,000,000.</value>
+    public long MaxComparedPairs { get => _maxCompared; init => _maxCompared = (long)Guard.InRange(value, 0, 1e12); }
+
+    /// <summary>The most sources whose influence is measured per question (<see cref="QuestionReport.Sensitivity"/>): the heaviest,
+    /// ties by id. Each costs a consensus of the other claims, so a question with a hundred thousand sources measures these only.</summary>
+    /// <value>100.</value>
+    public int MaxSensitivitySources { get => _maxSensitivity; init => _maxSensitivity = (int)Guard.InRange(value, 0, 1_000_000); }
 
     internal double AccessFactor(SourceAccess access) => access switch
     {

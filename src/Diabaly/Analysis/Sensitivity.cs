@@ -5,10 +5,15 @@ internal static class Sensitivity
 {
     /// <summary>The sensitivity of the headline to each source; with <paramref name="clip"/>, each Best without a source is clipped as
     /// the headline is, so that a source the bounds make irrelevant is not called influential.</summary>
-    public static List<SourceSensitivity> Of(List<Reading> readings, Consensus headline, ReconcileOptions o, (double Low, double High)? clip)
+    /// <remarks>At most <see cref="ReconcileOptions.MaxSensitivitySources"/> sources are measured, the heaviest (ties by id); the
+    /// number left out is returned beside the list.</remarks>
+    public static (List<SourceSensitivity> Sources, int LeftOut) Of(List<Reading> readings, Consensus headline, ReconcileOptions o, (double Low, double High)? clip)
     {
         var result = new List<SourceSensitivity>();
-        foreach (var group in readings.GroupBy(r => r.Claim.Source.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var groups = readings.GroupBy(r => r.Claim.Source.Id, StringComparer.Ordinal).ToList();
+        var measured = groups.OrderByDescending(g => g.Sum(r => r.Weight)).ThenBy(g => g.Key, StringComparer.Ordinal).Take(o.MaxSensitivitySources)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in measured)
         {
             var rest = readings.Where(r => r.Claim.Source.Id != group.Key).ToList();
             double? without = rest.Count == 0 ? null : ConsensusMethods.Best(o.Method, rest, o, clip);
@@ -17,6 +22,6 @@ internal static class Sensitivity
             result.Add(new SourceSensitivity(group.First().Claim.Source, without, shift, influential));
         }
 
-        return result;
+        return (result, groups.Count - result.Count);
     }
 }

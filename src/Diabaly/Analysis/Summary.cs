@@ -7,9 +7,12 @@ namespace Diabaly;
 /// <summary>The plain-English paragraph of a question, built from the headline's numbers.</summary>
 internal static class Summary
 {
-    public static string Of(Question q, List<Reading> all, List<Reading> onTarget, Stratum target, List<Camp> camps, IReadOnlyList<Conflict> conflicts,
-        IReadOnlyList<Bound> bounds, int notComparable, Consensus headline, List<SourceSensitivity> sensitivity, double floor)
+    public static string Of(Question q, List<Reading> all, List<Reading> onTarget, StratumReport head, List<Camp> camps, long notComparable,
+        Consensus headline, List<SourceSensitivity> sensitivity, double floor)
     {
+        Stratum target = head.Stratum;
+        IReadOnlyList<Conflict> conflicts = head.Conflicts;
+        IReadOnlyList<Bound> bounds = head.Bounds;
         if (all.Count == 0)
         {
             return $"{q.Subject}: no source makes a claim.";
@@ -40,9 +43,9 @@ internal static class Summary
         }
 
         sb.Append(CultureInfo.InvariantCulture, $" The {Describe(headline.Method)} puts the number at {Figures.Consensus(headline, q.Unit)}.");
-        int contradictions = conflicts.Count(c => c.Kind == ConflictKind.Contradiction);
-        int exceeded = conflicts.Count(c => c.Kind == ConflictKind.ExceedsBound);
-        int tolerated = conflicts.Count(c => c.Kind == ConflictKind.WithinTolerance);
+        long contradictions = head.ConflictCounts[ConflictKind.Contradiction];
+        long exceeded = head.ConflictCounts[ConflictKind.ExceedsBound];
+        long tolerated = head.ConflictCounts[ConflictKind.WithinTolerance];
         if (contradictions + exceeded + tolerated == 0)
         {
             sb.Append(onTarget.Count > 1 ? " No two claims on target conflict." : string.Empty);

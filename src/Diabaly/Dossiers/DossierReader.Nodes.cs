@@ -18,12 +18,12 @@ internal sealed partial class DossierReader
             }
             else if (key.Value!.Length > 0 && key.Value.All(char.IsAsciiDigit))
             {
-                Error(key, $"unknown key '{key.Value}' in {what}: a comma inside {{…}} separates entries, so a number with a thousands "
+                Error(key, $"unknown key '{Excerpt.Of(key.Value)}' in {what}: a comma inside {{…}} separates entries, so a number with a thousands "
                            + "separator must be quoted there, as in value: \"about 2,000\"");
             }
             else
             {
-                Error(key, $"unknown key '{key.Value}' in {what}{Suggest(key.Value!, allowed)}; expected one of: {string.Join(", ", allowed)}");
+                Error(key, $"unknown key '{Excerpt.Of(key.Value)}' in {what}{Suggest(key.Value!, allowed)}; expected one of: {string.Join(", ", allowed)}");
             }
         }
 
@@ -82,7 +82,7 @@ internal sealed partial class DossierReader
             return true;
         }
 
-        Error(key, $"'{key.Value}' is not a valid {what} id; use letters, digits, '-', '_' or '.', with no spaces");
+        Error(key, $"'{Excerpt.Of(key.Value)}' is not a valid {what} id; use letters, digits, '-', '_' or '.', with no spaces");
         return false;
     }
 
@@ -101,13 +101,60 @@ internal sealed partial class DossierReader
 
     private void Error(YamlNode node, string message) => _errors.Add(new DossierError(node.Line, node.Column, message, _file));
 
-    internal static string Suggest(string given, IEnumerable<string> candidates)
+    /// <summary>" (did you mean 'x'?)" for a misspelt name, or nothing. Work is bounded whatever the file: each distinct name is
+    /// looked up once, at most <see cref="MaxSuggestions"/> names get a suggestion, and each is compared with at most
+    /// <see cref="MaxCandidates"/> candidates of a near length, in ordinal order.</summary>
+    private string Suggest(string given, IEnumerable<string> candidates)
     {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string c in candidates.Order(StringComparer.Ordinal))
+        if (_suggestions.TryGetValue((candidates, given), out string? known))
         {
-            int d = Levenshtein(given.ToLowerInvariant(), c.ToLowerInvariant());
+            return known;
+        }
+
+        if (_suggestionsLeft <= 0)
+        {
+            return string.Empty;
+        }
+
+        _suggestionsLeft--;
+        if (!_sortedCandidates.TryGetValue(candidates, out string[]? sorted))
+        {
+            sorted = candidates.Where(c => c.Length <= MaxNameLength).Order(StringComparer.Ordinal).ToArray();
+            _sortedCandidates[candidates] = sorted;
+        }
+
+        string result = Closest(given, sorted);
+        _suggestions[(candidates, given)] = result;
+        return result;
+    }
+
+    internal const int MaxSuggestions = 100, MaxCandidates = 1_000, MaxNameLength = 64;
+
+    /// <summary>The closest candidate within a distance of a third of the name (at least 2), compared as lower case.</summary>
+    internal static string Closest(string given, IReadOnlyList<string> sortedCandidates)
+    {
+        if (given.Length > MaxNameLength)
+        {
+            return string.Empty;
+        }
+
+        int limit = Math.Max(2, given.Length / 3);
+        string g = given.ToLowerInvariant();
+        string? best = null;
+        int bestDistance = int.MaxValue, compared = 0;
+        foreach (string c in sortedCandidates)
+        {
+            if (Math.Abs(c.Length - given.Length) > limit)
+            {
+                continue;
+            }
+
+            if (++compared > MaxCandidates)
+            {
+                break;
+            }
+
+            int d = Levenshtein(g, c.ToLowerInvariant());
             if (d < bestDistance)
             {
                 best = c;
@@ -115,16 +162,11 @@ internal sealed partial class DossierReader
             }
         }
 
-        return best is not null && bestDistance <= Math.Max(2, given.Length / 3) ? $" (did you mean '{best}'?)" : string.Empty;
+        return best is not null && bestDistance <= limit ? $" (did you mean '{best}'?)" : string.Empty;
     }
 
     private static int Levenshtein(string a, string b)
     {
-        if (a.Length > 64 || b.Length > 64)
-        {
-            return int.MaxValue;
-        }
-
         var prev = new int[b.Length + 1];
         var cur = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)

@@ -24,7 +24,7 @@ internal sealed partial class DossierReader
             var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             foreach (var (key, value) in scopesNode.Entries)
             {
-                string what = $"scope '{key.Value}'";
+                string what = $"scope '{Excerpt.Of(key.Value)}'";
                 if (string.IsNullOrWhiteSpace(key.Value))
                 {
                     Error(key, "a scope label in 'scopes' is empty; expected the words claims use in 'scope'");
@@ -86,7 +86,7 @@ internal sealed partial class DossierReader
         {
             if (!scopesUsed.Contains(Stratum.Key(label)!) && counts[Stratum.Key(label)!] == 1)
             {
-                Error(node, $"the scope '{label}' in 'scopes' is not used by any claim or target{Suggest(label, scopeText)}; "
+                Error(node, $"the scope '{Excerpt.Of(label)}' in 'scopes' is not used by any claim or target{Suggest(label, scopeText)}; "
                             + "a relation names the words claims give in 'scope'");
             }
         }
@@ -110,14 +110,14 @@ internal sealed partial class DossierReader
                 string key = Stratum.Key(label)!;
                 if (seen.TryGetValue(key, out YamlNode? first))
                 {
-                    Error(t, $"the time '{label}' is listed twice in 'times' (first at line {first.Line}, column {first.Column})");
+                    Error(t, $"the time '{Excerpt.Of(label)}' is listed twice in 'times' (first at line {first.Line}, column {first.Column})");
                     continue;
                 }
 
                 seen.Add(key, t);
                 if (!timesUsed.Contains(key) && !TimeLine.IsDate(label))
                 {
-                    Error(t, $"the time '{label}' in 'times' is not used by any claim or target{Suggest(label, timeText)}; "
+                    Error(t, $"the time '{Excerpt.Of(label)}' in 'times' is not used by any claim or target{Suggest(label, timeText)}; "
                              + "'times' orders the words claims give in 'as-of'");
                 }
 
@@ -136,13 +136,13 @@ internal sealed partial class DossierReader
         {
             if (question.Target!.Scope is { } scope && !claimScopes.Contains(Stratum.Key(scope)!) && !relationKeys.Contains(Stratum.Key(scope)!))
             {
-                Error(node, $"the target scope '{scope}' of question '{question.Id}' is not the scope of any claim, nor named in 'scopes'"
+                Error(node, $"the target scope '{Excerpt.Of(scope)}' of question '{question.Id}' is not the scope of any claim, nor named in 'scopes'"
                             + Suggest(scope, claimScopeText));
             }
 
             if (question.Target.AsOf is { } asOf && !claimTimes.Contains(Stratum.Key(asOf)!) && !timeKeys.Contains(Stratum.Key(asOf)!) && !TimeLine.IsDate(asOf))
             {
-                Error(node, $"the target time '{asOf}' of question '{question.Id}' is not the as-of of any claim, nor named in 'times'"
+                Error(node, $"the target time '{Excerpt.Of(asOf)}' of question '{question.Id}' is not the as-of of any claim, nor named in 'times'"
                             + Suggest(asOf, claimTimeText));
             }
         }

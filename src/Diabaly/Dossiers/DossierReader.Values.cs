@@ -111,13 +111,13 @@ internal sealed partial class DossierReader
         if (t is ".inf" or ".Inf" or ".INF" or "+.inf" or "-.inf" or ".nan" or ".NaN" or ".NAN"
             || !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            Error(node, $"'{key}' must be a finite number such as 250 or 1.5, but is '{node.Value}'");
+            Error(node, $"'{key}' must be a finite number such as 250 or 1.5, but is '{Excerpt.Of(node.Value)}'");
             return null;
         }
 
         if (value < 0)
         {
-            Error(node, $"'{key}' must not be negative (Diabaly counts things), but is {node.Value}");
+            Error(node, $"'{key}' must not be negative (Diabaly counts things), but is {Excerpt.Of(node.Value)}");
             return null;
         }
 

@@ -19,6 +19,9 @@ internal sealed partial class DossierReader
     private static readonly Dictionary<string, QuantityKind> QuantityKinds = Enum.GetValues<QuantityKind>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
 
     private readonly List<DossierError> _errors;
+    private readonly Dictionary<(object Candidates, string Given), string> _suggestions = [];
+    private readonly Dictionary<object, string[]> _sortedCandidates = new(ReferenceEqualityComparer.Instance);
+    private int _suggestionsLeft = MaxSuggestions;
     private readonly string? _file;
     private readonly DossierReadOptions _options;
 
@@ -35,7 +38,21 @@ internal sealed partial class DossierReader
         if (text.Length > options.MaxLength)
         {
             throw new DossierException([new DossierError(0, 0,
-                $"the file has {text.Length:N0} characters, more than the limit of {options.MaxLength:N0} (DossierReadOptions.MaxLength)", file)]);
+                string.Create(CultureInfo.InvariantCulture, $"the file has {text.Length:N0} characters, more than the limit of {options.MaxLength:N0} (DossierReadOptions.MaxLength)"), file)]);
+        }
+
+        // A byte order mark is not part of the text, as Load already knows.
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        int lone = LoneSurrogate(text);
+        if (lone >= 0)
+        {
+            (int line, int column) = Position(text, lone);
+            throw new DossierException([new DossierError(line, column,
+                $"the text holds half of a UTF-16 surrogate pair (U+{(int)text[lone]:X4}) with no other half; a dossier is Unicode text", file)]);
         }
 
         int control = text.AsSpan().IndexOfAnyInRange('\0', '\u0008');
@@ -67,6 +84,24 @@ internal sealed partial class DossierReader
         }
 
         return dossier;
+    }
+
+    /// <summary>The index of the first surrogate without its other half, or -1.</summary>
+    internal static int LoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     internal static (int Line, int Column) Position(string text, int index)
@@ -177,9 +212,9 @@ internal sealed partial class DossierReader
         double weight = 1;
         if (keys.TryGetValue("weight", out YamlNode? w) && ReadNumber(w, "weight") is { } value)
         {
-            if (value <= 0)
+            if (value is < Source.MinWeight or > Source.MaxWeight)
             {
-                Error(w, $"the weight of {what} must be > 0, but is {w.Value}");
+                Error(w, $"the weight of {what} must be between 0.000001 and 1,000,000, but is {Excerpt.Of(w.Value)}");
             }
             else
             {
@@ -233,7 +268,7 @@ internal sealed partial class DossierReader
                 case "false":
                     break;
                 default:
-                    Error(cumulativeNode, $"'cumulative' of {what} must be true or false, but is '{flag}'");
+                    Error(cumulativeNode, $"'cumulative' of {what} must be true or false, but is '{Excerpt.Of(flag)}'");
                     break;
             }
         }
@@ -261,7 +296,7 @@ internal sealed partial class DossierReader
             }
         }
 
-        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
+        var drafts = new List<(string? Id, Claim Claim)>();
         int index = 0;
         foreach (YamlNode item in list.Items)
         {
@@ -284,7 +319,7 @@ internal sealed partial class DossierReader
                 id = Text(idNode, "id");
                 if (id is not null && !Identifier.IsValid(id))
                 {
-                    Error(idNode, $"'{id}' is not a valid claim id; use letters, digits, '-', '_' or '.', with no spaces");
+                    Error(idNode, $"'{Excerpt.Of(id)}' is not a valid claim id; use letters, digits, '-', '_' or '.', with no spaces");
                     id = null;
                 }
 
@@ -312,7 +347,7 @@ internal sealed partial class DossierReader
                         }
                         else
                         {
-                            Error(v, $"{what} is relayed via '{viaId}', which is not a defined source{Suggest(viaId, sources.Keys)}");
+                            Error(v, $"{what} is relayed via '{Excerpt.Of(viaId)}', which is not a defined source{Suggest(viaId, sources.Keys)}");
                         }
                     }
                 }
@@ -327,7 +362,7 @@ internal sealed partial class DossierReader
                 }
                 else
                 {
-                    Error(saidNode, $"'{saidText}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15");
+                    Error(saidNode, $"'{Excerpt.Of(saidText)}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15");
                 }
             }
 
@@ -336,22 +371,7 @@ internal sealed partial class DossierReader
                 continue;
             }
 
-            if (id is null)
-            {
-                string baseId = $"{source.Id}-{question.Id}";
-                id = baseId;
-                int n = nextSuffix.GetValueOrDefault(baseId, 2);
-                while (taken.ContainsKey(id))
-                {
-                    id = string.Create(CultureInfo.InvariantCulture, $"{baseId}-{n++}");
-                }
-
-                nextSuffix[baseId] = n;
-
-                taken.Add(id, item);
-            }
-
-            claims.Add(new Claim(id, question, source, value)
+            drafts.Add((id, new Claim(id ?? "unnamed", question, source, value)
             {
                 Quote = OptionalText(keys, "quote"),
                 Said = said,
@@ -360,8 +380,67 @@ internal sealed partial class DossierReader
                 Via = via,
                 Note = OptionalText(keys, "note"),
                 Language = keys.ContainsKey("language") ? claimLanguage : null,
-            });
+            }));
         }
+
+        claims.AddRange(Named(drafts, taken));
+    }
+
+    /// <summary>
+    /// The claims with an id for each that has none, derived from its content, never from its place in the file: the source and the
+    /// question ("mayor-islamist-fighters") when the source makes one unnamed claim on the question, else with a hash of the claim's
+    /// words and labels ("mayor-islamist-fighters-3f2a9c1e"); identical claims are told apart by "-2", "-3", which, since they are
+    /// identical, changes nothing in any report. A generated id never takes an id a claim states.
+    /// </summary>
+    private static IEnumerable<Claim> Named(List<(string? Id, Claim Claim)> drafts, Dictionary<string, YamlNode> taken)
+    {
+        var used = new HashSet<string>(taken.Keys, StringComparer.Ordinal);
+        var generated = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
+        foreach (var group in drafts.Where(d => d.Id is null).Select(d => d.Claim)
+                     .GroupBy(c => $"{c.Source.Id}-{c.Question.Id}", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var members = group.Select(c => (Claim: c, Content: Content(c))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
+            foreach (var (claim, content) in members)
+            {
+                string stem = members.Count == 1 ? Fit(group.Key, string.Empty) : Fit(group.Key, "-" + Hash(content));
+                string id = stem;
+                for (int n = 2; !used.Add(id); n++)
+                {
+                    id = Fit(stem, string.Create(CultureInfo.InvariantCulture, $"-{n}"));
+                }
+
+                generated[claim] = id;
+            }
+        }
+
+        foreach (var (id, c) in drafts)
+        {
+            yield return id is not null ? c : new Claim(generated[c], c.Question, c.Source, c.Value)
+            {
+                Quote = c.Quote, Said = c.Said, AsOf = c.AsOf, Scope = c.Scope, Via = c.Via, Note = c.Note, Language = c.Language,
+            };
+        }
+    }
+
+    /// <summary>An id of at most 100 characters: the stem cut to leave room for the suffix.</summary>
+    private static string Fit(string stem, string suffix)
+        => stem.Length + suffix.Length <= 100 ? stem + suffix : stem[..(100 - suffix.Length)].TrimEnd('-') + suffix;
+
+    private static string Content(Claim c)
+        => string.Join("\u0001", c.Value.Kind, c.Value.Lower.ToString("R", CultureInfo.InvariantCulture), c.Value.Upper.ToString("R", CultureInfo.InvariantCulture),
+            c.Value.Central?.ToString("R", CultureInfo.InvariantCulture), c.Value.Text, c.Quote, c.Said?.ToString(), c.AsOf, c.Scope, c.Note,
+            string.Join(",", c.Via.Select(v => v.Id)), c.Language?.ToString());
+
+    /// <summary>FNV-1a, 32 bits, over the text's UTF-16 code units: the same on every machine and every run.</summary>
+    private static string Hash(string text)
+    {
+        uint h = 2166136261;
+        foreach (char ch in text)
+        {
+            h = (h ^ ch) * 16777619;
+        }
+
+        return h.ToString("x8", CultureInfo.InvariantCulture);
     }
 
     private T? Reference<T>(YamlNode item, Dictionary<string, YamlNode> keys, string key, Dictionary<string, T> defined, string what)
@@ -382,7 +461,7 @@ internal sealed partial class DossierReader
             return found;
         }
 
-        Error(node, $"{what} names {key} '{id}', which is not defined{Suggest(id, defined.Keys)}");
+        Error(node, $"{what} names {key} '{Excerpt.Of(id)}', which is not defined{Suggest(id, defined.Keys)}");
         return null;
     }
 
@@ -399,7 +478,7 @@ internal sealed partial class DossierReader
             return value;
         }
 
-        Error(node, $"'{text}' is not a valid {key}; expected one of: {string.Join(", ", values.Keys)}{Suggest(text, values.Keys)}");
+        Error(node, $"'{Excerpt.Of(text)}' is not a valid {key}; expected one of: {string.Join(", ", values.Keys)}{Suggest(text, values.Keys)}");
         return null;
     }
 
@@ -417,7 +496,7 @@ internal sealed partial class DossierReader
             case "fr" or "french" or "français" or "francais":
                 return QuantityLanguage.French;
             default:
-                Error(node, $"'{text}' is not a supported language; expected 'en' or 'fr'");
+                Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected 'en' or 'fr'");
                 return null;
         }
     }

@@ -1,3 +1,4 @@
+using Diabaly.Internal;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -30,7 +31,7 @@ internal sealed class YamlNode
     {
         YamlNodeKind.Mapping => "a mapping",
         YamlNodeKind.Sequence => "a list",
-        _ => Value is null ? "nothing" : $"'{Value}'",
+        _ => Value is null ? "nothing" : $"'{Excerpt.Of(Value)}'",
     };
 }
 
@@ -98,7 +99,7 @@ internal static class YamlTree
 
             if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
             {
-                throw new YamlException(ev.Start, ev.End, $"the tag '{node.Tag}' is not allowed: dossiers refuse YAML type tags");
+                throw new YamlException(ev.Start, ev.End, $"the tag '{Excerpt.Of(node.Tag.ToString())}' is not allowed: dossiers refuse YAML type tags");
             }
         }
 
@@ -144,7 +145,7 @@ internal static class YamlTree
                     if (seen.TryGetValue(key.Value, out YamlNode? first))
                     {
                         errors.Add(new DossierError(key.Line, key.Column,
-                            $"duplicate key '{key.Value}' (first at line {first.Line}, column {first.Column})", file));
+                            $"duplicate key '{Excerpt.Of(key.Value)}' (first at line {first.Line}, column {first.Column})", file));
                         continue;
                     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Diabaly.Dossiers;
 using Diabaly.Internal;
@@ -21,13 +22,17 @@ public sealed partial class Dossier
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > options.MaxLength * 4L)
+            if (Directory.Exists(path))
             {
-                throw new DossierException([new DossierError(0, 0, $"the file has {info.Length:N0} bytes, more than the limit (DossierReadOptions.MaxLength)", path)]);
+                throw new DossierException([new DossierError(0, 0, "this is a folder, not a file; expected a YAML or JSON dossier file", path)]);
             }
 
-            bytes = File.ReadAllBytes(path);
+            if (File.Exists(path) && FileKind.IsRegular(path) == false)
+            {
+                throw new DossierException([new DossierError(0, 0, "this is not a regular file (a device, a pipe or a socket); expected a YAML or JSON dossier file", path)]);
+            }
+
+            bytes = ReadAtMost(path, options.MaxLength * 4L);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -43,10 +48,32 @@ public sealed partial class Dossier
         {
             int at = Math.Max(0, e.Index);
             int line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
-            throw new DossierException([new DossierError(line, 0, $"the file is not valid UTF-8 (a bad byte near byte {at:N0}); save it as UTF-8", path)]);
+            throw new DossierException([new DossierError(line, 0, string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8 (a bad byte near byte {at:N0}); save it as UTF-8"), path)]);
         }
 
         return DossierReader.Read(text.TrimStart('\uFEFF'), path, options);
+    }
+
+    /// <summary>The bytes of a file, read with a limit rather than trusting the length the file system reports (which is 0 for
+    /// /proc files and may change while reading).</summary>
+    private static byte[] ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var bytes = new MemoryStream();
+        byte[] buffer = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (bytes.Length + read > limit)
+            {
+                throw new DossierException([new DossierError(0, 0,
+                    string.Create(CultureInfo.InvariantCulture, $"the file has more than {limit:N0} bytes, more than the limit (DossierReadOptions.MaxLength characters)"), path)]);
+            }
+
+            bytes.Write(buffer, 0, read);
+        }
+
+        return bytes.ToArray();
     }
 
     /// <summary>Reads a dossier from YAML (or JSON) text.</summary>

@@ -52,12 +52,19 @@ public sealed class Source : IEquatable<Source>
 
     /// <summary>A prior weight the user gives the source; the analyses multiply it by access and partisan factors.</summary>
     /// <value>1.</value>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not finite and &gt; 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value outside [<see cref="MinWeight"/>, <see cref="MaxWeight"/>].</exception>
     public double Weight
     {
         get => _weight;
-        init => _weight = Guard.Positive(value);
+        init => _weight = Guard.InRange(value, MinWeight, MaxWeight);
     }
+
+    /// <summary>The smallest prior weight: 10⁻⁶.</summary>
+    public const double MinWeight = 1e-6;
+
+    /// <summary>The largest prior weight: 10⁶. Weights beyond a million to one say nothing more, and would let products of weights
+    /// overflow.</summary>
+    public const double MaxWeight = 1e6;
 
     /// <inheritdoc />
     public bool Equals(Source? other)

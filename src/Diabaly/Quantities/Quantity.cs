@@ -9,6 +9,8 @@ namespace Diabaly;
 /// and, where the words imply one, a typical value.
 /// </summary>
 /// <remarks>
+/// <para>The domain of a count: a number from 0 to <see cref="MaxCount"/> (10¹⁵), with any fraction. Larger numbers are refused,
+/// here and by the dossier reader, so that every computation on counts stays finite.</para>
 /// <para>Invariants, checked at construction: no NaN; <see cref="Lower"/> is finite and ≥ 0 (Diabaly counts things);
 /// <see cref="Lower"/> ≤ <see cref="Upper"/>; <see cref="Lower"/> ≤ <see cref="Central"/> ≤ <see cref="Upper"/>; both bounds are inclusive;
 /// <see cref="Upper"/> is positive infinity exactly when the statement has no upper bound.</para>
@@ -24,11 +26,17 @@ public sealed class Quantity : IEquatable<Quantity>
     {
         Validate(kind, lower, upper, central);
         Kind = kind;
-        Lower = lower;
-        Upper = upper;
-        Central = central;
+
+        // -0 is 0: adding 0 turns a negative zero into a positive one, so that no report prints "-0".
+        Lower = lower + 0.0;
+        Upper = upper + 0.0;
+        Central = central + 0.0;
         Text = text;
     }
+
+    /// <summary>The largest count a quantity may hold, 10¹⁵: a thousand times the people who ever lived, and small enough that
+    /// products and ratios of counts stay finite.</summary>
+    public const double MaxCount = 1e15;
 
     /// <summary>What kind of statement this is.</summary>
     public QuantityKind Kind { get; }
@@ -51,7 +59,7 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>A plain number: "400".</summary>
     /// <param name="value">A finite number ≥ 0.</param>
     /// <returns>An <see cref="QuantityKind.Exact"/> quantity.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
     public static Quantity Exact(double value)
     {
         Guard.NonNegative(Guard.Finite(value));
@@ -61,14 +69,14 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>"About <paramref name="value"/>", read as roundly as the number is round (see <see cref="RoundnessRule"/>).</summary>
     /// <param name="value">A finite number ≥ 0.</param>
     /// <returns>An <see cref="QuantityKind.Approximate"/> quantity centred on <paramref name="value"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
     public static Quantity About(double value) => About(value, RoundnessRule.Default);
 
     /// <summary>"About <paramref name="value"/>" under a given roundness rule.</summary>
     /// <param name="value">A finite number ≥ 0.</param>
     /// <param name="rule">The rule that sets the tolerance.</param>
     /// <returns>An <see cref="QuantityKind.Approximate"/> quantity centred on <paramref name="value"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
     public static Quantity About(double value, RoundnessRule rule)
     {
@@ -87,13 +95,13 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>A lower bound: "at least five".</summary>
     /// <param name="lower">The bound, finite and ≥ 0.</param>
     /// <returns>An <see cref="QuantityKind.AtLeast"/> quantity.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lower"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lower"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
     public static Quantity AtLeast(double lower) => Create(QuantityKind.AtLeast, lower, double.PositiveInfinity, null);
 
     /// <summary>An upper bound: "at most seven" (the lower bound is 0).</summary>
     /// <param name="upper">The bound, finite and ≥ 0.</param>
     /// <returns>An <see cref="QuantityKind.AtMost"/> quantity.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="upper"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="upper"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
     public static Quantity AtMost(double upper) => Create(QuantityKind.AtMost, 0, upper, null);
 
     /// <summary>A vague amount with the interval and typical value it is read as ("several hundred": 300–900, typically 500).</summary>
@@ -251,6 +259,12 @@ public sealed class Quantity : IEquatable<Quantity>
         if (!double.IsFinite(lower) || lower < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(lower), lower, Invariant($"The lower bound must be finite and >= 0; received {lower}."));
+        }
+
+        if (lower > MaxCount || (double.IsFinite(upper) && upper > MaxCount) || central > MaxCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(upper), upper,
+                Invariant($"A count must be at most 1,000,000,000,000,000 (Quantity.MaxCount); received {Math.Max(lower, double.IsFinite(upper) ? upper : lower):R}."));
         }
 
         if (upper < lower)

@@ -112,11 +112,11 @@ internal static class QuantityParser
         }
         catch (QuantitySyntaxException e)
         {
-            return new Result(null, $"Cannot read \"{text}\" as a quantity: {e.Message}.");
+            return new Result(null, $"Cannot read \"{Excerpt.Of(text)}\" as a quantity: {e.Message}.");
         }
         catch (ArgumentException e)
         {
-            return new Result(null, $"Cannot read \"{text}\" as a quantity: {e.Message}");
+            return new Result(null, $"Cannot read \"{Excerpt.Of(text)}\" as a quantity: {e.Message}");
         }
     }
 
@@ -244,7 +244,7 @@ internal static class QuantityParser
             if (modifier != Modifier.None && postfix != Modifier.None && !(modifier == Modifier.About && postfix == Modifier.About))
             {
                 _pos = postfixAt;
-                throw Unexpected($"nothing more after '{modifierText}': a quantity takes one modifier");
+                throw Unexpected($"nothing more after '{Excerpt.Of(modifierText)}': a quantity takes one modifier");
             }
 
             return Apply(modifier != Modifier.None ? modifier : postfix, b, modifierText);
@@ -261,7 +261,7 @@ internal static class QuantityParser
                     Modifier.AtLeast => Quantity.AtLeast(term.Lower),
                     Modifier.AtMost when !double.IsPositiveInfinity(term.Upper) => Quantity.AtMost(term.Upper),
                     _ => throw new QuantitySyntaxException(
-                        $"'{modifierText}' cannot qualify the vague amount '{term.Phrase}', which is already approximate"),
+                        $"'{Excerpt.Of(modifierText)}' cannot qualify the vague amount '{term.Phrase}', which is already approximate"),
                 };
             }
 
@@ -553,7 +553,7 @@ internal static class QuantityParser
                     if (t.Kind == TokenKind.Number && !glued)
                     {
                         throw new QuantitySyntaxException(
-                            $"a second figure '{t.Raw}' at character {t.Start + 1}; a value holds one quantity, so record each figure as its own claim");
+                            $"a second figure '{Excerpt.Of(t.Raw)}' at character {t.Start + 1}; a value holds one quantity, so record each figure as its own claim");
                     }
                 }
 
@@ -651,7 +651,7 @@ internal static class QuantityParser
         private QuantitySyntaxException Unexpected(string expected)
         {
             QuantityToken t = Current;
-            string found = t.Kind == TokenKind.End ? "the end of the text" : $"'{t.Raw}' at character {t.Start + 1}";
+            string found = t.Kind == TokenKind.End ? "the end of the text" : $"'{Excerpt.Of(t.Raw)}' at character {t.Start + 1}";
             return new QuantitySyntaxException($"expected {expected}, but found {found}");
         }
     }

@@ -171,7 +171,7 @@ internal static class QuantityTokenizer
 
         if (!double.IsFinite(value))
         {
-            throw new QuantitySyntaxException($"'{raw}' at character {start + 1} is too large a number");
+            throw new QuantitySyntaxException($"'{Diabaly.Internal.Excerpt.Of(raw)}' at character {start + 1} is too large a number");
         }
 
         return new QuantityToken(TokenKind.Number, raw, raw, start, value);

@@ -99,6 +99,19 @@ internal static partial class JsonReport
         w.WriteEndArray();
     }
 
+    /// <summary>Every conflict of a stratum counted by kind, listed or not, and how many bounds it has.</summary>
+    private static void WriteCounts(Utf8JsonWriter w, StratumReport s)
+    {
+        w.WriteStartObject("conflictCounts");
+        foreach (var (kind, count) in s.ConflictCounts.OrderBy(p => p.Key))
+        {
+            w.WriteNumber(EnumText.Camel(kind), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("boundCount", s.BoundCount);
+    }
+
     private static void WriteBounds(Utf8JsonWriter w, IEnumerable<Bound> bounds)
     {
         w.WriteStartArray("bounds");
@@ -113,6 +126,7 @@ internal static partial class JsonReport
             w.WriteEndObject();
             w.WriteString("reason", b.Reason);
             Ids(w, "exceededBy", b.ExceededBy);
+            w.WriteNumber("exceededCount", b.ExceededCount);
             w.WriteEndObject();
         }
 

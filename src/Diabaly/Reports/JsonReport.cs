@@ -127,6 +127,7 @@ internal static partial class JsonReport
         w.WriteEndObject();
 
         WriteConflicts(w, "conflicts", q.Conflicts);
+        WriteCounts(w, q.Strata[0]);
         WriteBounds(w, q.Bounds);
 
         w.WriteStartArray("camps");
@@ -178,12 +179,15 @@ internal static partial class JsonReport
             w.WritePropertyName("consensus");
             WriteConsensus(w, s.Consensus);
             WriteConflicts(w, "conflicts", s.Conflicts);
+            WriteCounts(w, s);
             WriteBounds(w, s.Bounds);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         WriteConflicts(w, "notComparable", q.NotComparable);
+        w.WriteNumber("notComparableCount", q.NotComparableCount);
+        w.WriteNumber("pairsNotCompared", q.PairsNotCompared);
 
         w.WriteStartArray("flags");
         foreach (Flag f in q.Flags)

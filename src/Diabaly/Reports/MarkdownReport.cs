@@ -55,11 +55,11 @@ internal static class MarkdownReport
         if (q.Bounds.Count > 0)
         {
             md.Append("\n### Bounds\n\n");
-            BoundsTable(md, q.Bounds, number);
+            BoundsTable(md, q.Bounds, head.BoundCount, number);
         }
 
         md.Append("\n### Conflicts on target\n\n");
-        ConflictsTable(md, q.Conflicts, number, head.Claims.Count);
+        ConflictsTable(md, head, number);
 
         if (q.Camps.Count > 0)
         {
@@ -110,21 +110,24 @@ internal static class MarkdownReport
                 if (s.Conflicts.Count > 0)
                 {
                     md.Append('\n');
-                    ConflictsTable(md, s.Conflicts, number, s.Claims.Count);
+                    ConflictsTable(md, s, number);
                 }
 
                 if (s.Bounds.Count > 0)
                 {
                     md.Append('\n');
-                    BoundsTable(md, s.Bounds, number);
+                    BoundsTable(md, s.Bounds, s.BoundCount, number);
                 }
             }
         }
 
-        if (q.NotComparable.Count > 0)
+        if (q.NotComparableCount > 0)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"\n### Not compared\n\n{Count(q.NotComparable.Count, "pair")} of claims in unrelated strata lie apart: differences of time or scope, not conflicts.\n\n");
+                $"\n### Not compared\n\n{Count(q.NotComparableCount, "pair")} of claims in unrelated strata lie apart: differences of time or scope, not conflicts.");
+            md.Append(q.NotComparableCount > q.NotComparable.Count
+                ? string.Create(CultureInfo.InvariantCulture, $" The table groups the {q.NotComparable.Count:N0} widest.\n\n")
+                : "\n\n");
             md.Append("| Stratum | Stratum | Pairs apart | Why | Widest |\n|---|---|---:|---|---:|\n");
             foreach (var g in q.NotComparable.GroupBy(x => (x.First.Stratum, x.Second.Stratum, x.Kind)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.Factor)))
             {
@@ -163,12 +166,21 @@ internal static class MarkdownReport
         }
     }
 
-    private static void ConflictsTable(StringBuilder md, IReadOnlyList<Conflict> conflicts, Dictionary<AssessedClaim, int> number, int claims)
+    private static void ConflictsTable(StringBuilder md, StratumReport stratum, Dictionary<AssessedClaim, int> number)
     {
+        IReadOnlyList<Conflict> conflicts = stratum.Conflicts;
+        int claims = stratum.Claims.Count;
+        long total = stratum.ConflictCounts.Values.Sum();
         if (conflicts.Count == 0)
         {
             md.Append(claims > 1 ? "No two claims conflict.\n" : "None (one claim).\n");
             return;
+        }
+
+        if (total > conflicts.Count)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"{Count(stratum.ConflictCounts[ConflictKind.Contradiction], "contradiction")}, {Count(stratum.ConflictCounts[ConflictKind.ExceedsBound], "bound")} exceeded and {Count(stratum.ConflictCounts[ConflictKind.WithinTolerance], "discrepancy")} within tolerance; the {conflicts.Count:N0} strongest:\n\n");
         }
 
         md.Append("| Lower claim | Higher claim | Factor | Kind |\n|---|---|---:|---|\n");
@@ -179,13 +191,19 @@ internal static class MarkdownReport
         }
     }
 
-    private static void BoundsTable(StringBuilder md, IReadOnlyList<Bound> bounds, Dictionary<AssessedClaim, int> number)
+    private static void BoundsTable(StringBuilder md, IReadOnlyList<Bound> bounds, int count, Dictionary<AssessedClaim, int> number)
     {
+        if (count > bounds.Count)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"The {bounds.Count:N0} tightest of {count:N0} bounds:\n\n");
+        }
+
         md.Append("| Bound | Set by | For | Why | Beyond it |\n|---|---|---|---|---|\n");
         foreach (Bound b in bounds)
         {
             string value = Figures.Bound(b);
-            string beyond = b.ExceededBy.Count == 0 ? "none" : string.Join(", ", b.ExceededBy.Select(x => Claim(x, number)));
+            string beyond = b.ExceededBy.Count == 0 ? "none" : string.Join(", ", b.ExceededBy.Select(x => Claim(x, number)))
+                + (b.ExceededCount > b.ExceededBy.Count ? string.Create(CultureInfo.InvariantCulture, $" and {b.ExceededCount - b.ExceededBy.Count:N0} more") : string.Empty);
             md.Append(CultureInfo.InvariantCulture,
                 $"| {value} | {Claim(b.Claim, number)} | {Cell(b.Claim.Stratum.ToString())} | {Cell(b.Reason)} | {beyond} |\n");
         }
@@ -197,7 +215,7 @@ internal static class MarkdownReport
     private static string Stated(Envelope e)
         => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}") : "none (vague amounts only)";
 
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+    private static string Count(long n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
     private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 

@@ -33,14 +33,32 @@ public class DossierReadTests
     }
 
     [Fact]
-    public void GeneratedIds_AreUnique_AndNeverTakeAStatedId()
+    public void GeneratedIds_AreUnique_NeverTakeAStatedId_AndDoNotDependOnTheOrderOfTheClaims()
     {
-        Dossier d = Dossier.Parse(Head + """
-              - {question: q, source: mayor, value: 1}
-              - {question: q, source: mayor, value: 2}
-              - {id: mayor-q-2, question: q, source: mayor, value: 3}
-            """);
-        d.Claims.Select(c => c.Id).Should().Equal("mayor-q", "mayor-q-3", "mayor-q-2");
+        const string One = "  - {question: q, source: mayor, value: 1}\n", Two = "  - {question: q, source: mayor, value: 2}\n",
+            Stated = "  - {id: mayor-q-2, question: q, source: mayor, value: 3}\n";
+        Dossier d = Dossier.Parse(Head + One + Two + Stated);
+        var ids = d.Claims.ToDictionary(c => c.Value.Lower, c => c.Id);
+        ids[3].Should().Be("mayor-q-2");
+        ids[1].Should().StartWith("mayor-q-").And.NotBe(ids[2]).And.NotBe("mayor-q-2");
+
+        // The same claims in another order get the same ids: they come from the claims' content, not their place.
+        Dossier.Parse(Head + Stated + Two + One).Claims.ToDictionary(c => c.Value.Lower, c => c.Id).Should().BeEquivalentTo(ids);
+
+        // A source's only unnamed claim on a question is simply source-question.
+        Dossier.Parse(Head + One).Claims.Single().Id.Should().Be("mayor-q");
+
+        // Identical claims are told apart, and since they are identical it does not matter which is which.
+        Dossier.Parse(Head + One + One).Claims.Select(c => c.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void GeneratedIds_FitTheLimitOfAHundredCharacters()
+    {
+        string source = new('s', 100), question = new('q', 100);
+        string yaml = $"title: T\nsources:\n  {source}: {{name: S}}\nquestions:\n  {question}: {{subject: S, unit: u}}\nclaims:\n"
+                      + $"  - {{question: {question}, source: {source}, value: 1}}\n  - {{question: {question}, source: {source}, value: 2}}\n";
+        Dossier.Parse(yaml).Claims.Should().OnlyContain(c => c.Id.Length <= 100).And.HaveCount(2);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class ModelTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void Source_Weight_MustBeFiniteAndPositive(double weight)
-        => new Action(() => _ = new Source("a", "A") { Weight = weight }).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*finite and > 0*");
+        => new Action(() => _ = new Source("a", "A") { Weight = weight }).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*must be in [1E-06, 1000000]*");
 
     [Fact]
     public void Source_Defaults_AreDocumented()

@@ -253,7 +253,7 @@ public class QuantityParseTests
     {
         Action act = () => Quantity.Parse(text);
         act.Should().Throw<FormatException>()
-           .Which.Message.Should().Contain($"\"{text}\"").And.Contain(fragment);
+           .Which.Message.Should().Contain($"\"{Diabaly.Internal.Excerpt.Of(text)}\"").And.Contain(fragment);
         Quantity.TryParse(text, out Quantity? q).Should().BeFalse();
         q.Should().BeNull();
     }

@@ -48,8 +48,9 @@ public sealed class Conflict
 /// bounds it from above; a contained scope or an earlier time, from below. Immutable.</summary>
 public sealed class Bound
 {
-    internal Bound(AssessedClaim claim, Stratum bounded, BoundDirection direction, string reason, IReadOnlyList<AssessedClaim> exceededBy)
+    internal Bound(AssessedClaim claim, Stratum bounded, BoundDirection direction, string reason, IReadOnlyList<AssessedClaim> exceededBy, int exceededCount)
     {
+        ExceededCount = exceededCount;
         Claim = claim;
         Bounded = bounded;
         Direction = direction;
@@ -74,8 +75,12 @@ public sealed class Bound
     public string Reason { get; }
 
     /// <summary>The claims of the bounded stratum that lie wholly beyond the bound by more than
-    /// <see cref="ReconcileOptions.Tolerance"/>: each contradicts it.</summary>
+    /// <see cref="ReconcileOptions.Tolerance"/>: each contradicts it. At most <see cref="ReconcileOptions.MaxListedPairs"/>, by id;
+    /// <see cref="ExceededCount"/> counts them all.</summary>
     public IReadOnlyList<AssessedClaim> ExceededBy { get; }
+
+    /// <summary>How many claims of the bounded stratum lie beyond the bound by more than the tolerance, listed or not.</summary>
+    public int ExceededCount { get; }
 
     /// <inheritdoc />
     public override string ToString()

@@ -63,6 +63,14 @@ public sealed class QuestionReport
     /// related by <see cref="StratumRelations.Within"/>) whose intervals are disjoint: differences of time or scope, which are not conflicts.</summary>
     public IReadOnlyList<Conflict> NotComparable { get; internal init; } = [];
 
+    /// <summary>How many pairs of claims in unrelated strata lie apart: <see cref="NotComparable"/> lists the strongest
+    /// <see cref="ReconcileOptions.MaxListedPairs"/> of them.</summary>
+    public long NotComparableCount { get; internal init; }
+
+    /// <summary>The pairs of claims in different strata that were not compared because <see cref="ReconcileOptions.MaxComparedPairs"/>
+    /// was spent; 0 for any question of ordinary size. When above 0, a <see cref="FlagKind.WorkLimited"/> flag says so.</summary>
+    public long PairsNotCompared { get; internal init; }
+
     /// <summary>Warnings.</summary>
     public IReadOnlyList<Flag> Flags { get; internal init; } = [];
 

@@ -7,8 +7,11 @@ namespace Diabaly;
 public sealed class StratumReport
 {
     internal StratumReport(Stratum stratum, bool isTarget, IReadOnlyList<AssessedClaim> claims, Envelope range, Consensus consensus,
-        IReadOnlyList<Conflict> conflicts, IReadOnlyList<Bound> bounds)
+        IReadOnlyList<Conflict> conflicts, IReadOnlyDictionary<ConflictKind, long> counts, IReadOnlyList<Bound> bounds, int boundCount)
     {
+        ConflictCounts = Enum.GetValues<ConflictKind>().Where(k => k is not (ConflictKind.DifferentTime or ConflictKind.DifferentScope))
+            .ToDictionary(k => k, k => counts.GetValueOrDefault(k)).AsReadOnly();
+        BoundCount = boundCount;
         Stratum = stratum;
         IsTarget = isTarget;
         Claims = claims;
@@ -34,9 +37,20 @@ public sealed class StratumReport
     public Consensus Consensus { get; }
 
     /// <summary>The contradictions and discrepancies within tolerance between its claims, and its claims that lie beyond a bound
-    /// (or whose bound another claim of it exceeds), strongest first.</summary>
+    /// (or whose bound another claim of it exceeds), strongest first; at most <see cref="ReconcileOptions.MaxListedPairs"/>.</summary>
     public IReadOnlyList<Conflict> Conflicts { get; }
 
-    /// <summary>The claims of related strata that bound it, upper bounds first, tightest first.</summary>
+    /// <summary>Every conflict of <see cref="Conflicts"/>' kinds (contradiction, within tolerance, bound exceeded), counted whether
+    /// listed or not.</summary>
+    public IReadOnlyDictionary<ConflictKind, long> ConflictCounts { get; }
+
+    /// <summary>The number of contradictions (including bounds exceeded), listed or not.</summary>
+    public long ContradictionCount => ConflictCounts[ConflictKind.Contradiction] + ConflictCounts[ConflictKind.ExceedsBound];
+
+    /// <summary>How many bounds related strata set on it, listed in <see cref="Bounds"/> or not.</summary>
+    public int BoundCount { get; }
+
+    /// <summary>The claims of related strata that bound it, upper bounds first, tightest first; at most
+    /// <see cref="ReconcileOptions.MaxListedPairs"/>.</summary>
     public IReadOnlyList<Bound> Bounds { get; }
 }

@@ -2,29 +2,53 @@ using Diabaly.Internal;
 
 namespace Diabaly;
 
-/// <summary>Every pair of claims of a question compared, by how their strata stand: within a stratum a contradiction or a
-/// discrepancy within tolerance; between related strata a bound kept (nothing), missed within tolerance, or exceeded; between
-/// unrelated strata, when the intervals are apart, a difference of time or scope that is no conflict.</summary>
+/// <summary>
+/// Every pair of claims of a question compared, by how their strata stand: within a stratum a contradiction or a discrepancy within
+/// tolerance; between related strata a bound kept (nothing), missed within tolerance, or exceeded; between unrelated strata, when
+/// the intervals are apart, a difference of time or scope that is no conflict.
+/// </summary>
+/// <remarks>
+/// The work is bounded whatever the input. Within a stratum, pairs are counted by sorting and only the strongest
+/// <see cref="ReconcileOptions.MaxListedPairs"/> are listed. Between strata, pairs of claims are compared one by one up to
+/// <see cref="ReconcileOptions.MaxComparedPairs"/>, the headline's strata first; the pairs left over are counted in
+/// <see cref="NotExamined"/> and reported, never silently dropped.
+/// </remarks>
 internal sealed class Comparisons
 {
-    private Comparisons(int strata)
+    private readonly PairList[] _conflicts;
+    private readonly List<Bound>[] _bounds;
+    private readonly PairList _notComparable;
+
+    private Comparisons(int strata, ReconcileOptions o)
     {
-        Conflicts = Enumerable.Range(0, strata).Select(_ => new List<Conflict>()).ToArray();
-        Bounds = Enumerable.Range(0, strata).Select(_ => new List<Bound>()).ToArray();
+        _conflicts = Enumerable.Range(0, strata).Select(_ => new PairList(o.MaxListedPairs, PairList.Strongest)).ToArray();
+        _bounds = Enumerable.Range(0, strata).Select(_ => new List<Bound>()).ToArray();
+        _notComparable = new PairList(o.MaxListedPairs, PairList.ByKind);
     }
 
-    /// <summary>Per stratum: the conflicts within it and those that involve one of its claims and a bound.</summary>
-    public List<Conflict>[] Conflicts { get; }
+    /// <summary>Per stratum: the strongest conflicts within it and those that involve one of its claims and a bound.</summary>
+    public List<Conflict>[] Conflicts { get; private set; } = [];
 
-    /// <summary>Per stratum: the claims of related strata that bound it.</summary>
-    public List<Bound>[] Bounds { get; }
+    /// <summary>Per stratum: every conflict counted by kind, listed or not.</summary>
+    public IReadOnlyDictionary<ConflictKind, long>[] ConflictCounts { get; private set; } = [];
 
-    public List<Conflict> NotComparable { get; } = [];
+    /// <summary>Per stratum: the tightest bounds related strata set on it, at most <see cref="ReconcileOptions.MaxListedPairs"/>.</summary>
+    public List<Bound>[] Bounds { get; private set; } = [];
+
+    /// <summary>Per stratum: how many bounds there are, listed or not.</summary>
+    public int[] BoundCounts { get; private set; } = [];
+
+    public List<Conflict> NotComparable { get; private set; } = [];
+
+    public long NotComparableCount { get; private set; }
+
+    /// <summary>The pairs of claims in different strata left out when <see cref="ReconcileOptions.MaxComparedPairs"/> was spent.</summary>
+    public long NotExamined { get; private set; }
 
     public static Comparisons Of(List<Reading> readings, StrataPlan plan, ReconcileOptions o)
     {
         int n = plan.Strata.Count;
-        var result = new Comparisons(n);
+        var result = new Comparisons(n, o);
         var byStratum = Enumerable.Range(0, n).Select(_ => new List<Reading>()).ToArray();
         foreach (Reading r in readings)
         {
@@ -33,135 +57,164 @@ internal sealed class Comparisons
 
         for (int s = 0; s < n; s++)
         {
-            Within(byStratum[s], byStratum[s], same: true, result.Conflicts[s], null, o);
+            WithinStratum.Scan(byStratum[s], o, result._conflicts[s]);
         }
 
-        for (int a = 0; a < n; a++)
+        // Between strata, the headline's first, pair by pair while the budget lasts. Looking at a pair of strata costs one, and
+        // comparing their claims one per pair of claims.
+        long budget = o.MaxComparedPairs, examined = 0;
+        foreach (var (a, b) in StrataPairs(n))
         {
-            for (int b = a + 1; b < n; b++)
+            if (budget <= 0)
             {
-                if (byStratum[a].Count == 0 && byStratum[b].Count == 0)
-                {
-                    continue;
-                }
-
-                var (order, difference) = plan.Relate(a, b);
-                switch (order)
-                {
-                    case StratumOrder.Same:
-                        // Only strata that differ by a label one of them leaves out: a missing label matches, so compare as one.
-                        var shared = new List<Conflict>();
-                        Within(byStratum[a], byStratum[b], same: false, shared, null, o);
-                        result.Conflicts[a].AddRange(shared);
-                        result.Conflicts[b].AddRange(shared);
-                        break;
-                    case StratumOrder.Below:
-                        Bounded(a, b, byStratum, plan, result, o);
-                        break;
-                    case StratumOrder.Above:
-                        Bounded(b, a, byStratum, plan, result, o);
-                        break;
-                    default:
-                        Within(byStratum[a], byStratum[b], same: false, null, (result.NotComparable, difference), o);
-                        break;
-                }
+                break;
             }
+
+            long cost = (long)byStratum[a].Count * byStratum[b].Count;
+            budget--;
+            if (byStratum[a].Count + byStratum[b].Count == 0 || cost > budget)
+            {
+                continue;
+            }
+
+            // A stratum with no claim (a target nobody speaks to) is still bounded by its related strata.
+            budget -= cost;
+            examined += cost;
+            result.Compare(a, b, byStratum, plan, o);
         }
 
-        for (int s = 0; s < n; s++)
-        {
-            result.Conflicts[s] = Strongest(result.Conflicts[s]);
-            result.Bounds[s] = result.Bounds[s]
+        long all = (long)readings.Count * readings.Count, same = byStratum.Sum(s => (long)s.Count * s.Count);
+        result.NotExamined = ((all - same) / 2) - examined;
+
+        result.Conflicts = result._conflicts.Select(c => c.Listed()).ToArray();
+        result.ConflictCounts = result._conflicts.Select(c => c.Counts).ToArray();
+        result.Bounds = result._bounds.Select(b => b
                 .Where(x => x.Direction == BoundDirection.Upper ? double.IsFinite(x.Value) : x.Value > 0)
                 .OrderBy(x => x.Direction)
                 .ThenBy(x => x.Direction == BoundDirection.Upper ? x.Value : -x.Value)
                 .ThenBy(x => x.Claim.Claim.Id, StringComparer.Ordinal)
-                .ToList();
-        }
-
-        result.NotComparable.Sort((x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind)
-            : y.Factor != x.Factor ? y.Factor.CompareTo(x.Factor)
-            : string.CompareOrdinal(x.First.Claim.Id, y.First.Claim.Id) is var c && c != 0 ? c
-            : string.CompareOrdinal(x.Second.Claim.Id, y.Second.Claim.Id));
+                .Take(o.MaxListedPairs)
+                .ToList())
+            .ToArray();
+        result.BoundCounts = result._bounds.Select(b => b.Count(x => x.Direction == BoundDirection.Upper ? double.IsFinite(x.Value) : x.Value > 0)).ToArray();
+        result.NotComparable = result._notComparable.Listed();
+        result.NotComparableCount = result._notComparable.Total;
         return result;
     }
 
-    /// <summary>Whether a gap factor is a real one, beyond the tolerance (with room for rounding).</summary>
-    public static bool Beyond(double factor, ReconcileOptions o) => factor > o.Tolerance * (1 + 1e-12);
-
-    private static List<Conflict> Strongest(List<Conflict> conflicts)
-        => conflicts.Distinct()
-            .OrderByDescending(c => c.IsContradiction)
-            .ThenByDescending(c => c.Factor)
-            .ThenBy(c => c.First.Claim.Id, StringComparer.Ordinal)
-            .ThenBy(c => c.Second.Claim.Id, StringComparer.Ordinal)
-            .ToList();
-
-    /// <summary>Pairs of claims compared as one stratum (into <paramref name="conflicts"/>) or as unrelated strata (into
-    /// <paramref name="notComparable"/>): whenever their intervals are apart.</summary>
-    private static void Within(List<Reading> xs, List<Reading> ys, bool same, List<Conflict>? conflicts, (List<Conflict> List, ConflictKind Kind)? notComparable,
-        ReconcileOptions o)
+    /// <summary>Pairs of strata, the headline with each other first, then the others in order.</summary>
+    private static IEnumerable<(int A, int B)> StrataPairs(int n)
     {
-        for (int i = 0; i < xs.Count; i++)
+        for (int b = 1; b < n; b++)
         {
-            for (int j = same ? i + 1 : 0; j < ys.Count; j++)
-            {
-                AssessedClaim a = xs[i].Assessed, b = ys[j].Assessed;
-                if (!(a.Upper < b.Lower || b.Upper < a.Lower))
-                {
-                    continue;
-                }
+            yield return (0, b);
+        }
 
-                var (low, high) = a.Upper < b.Lower ? (a, b) : (b, a);
-                double factor = LogScale.Gap(low.Upper, high.Lower, o);
-                if (notComparable is { } nc)
-                {
-                    nc.List.Add(new Conflict(low, high, factor, nc.Kind));
-                }
-                else
-                {
-                    conflicts!.Add(new Conflict(low, high, factor, Beyond(factor, o) ? ConflictKind.Contradiction : ConflictKind.WithinTolerance));
-                }
+        for (int a = 1; a < n; a++)
+        {
+            for (int b = a + 1; b < n; b++)
+            {
+                yield return (a, b);
             }
         }
     }
 
+    private void Compare(int a, int b, List<Reading>[] byStratum, StrataPlan plan, ReconcileOptions o)
+    {
+        var (order, difference) = plan.Relate(a, b);
+        switch (order)
+        {
+            case StratumOrder.Same:
+                // Only strata that differ by a label one of them leaves out: a missing label matches, so compare as one.
+                foreach (Reading x in byStratum[a])
+                {
+                    foreach (Reading y in byStratum[b])
+                    {
+                        if (Apart(x, y) is var (low, high))
+                        {
+                            Conflict c = WithinStratum.Pair(low, high, o);
+                            _conflicts[a].Add(c);
+                            _conflicts[b].Add(c);
+                        }
+                    }
+                }
+
+                break;
+            case StratumOrder.Below:
+                Bounded(a, b, byStratum, plan, o);
+                break;
+            case StratumOrder.Above:
+                Bounded(b, a, byStratum, plan, o);
+                break;
+            default:
+                foreach (Reading x in byStratum[a])
+                {
+                    foreach (Reading y in byStratum[b])
+                    {
+                        if (Apart(x, y) is var (low, high))
+                        {
+                            _notComparable.Add(new Conflict(low, high, LogScale.Gap(low.Upper, high.Lower, o), difference));
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static (AssessedClaim Low, AssessedClaim High)? Apart(Reading x, Reading y)
+        => x.Assessed.Upper < y.Assessed.Lower ? (x.Assessed, y.Assessed)
+         : y.Assessed.Upper < x.Assessed.Lower ? (y.Assessed, x.Assessed)
+         : null;
+
     /// <summary>Stratum <paramref name="inner"/> is bounded above by stratum <paramref name="outer"/>: each claim of the outer sets
     /// an upper bound on the inner, each claim of the inner a lower bound on the outer; an inner claim wholly above an outer one
     /// breaks both.</summary>
-    private static void Bounded(int inner, int outer, List<Reading>[] byStratum, StrataPlan plan, Comparisons result, ReconcileOptions o)
+    private void Bounded(int inner, int outer, List<Reading>[] byStratum, StrataPlan plan, ReconcileOptions o)
     {
         string reason = plan.WhyBelow(inner, outer);
         List<Reading> ins = byStratum[inner], outs = byStratum[outer];
-        var uppers = new Dictionary<Reading, Bound>();
-        foreach (Reading y in outs)
-        {
-            var exceeding = ins.Where(x => x.Assessed.Lower > y.Assessed.Upper && Beyond(LogScale.Gap(y.Assessed.Upper, x.Assessed.Lower, o), o))
-                .Select(x => x.Assessed).ToList();
-            var bound = new Bound(y.Assessed, plan.Strata[inner], BoundDirection.Upper, reason, ReadOnly.List(exceeding));
-            uppers[y] = bound;
-            result.Bounds[inner].Add(bound);
-        }
-
-        foreach (Reading x in ins)
-        {
-            var below = outs.Where(y => x.Assessed.Lower > y.Assessed.Upper && Beyond(LogScale.Gap(y.Assessed.Upper, x.Assessed.Lower, o), o))
-                .Select(y => y.Assessed).ToList();
-            result.Bounds[outer].Add(new Bound(x.Assessed, plan.Strata[outer], BoundDirection.Lower, reason, ReadOnly.List(below)));
-        }
-
+        var exceeding = outs.ToDictionary(y => y, _ => new List<AssessedClaim>());
+        var below = ins.ToDictionary(x => x, _ => new List<AssessedClaim>());
+        var pairs = new List<(Reading X, Reading Y, double Factor, bool Beyond)>();
         foreach (Reading x in ins)
         {
             foreach (Reading y in outs)
             {
                 if (x.Assessed.Lower > y.Assessed.Upper)
                 {
-                    double factor = LogScale.Gap(y.Assessed.Upper, x.Assessed.Lower, o);
-                    var conflict = new Conflict(y.Assessed, x.Assessed, factor, Beyond(factor, o) ? ConflictKind.ExceedsBound : ConflictKind.WithinTolerance, uppers[y]);
-                    result.Conflicts[inner].Add(conflict);
-                    result.Conflicts[outer].Add(conflict);
+                    bool beyond = WithinStratum.IsBeyond(y.Assessed.Upper, x.Assessed.Lower, o);
+                    pairs.Add((x, y, LogScale.Gap(y.Assessed.Upper, x.Assessed.Lower, o), beyond));
+                    if (beyond)
+                    {
+                        exceeding[y].Add(x.Assessed);
+                        below[x].Add(y.Assessed);
+                    }
                 }
             }
         }
+
+        var uppers = new Dictionary<Reading, Bound>();
+        foreach (Reading y in outs)
+        {
+            var bound = new Bound(y.Assessed, plan.Strata[inner], BoundDirection.Upper, reason, Few(exceeding[y], o), exceeding[y].Count);
+            uppers[y] = bound;
+            _bounds[inner].Add(bound);
+        }
+
+        foreach (Reading x in ins)
+        {
+            _bounds[outer].Add(new Bound(x.Assessed, plan.Strata[outer], BoundDirection.Lower, reason, Few(below[x], o), below[x].Count));
+        }
+
+        foreach (var (x, y, factor, beyond) in pairs)
+        {
+            var conflict = new Conflict(y.Assessed, x.Assessed, factor, beyond ? ConflictKind.ExceedsBound : ConflictKind.WithinTolerance, uppers[y]);
+            _conflicts[inner].Add(conflict);
+            _conflicts[outer].Add(conflict);
+        }
     }
+
+    private static IReadOnlyList<AssessedClaim> Few(List<AssessedClaim> claims, ReconcileOptions o)
+        => ReadOnly.List(claims.OrderBy(c => c.Claim.Id, StringComparer.Ordinal).Take(o.MaxListedPairs));
 }

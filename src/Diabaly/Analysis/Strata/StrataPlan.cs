@@ -272,8 +272,9 @@ internal sealed class StrataPlan
                 return [null];
             }
 
+            // At most 64 tied labels go on, in ordinal order, so that a file of ten thousand equally heavy labels stays cheap.
             double top = all.Max(weight);
-            return all.Where(l => weight(l) >= top - (1e-12 * Math.Max(1, top))).Cast<string?>().ToList();
+            return all.Where(l => weight(l) >= top - (1e-12 * Math.Max(1, top))).Take(64).Cast<string?>().ToList();
         }
 
         var options = both.Keys.Select(k => ((string?)k.Item1, (string?)k.Item2))

@@ -1,0 +1,73 @@
+namespace Diabaly;
+
+/// <summary>A list of pairs that keeps only the strongest <c>max</c> (by a comparer) while counting every pair by kind, so that memory
+/// stays bounded however many pairs there are.</summary>
+internal sealed class PairList
+{
+    private readonly int _max;
+    private readonly Comparison<Conflict> _order;
+    private readonly Dictionary<ConflictKind, long> _counts = [];
+    private List<Conflict> _items = [];
+
+    public PairList(int max, Comparison<Conflict> order)
+    {
+        _max = max;
+        _order = order;
+    }
+
+    public IReadOnlyDictionary<ConflictKind, long> Counts => _counts;
+
+    public long Total => _counts.Values.Sum();
+
+    /// <summary>Counts pairs that are not (all) listed.</summary>
+    public void Count(ConflictKind kind, long n)
+    {
+        if (n > 0)
+        {
+            _counts[kind] = _counts.GetValueOrDefault(kind) + n;
+        }
+    }
+
+    /// <summary>Lists a pair, and counts it unless <paramref name="counted"/> says it already is.</summary>
+    public void Add(Conflict c, bool counted = false)
+    {
+        if (!counted)
+        {
+            Count(c.Kind, 1);
+        }
+
+        _items.Add(c);
+        if (_items.Count >= 2 * Math.Max(_max, 16))
+        {
+            Trim();
+        }
+    }
+
+    /// <summary>The strongest pairs, in order, at most <c>max</c>.</summary>
+    public List<Conflict> Listed()
+    {
+        Trim();
+        return _items;
+    }
+
+    private void Trim()
+    {
+        _items = _items.Distinct().ToList();
+        _items.Sort(_order);
+        if (_items.Count > _max)
+        {
+            _items.RemoveRange(_max, _items.Count - _max);
+        }
+    }
+
+    /// <summary>Contradictions first, then by factor, largest first, then by the ids.</summary>
+    public static int Strongest(Conflict x, Conflict y)
+        => y.IsContradiction.CompareTo(x.IsContradiction) is var c && c != 0 ? c
+         : y.Factor.CompareTo(x.Factor) is var f && f != 0 ? f
+         : string.CompareOrdinal(x.First.Claim.Id, y.First.Claim.Id) is var i && i != 0 ? i
+         : string.CompareOrdinal(x.Second.Claim.Id, y.Second.Claim.Id);
+
+    /// <summary>By kind (time before scope), then by factor, largest first, then by the ids.</summary>
+    public static int ByKind(Conflict x, Conflict y)
+        => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : Strongest(x, y);
+}
