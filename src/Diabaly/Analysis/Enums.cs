@@ -22,7 +22,7 @@ public enum ConsensusMethod
 
     /// <summary>
     /// Random-effects meta-analysis on the log scale (DerSimonian and Laird 1986 by default, REML as an option), one estimate per source
-    /// with its variance from its intervals' widths divided by the source's weight. Best is the pooled estimate; Low and High its 95 %
+    /// with its variance from its intervals' widths divided by the source's weight relative to the heaviest source's. Best is the pooled estimate; Low and High its 95 %
     /// confidence interval; <see cref="Consensus.RandomEffects"/> carries τ², I², Q and the 95 % prediction interval. Its numbers are
     /// marked assumed when claims with an assumed central value carry at least half the weight.
     /// </summary>

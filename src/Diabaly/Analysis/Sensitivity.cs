@@ -17,7 +17,8 @@ internal static class Sensitivity
         {
             var rest = readings.Where(r => r.Claim.Source.Id != group.Key).ToList();
             double? without = rest.Count == 0 ? null : ConsensusMethods.Best(o.Method, rest, o, clip);
-            double? shift = without is { } w && !headline.IsEmpty && headline.Best > 0 ? w / headline.Best : null;
+            // The shift compares counts as the analyses do, with counts below the zero floor at the floor, so that it stays finite.
+            double? shift = without is { } w && !headline.IsEmpty && headline.Best > 0 ? Math.Max(w, o.ZeroFloor) / Math.Max(headline.Best, o.ZeroFloor) : null;
             bool influential = shift is { } s && (s > o.InfluenceThreshold * (1 + 1e-12) || s < 1 / (o.InfluenceThreshold * (1 + 1e-12)));
             result.Add(new SourceSensitivity(group.First().Claim.Source, without, shift, influential));
         }

@@ -80,7 +80,8 @@ public sealed class SourceSensitivity
     /// <summary>The headline Best without this source's claims on target; null when no other source made one.</summary>
     public double? BestWithout { get; }
 
-    /// <summary><see cref="BestWithout"/> divided by the headline Best; null when either is missing or the Best is 0.</summary>
+    /// <summary><see cref="BestWithout"/> divided by the headline Best, both taken at least <see cref="ReconcileOptions.ZeroFloor"/>; null
+    /// when either is missing or the Best is 0.</summary>
     public double? Shift { get; }
 
     /// <summary>Whether the shift exceeds <see cref="ReconcileOptions.InfluenceThreshold"/> either way.</summary>

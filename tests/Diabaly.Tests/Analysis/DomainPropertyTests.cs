@@ -1,0 +1,146 @@
+using System.Text.Json;
+using CsCheck;
+using Diabaly.Sample;
+using Spectre.Console.Testing;
+
+namespace Diabaly.Tests.Analysis;
+
+/// <summary>Accepted means safe: over the whole domain of counts (0 to 10^15, any fraction), weights (10^-6 to 10^6) and options,
+/// every dossier reconciles and renders in every format with finite numbers, no exception and no hang.</summary>
+public class DomainPropertyTests
+{
+    private static readonly double[] Extremes = [0, 5e-324, 1e-300, 1e-9, 0.4, 0.5, 0.6, 1, 47, 1e6, 1e14, 999_999_999_999_999, Quantity.MaxCount];
+
+    private static readonly Gen<double> Count = Gen.OneOf(
+        Gen.Int[0, Extremes.Length - 1].Select(i => Extremes[i]),
+        Gen.Double[0, 1].Select(t => Math.Pow(10, -12 + (27 * t))).Select(x => Math.Min(x, Quantity.MaxCount)));
+
+    private static readonly Gen<Quantity> Value = Gen.OneOf(
+        Count.Select(Quantity.Exact),
+        Count.Select(x => Quantity.About(Math.Min(x, Quantity.MaxCount * 0.75))),
+        Gen.Select(Count, Count).Select((a, b) => Quantity.Between(Math.Min(a, b), Math.Max(a, b))),
+        Count.Select(Quantity.AtLeast),
+        Count.Select(Quantity.AtMost),
+        Gen.Select(Count, Count, Gen.Double[0, 1]).Select((a, b, t) => Quantity.Vague(Math.Min(a, b), Math.Max(a, b), Math.Min(a, b) + (t * (Math.Max(a, b) - Math.Min(a, b))))),
+        Count.Select(a => Quantity.Vague(a, double.PositiveInfinity, null)));
+
+    private static readonly double[] Weights = [Source.MinWeight, 1e-3, 1, 7.5, 1e3, Source.MaxWeight];
+    private static readonly string?[] Times = [null, "start", "2013-01-14", "2013-01-15"];
+    private static readonly string?[] Scopes = [null, "assault", "area", "elsewhere"];
+
+    private static readonly Gen<ReconcileOptions> Options = Gen.Select(Gen.Int[0, 2], Gen.Double[1, 1e6], Gen.Double[1.0001, 1e6], Gen.Bool, Gen.Int[0, 2])
+        .Select((m, tolerance, tail, clip, floor) => new ReconcileOptions
+        {
+            Method = (ConsensusMethod)(m * 2 % 5),
+            Tolerance = tolerance,
+            OpenTailFactor = tail,
+            ClipToBounds = clip,
+            ZeroFloor = new[] { 1e-9, 0.5, 1e6 }[floor],
+            SecondHandFactor = 1e-6,
+            PartisanFactor = 1e6,
+            MinimumLogSd = 1e-6,
+            MaxListedPairs = 3,
+            MaxComparedPairs = 5,
+        });
+
+    private static readonly Gen<Dossier> Dossiers =
+        Gen.Select(Gen.Select(Gen.Int[0, 4], Value, Gen.Int[0, 3], Gen.Int[0, 3]).Array[1, 12], Gen.Int[0, Weights.Length - 1].Array[5], Gen.Bool, Gen.Int[0, 3])
+            .Select((claims, weights, cumulative, target) =>
+            {
+                var q = new Question("q", "S", "u") { Cumulative = cumulative, Target = target == 0 ? null : new Stratum(Times[target], Scopes[target]) };
+                var sources = Enumerable.Range(0, 5).Select(i => new Source("s" + i, "S" + i)
+                {
+                    Weight = Weights[weights[i]], Access = (SourceAccess)(i % 3), Side = i == 2 ? "a side" : null,
+                }).ToArray();
+                var list = claims.Select((c, i) => new Claim("c" + i, q, sources[c.Item1], c.Item2) { AsOf = Times[c.Item3], Scope = Scopes[c.Item4] });
+                return new Dossier("D", sources, [q], list)
+                {
+                    Relations = new StratumRelations { Within = new Dictionary<string, IReadOnlyList<string>> { ["assault"] = ["area"] }, Times = ["start"] },
+                };
+            });
+
+    private static string Print((Dossier D, ReconcileOptions O) t)
+        => t.D.ToYaml() + System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(string.Empty)
+           + $"\noptions: method {t.O.Method}, tolerance {t.O.Tolerance:R}, tail {t.O.OpenTailFactor:R}, clip {t.O.ClipToBounds}, floor {t.O.ZeroFloor:R}";
+
+    private static IEnumerable<double> Numbers(QuestionReport q)
+        => q.Estimates.Values.Where(e => !e.IsEmpty).SelectMany(e => new[] { e.Low, e.Best, e.High })
+            .Concat(q.Strata.Where(s => !s.Consensus.IsEmpty).SelectMany(s => new[] { s.Consensus.Low, s.Consensus.Best, s.Consensus.High }))
+            .Concat(q.Camps.Select(c => c.Central))
+            .Concat(q.Strata.SelectMany(s => s.Conflicts).Concat(q.NotComparable).Select(c => c.Factor))
+            .Concat(q.Sensitivity.Select(s => s.BestWithout ?? 1))
+            .Concat(q.Claims.Select(c => c.Central).Concat(q.Claims.Select(c => c.Reach ?? 1)));
+
+    [Fact]
+    public void EveryDossierOfTheDomain_ReconcilesToFiniteNumbers_AndRendersAsDataFormats()
+        => Gen.Select(Dossiers, Options).Sample((d, o) =>
+        {
+            ReconciliationReport r = Reconciler.Reconcile(d, o);
+            QuestionReport q = r["q"];
+            bool finite = Numbers(q).All(double.IsFinite) && q.Estimates.Values.Where(e => !e.IsEmpty).All(e => e.Low <= e.Best && e.Best <= e.High);
+            string json = ReportWriter.ToJson(r);
+            using JsonDocument doc = JsonDocument.Parse(json);
+            string markdown = ReportWriter.ToMarkdown(r), csv = ReportWriter.ToCsv(r);
+            bool clean = !json.Contains("NaN", StringComparison.Ordinal) && !markdown.Contains("NaN", StringComparison.Ordinal) && !csv.Contains("NaN", StringComparison.Ordinal)
+                         && !csv.Contains("Infinity", StringComparison.Ordinal);
+            return finite && clean;
+        }, iter: 4_000, print: Print);
+
+    [Fact]
+    public void EveryDossierOfTheDomain_RendersInTheTerminalAndAsAPlot()
+        => Gen.Select(Dossiers, Options).Sample((d, o) =>
+        {
+            ReconciliationReport r = Reconciler.Reconcile(d, o);
+            var console = new TestConsole().Width(80);
+            TerminalReport.Render(console, r, r.Questions);
+            string svg = ForestPlot.Draw(r["q"], o).GetSvgXml(600, 400);
+            return console.Output.Split('\n').All(l => l.TrimEnd('\r').Length <= 80) && svg.Contains("<svg", StringComparison.Ordinal) && !console.Output.Contains("NaN", StringComparison.Ordinal);
+        }, iter: 300, print: Print);
+
+    [Theory]
+    [InlineData("{low: 0, high: 1e308}")]
+    [InlineData("{exact: 1.7e308}")]
+    [InlineData("{at-most: 1e308}")]
+    [InlineData("{exact: 1e16}")]
+    [InlineData("1e20")]
+    public void ACountBeyondTheDomain_IsRefusedByTheReader_WithItsPosition(string value)
+    {
+        var e = new Action(() => Dossier.Parse($"title: T\nsources:\n  a: {{name: A}}\nquestions:\n  q: {{subject: S, unit: u}}\nclaims:\n  - {{question: q, source: a, value: {value}}}\n"))
+            .Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column > 0);
+    }
+
+    [Fact]
+    public void AHugeSourceWeight_IsRefusedByTheReader()
+        => new Action(() => Dossier.Parse("title: T\nsources:\n  a: {name: A, weight: 1.7976931348623157e308}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 5}\n"))
+            .Should().Throw<DossierException>().WithMessage("*3:*weight*between 0.000001 and 1,000,000*");
+
+    [Fact]
+    public void TheFactories_RefuseCountsBeyondTheDomain()
+    {
+        new Action(() => Quantity.Exact(1e16)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Quantity.MaxCount*");
+        new Action(() => Quantity.Between(0, 1e308)).Should().Throw<ArgumentOutOfRangeException>();
+        new Action(() => Quantity.AtMost(1e308)).Should().Throw<ArgumentOutOfRangeException>();
+        Quantity.Exact(Quantity.MaxCount).Lower.Should().Be(1e15);
+        Quantity.AtLeast(Quantity.MaxCount).IsOpen.Should().BeTrue();
+    }
+
+    [Fact]
+    public void TheSmallestPositiveCount_ReconcilesAndRenders()
+    {
+        Dossier d = Dossier.Parse("title: T\nsources:\n  a: {name: A}\n  b: {name: B}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: {about: 5e-324}}\n  - {question: q, source: b, value: {exact: 1e15}}\n  - {question: q, source: b, value: {exact: 0}}\n");
+        ReconciliationReport r = Reconciler.Reconcile(d);
+        ReportWriter.ToJson(r).Should().NotContain("Infinity").And.NotContain("NaN");
+        r["q"].Conflicts.Should().OnlyContain(c => double.IsFinite(c.Factor));
+    }
+
+    [Fact]
+    public void MinusZero_IsZero()
+    {
+        Quantity q = Quantity.Exact(-0.0);
+        double.IsNegative(q.Lower).Should().BeFalse();
+        q.ToString().Should().Be("0");
+        Dossier.Parse("title: T\nsources:\n  a: {name: A}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: {exact: -0}}\n")
+            .Claims[0].Value.ToString().Should().Be("0");
+    }
+}

@@ -1,0 +1,87 @@
+using CsCheck;
+
+namespace Diabaly.Tests.Analysis;
+
+/// <summary>Conflicts counted by sorting and the strongest listed: the same numbers as comparing every pair, which they replace.</summary>
+public class WithinStratumTests
+{
+    private static readonly Gen<Quantity> Value = Gen.OneOf(
+        Gen.Double[0, 1e4].Select(Quantity.Exact),
+        Gen.Int[0, 50].Select(i => Quantity.Exact(i)),
+        Gen.Double[0.01, 1e4].Select(Quantity.About),
+        Gen.Select(Gen.Double[0, 1e4], Gen.Double[1, 3]).Select((a, r) => Quantity.Between(a, a * r)),
+        Gen.Double[0, 1e4].Select(Quantity.AtLeast),
+        Gen.Double[0, 1e4].Select(Quantity.AtMost),
+        Gen.Double[0, 0.6].Select(Quantity.Exact));
+
+    private static QuestionReport Reconcile(Quantity[] values, ReconcileOptions options)
+    {
+        var q = new Question("q", "S", "u");
+        var sources = values.Select((_, i) => new Source("s" + i, "S" + i)).ToArray();
+        var claims = values.Select((v, i) => new Claim("c" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), q, sources[i], v));
+        return Reconciler.Reconcile(new Dossier("T", sources, [q], claims), options)["q"];
+    }
+
+    /// <summary>Every pair, the slow way.</summary>
+    private static List<(string Low, string High, double Factor, ConflictKind Kind)> AllPairs(IReadOnlyList<AssessedClaim> claims, ReconcileOptions o)
+    {
+        var pairs = new List<(string, string, double, ConflictKind)>();
+        foreach (AssessedClaim a in claims)
+        {
+            foreach (AssessedClaim b in claims)
+            {
+                if (a.Upper < b.Lower)
+                {
+                    double factor = Math.Max(1, Math.Max(b.Lower, o.ZeroFloor) / Math.Max(a.Upper, o.ZeroFloor));
+                    bool beyond = Math.Max(b.Lower, o.ZeroFloor) > Math.Max(a.Upper, o.ZeroFloor) * o.Tolerance * (1 + 1e-12);
+                    pairs.Add((a.Claim.Id, b.Claim.Id, factor, beyond ? ConflictKind.Contradiction : ConflictKind.WithinTolerance));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    [Fact]
+    public void Counts_AreThoseOfEveryPair_AndTheListIsTheStrongestOfThem()
+        => Gen.Select(Value.Array[2, 60], Gen.Int[1, 40], Gen.Double[1, 1.5]).Sample((values, listed, tolerance) =>
+        {
+            var o = new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = listed, Tolerance = tolerance };
+            QuestionReport q = Reconcile(values, o);
+            var all = AllPairs(q.Claims, o);
+            StratumReport s = q.Strata[0];
+            bool counts = s.ConflictCounts[ConflictKind.Contradiction] == all.Count(p => p.Kind == ConflictKind.Contradiction)
+                          && s.ConflictCounts[ConflictKind.WithinTolerance] == all.Count(p => p.Kind == ConflictKind.WithinTolerance);
+
+            // Listed: at most the limit, each a real pair with its kind and factor, and none stronger left out (pairs of factor 1,
+            // below the zero floor, are counted but need not be listed when the list is full).
+            var listedPairs = s.Conflicts.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Factor, c.Kind)).ToList();
+            bool real = listedPairs.All(all.Contains) && listedPairs.Count <= listed;
+            double weakestListed = listedPairs.Count == 0 ? double.PositiveInfinity : listedPairs.Min(p => p.Factor);
+            bool strongest = listedPairs.Count == Math.Min(listed, all.Count) || all.Count(p => p.Factor > 1) <= listedPairs.Count;
+            bool noneStrongerLeft = all.Where(p => !listedPairs.Contains(p)).All(p => p.Factor <= weakestListed);
+            return counts && real && strongest && noneStrongerLeft;
+        }, iter: 1_500);
+
+    [Fact]
+    public void AThousandClaimsApart_ListOnlyTheLimit_ButCountEveryPair()
+    {
+        // 1,000 exact counts 1, 2, ..., 1,000: every pair i < j with j > i·1.1 contradicts. Counted, not listed.
+        Quantity[] values = Enumerable.Range(1, 1000).Select(i => Quantity.Exact(i)).ToArray();
+        var o = new ReconcileOptions { WidenRoundNumbers = false };
+        QuestionReport q = Reconcile(values, o);
+        long expected = 0;
+        for (int i = 1; i <= 1000; i++)
+        {
+            for (int j = i + 1; j <= 1000; j++)
+            {
+                expected += j > Math.Max(i, 0.5) * 1.1 * (1 + 1e-12) ? 1 : 0;
+            }
+        }
+
+        q.Strata[0].ConflictCounts[ConflictKind.Contradiction].Should().Be(expected);
+        q.Conflicts.Should().HaveCount(1000);
+        q.Conflicts[0].Factor.Should().Be(1000, "the strongest is 1 against 1,000");
+        q.Flags.Should().Contain(f => f.Kind == FlagKind.Contradiction && f.Message.StartsWith(expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " contradictions"));
+    }
+}
