@@ -223,6 +223,9 @@ public class CliTests
     }
 
     [Theory]
+    [InlineData("--output", "", "--output: the file name is empty.")]
+    [InlineData("--output", "/tmp", "--output: '/tmp' is a folder")]
+    [InlineData("--plot", "/no/such/folder/x.svg", "--plot: the folder '/no/such/folder' does not exist.")]
     [InlineData("--question", "nope", "no question 'nope'; its questions are: islamist-fighters")]
     [InlineData("--plot", "chart.gif", "ending in .svg or .png")]
     [InlineData("--width", "10", "between 40 and 400")]
@@ -244,6 +247,56 @@ public class CliTests
         }
 
         stdout.Split("Example:").Length.Should().BeGreaterThanOrEqualTo(8);
+    }
+
+    [Fact]
+    public void AFailedPlot_LeavesThePreviousReportAsItWas()
+    {
+        // The report would be written first and the plot fail after it: the report must not be replaced either.
+        string folder = Path.Combine(Path.GetTempPath(), $"diabaly-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        string report = Path.Combine(folder, "report.json");
+        File.WriteAllText(report, "previous");
+        try
+        {
+            // A question with no claim draws no plot; a plot path that is a folder is refused before anything is written.
+            var (code, _, _, err) = Run(80, "--format", "json", "--output", report, "--plot", folder);
+            code.Should().Be(Cli.BadArguments, err);
+            File.ReadAllText(report).Should().Be("previous");
+            Directory.GetFiles(folder).Should().ContainSingle();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("fr_FR.UTF-8")]
+    [InlineData("de_DE.UTF-8")]
+    [InlineData("tr_TR.UTF-8")]
+    [InlineData("ar_SA.UTF-8")]
+    [InlineData("hi_IN.UTF-8")]
+    [InlineData("ja_JP.UTF-8")]
+    public void TheProgram_PrintsTheSameBytes_UnderEveryLocale(string locale)
+    {
+        string Program(string? lcAll, string format)
+        {
+            string dll = Path.Combine(AppContext.BaseDirectory, "Diabaly.Sample.dll");
+            var start = new ProcessStartInfo("dotnet", [dll, "--format", format, "--width", "100"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["LC_ALL"] = lcAll;
+            start.Environment["LANG"] = lcAll;
+            using Process process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit(60_000).Should().BeTrue();
+            process.ExitCode.Should().Be(0, process.StandardError.ReadToEnd());
+            return output;
+        }
+
+        foreach (string format in new[] { "terminal", "json" })
+        {
+            Program(locale, format).Should().Be(Program("C.UTF-8", format), $"{format} under {locale}");
+        }
     }
 
     [Fact]

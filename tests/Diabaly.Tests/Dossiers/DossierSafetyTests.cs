@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using Diabaly.Tests.Support;
+
+namespace Diabaly.Tests.Dossiers;
+
+/// <summary>What the reader refuses, it refuses quickly, with a position and a short message; what it accepts is whole.</summary>
+public class DossierSafetyTests
+{
+    private const string Head = "title: T\nsources:\n  a: {name: A}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n";
+
+    [Fact]
+    public void ALoneSurrogate_IsRefusedWithItsPosition()
+    {
+        string text = Head + "  - {question: q, source: a, value: 5, quote: \"x\uD800y\"}\n";
+        DossierException e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column == 49 && x.Message.Contains("U+D800"));
+    }
+
+    [Fact]
+    public void APairOfSurrogates_IsText()
+        => Dossier.Parse(Head + "  - {question: q, source: a, value: 5, quote: \"emoji 🙂\"}\n").Claims[0].Quote.Should().Be("emoji 🙂");
+
+    [Fact]
+    public void AByteOrderMark_IsStripped_AsLoadDoes()
+        => Dossier.Parse("\uFEFF" + Some.MinimalYaml).Title.Should().Be("Minimal");
+
+    [Fact]
+    public void ABadValue_IsQuotedShortly()
+    {
+        string huge = new('x', 1_000_000);
+        DossierException e = new Action(() => Dossier.Parse(Head + $"  - {{question: q, source: a, value: \"{huge}\"}}\n")).Should().Throw<DossierException>().Which;
+        e.Message.Length.Should().BeLessThan(400, "a message quotes at most 80 characters of a value");
+        e.Message.Should().Contain("(1,000,000 characters)");
+    }
+
+    [Fact]
+    public void TheSizeMessage_DoesNotDependOnTheCulture()
+    {
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            new Action(() => Dossier.Parse(new string(' ', 50_000_008))).Should().Throw<DossierException>().WithMessage("*50,000,008 characters*16,777,216*");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public async Task ManyUnknownNames_AreReportedQuickly_WithSuggestionsForTheFirst()
+    {
+        // 20,000 claims naming 20,000 different unknown sources among 20,000 defined ones: comparing every unknown name with every
+        // source would take minutes; suggestions are bounded, so this takes well under the minute allowed.
+        var yaml = new System.Text.StringBuilder("title: T\nsources:\n");
+        for (int i = 0; i < 20_000; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  source{i}: {{name: S}}\n");
+        }
+
+        yaml.Append("questions:\n  q: {subject: S, unit: u}\nclaims:\n");
+        for (int i = 0; i < 20_000; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  - {{question: q, source: sourse{i}, value: 5}}\n");
+        }
+
+        CancellationToken token = TestContext.Current.CancellationToken;
+        var read = Task.Run(() => new Action(() => Dossier.Parse(yaml.ToString())).Should().Throw<DossierException>().Which, token);
+        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(60), token))).Should().BeSameAs(read, "the reader's work is bounded");
+        (await read).Errors.Should().HaveCount(100).And.Contain(x => x.Message.Contains("(did you mean 'source0'?)"));
+    }
+
+    [Fact]
+    public void AFolder_IsNotADossier()
+        => new Action(() => Dossier.Load(Path.GetTempPath())).Should().Throw<DossierException>().WithMessage("*folder, not a file*");
+
+    [Fact]
+    public void ADevice_IsRefused_WithoutReadingIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        new Action(() => Dossier.Load("/dev/zero")).Should().Throw<DossierException>().WithMessage("*not a regular file*");
+    }
+
+    [Fact]
+    public async Task APipe_IsRefused_WithoutWaitingForAWriter()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string fifo = Path.Combine(Path.GetTempPath(), $"diabaly-fifo-{Guid.NewGuid():N}");
+        using (Process mkfifo = Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        try
+        {
+            CancellationToken token = TestContext.Current.CancellationToken;
+            var load = Task.Run(() => new Action(() => Dossier.Load(fifo)).Should().Throw<DossierException>().Which, token);
+            (await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30), token))).Should().BeSameAs(load, "a pipe is refused, not read");
+            (await load).Message.Should().Contain("not a regular file");
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Fact]
+    public void AFileThatGrowsPastTheLimit_IsRefused_WithoutTrustingItsLength()
+    {
+        // /proc files report a length of 0; a limit on what is read, not on what the length says, refuses a file too long.
+        string path = Path.Combine(Path.GetTempPath(), $"diabaly-big-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, Some.MinimalYaml + new string('#', 2_000));
+        try
+        {
+            new Action(() => Dossier.Load(path, new DossierReadOptions { MaxLength = 100 })).Should().Throw<DossierException>().WithMessage("*more than 400 bytes*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
