@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Diabaly.Fuzz;
+
+/// <summary>A property a fuzz target found broken: the run fails, and the input is kept.</summary>
+public sealed class BrokenPromiseException(string message) : Exception(message);
+
+/// <summary>
+/// The fuzz targets. Each takes the bytes of one input and throws <see cref="BrokenPromiseException"/> (or lets any undocumented exception
+/// through) when the library breaks a promise: an exception other than the documented ones, NaN or infinity in an output, a round
+/// trip that changes the dossier, or memory beyond the documented multiple of the input. A hang is the fuzzer's to time.
+/// </summary>
+public static class Targets
+{
+    /// <summary>What one run may allocate: 64 MiB, plus 20,000 bytes per byte of input.</summary>
+    public const long FixedAllocation = 64L * 1024 * 1024, AllocationPerInputByte = 20_000;
+
+    public static readonly string[] Names = ["quantity", "dossier", "pipeline"];
+
+    public static void Run(string target, ReadOnlySpan<byte> input)
+    {
+        string text = Encoding.UTF8.GetString(input);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        switch (target)
+        {
+            case "quantity":
+                Quantities(text);
+                break;
+            case "dossier":
+                Dossiers(text);
+                break;
+            case "pipeline":
+                Pipeline(text);
+                break;
+            default:
+                throw new ArgumentException($"Unknown target '{target}'; expected one of: {string.Join(", ", Names)}.", nameof(target));
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        if (allocated > FixedAllocation + (AllocationPerInputByte * input.Length))
+        {
+            throw new BrokenPromiseException($"{allocated:N0} bytes allocated for {input.Length:N0} bytes of input");
+        }
+    }
+
+    /// <summary>The grammar: TryParse never throws; a quantity read keeps its invariants and reads back from its canonical text.</summary>
+    private static void Quantities(string text)
+    {
+        foreach (QuantityParseOptions options in new[] { QuantityParseOptions.Default, QuantityParseOptions.French })
+        {
+            if (!Quantity.TryParse(text, options, out Quantity? q, out string? error))
+            {
+                Check(!string.IsNullOrEmpty(error) && error.Length < 1_000, "an error says what is wrong, briefly");
+                continue;
+            }
+
+            Check(q.Lower >= 0 && q.Lower <= Quantity.MaxCount && (q.IsOpen || q.Upper <= Quantity.MaxCount) && q.Lower <= q.Upper, "bounds in the domain");
+            Check(q.Central is null || (q.Lower <= q.Central && q.Central <= q.Upper), "central within the bounds");
+            string canonical = q.ToString();
+            Check(Quantity.TryParse(canonical, out Quantity? back), $"'{canonical}' reads back");
+            Check(back!.Kind == q.Kind && back.Lower.Equals(q.Lower) && back.Upper.Equals(q.Upper) && Nullable.Equals(back.Central, q.Central),
+                $"'{canonical}' reads back to the same quantity");
+        }
+    }
+
+    /// <summary>The reader: a refusal is a DossierException whose errors have a position and a short message; what it accepts
+    /// writes back to YAML that reads to an equal dossier.</summary>
+    private static void Dossiers(string text)
+    {
+        if (Read(text) is { } d)
+        {
+            string yaml = d.ToYaml();
+            Dossier back = Dossier.Parse(yaml);
+            Check(back.Equals(d), "ToYaml reads back to an equal dossier");
+        }
+    }
+
+    /// <summary>Everything after the reader: reconcile with several options, render every format, with finite numbers only.</summary>
+    private static void Pipeline(string text)
+    {
+        if (Read(text) is not { } d)
+        {
+            return;
+        }
+
+        foreach (ReconcileOptions options in new[]
+                 {
+                     ReconcileOptions.Default,
+                     new ReconcileOptions { Method = ConsensusMethod.RandomEffects, Tau2Estimator = Tau2Estimator.Reml, ClipToBounds = true, Tolerance = 1 },
+                     new ReconcileOptions { Method = ConsensusMethod.LinearPool, WidenRoundNumbers = false, MaxListedPairs = 2, MaxComparedPairs = 3 },
+                 })
+        {
+            ReconciliationReport report = Reconciler.Reconcile(d, options);
+            foreach (QuestionReport q in report.Questions)
+            {
+                foreach (Consensus e in q.Estimates.Values.Concat(q.Strata.Select(s => s.Consensus)).Where(e => !e.IsEmpty))
+                {
+                    Check(double.IsFinite(e.Low) && double.IsFinite(e.Best) && double.IsFinite(e.High) && e.Low <= e.Best && e.Best <= e.High, $"a finite, ordered estimate for {q.Question.Id}");
+                }
+
+                Check(q.Summary.Length > 0 && !q.Summary.Contains("NaN", StringComparison.Ordinal) && !q.Summary.Contains('∞', StringComparison.Ordinal), "a summary without NaN or infinity");
+            }
+
+            string json = ReportWriter.ToJson(report), csv = ReportWriter.ToCsv(report), markdown = ReportWriter.ToMarkdown(report);
+            using (JsonDocument.Parse(json))
+            {
+            }
+
+            foreach (string output in new[] { json, csv })
+            {
+                Check(!output.Contains("NaN", StringComparison.Ordinal) && !output.Contains("Infinity", StringComparison.Ordinal) && !output.Contains('∞', StringComparison.Ordinal), "no NaN or infinity in JSON or CSV");
+            }
+
+            Check(!markdown.Contains("NaN", StringComparison.Ordinal), "no NaN in Markdown");
+        }
+    }
+
+    private static Dossier? Read(string text)
+    {
+        try
+        {
+            return Dossier.Parse(text);
+        }
+        catch (DossierException e)
+        {
+            Check(e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length is > 0 and < 2_000), "errors with a position and a short message");
+            return null;
+        }
+    }
+
+    private static void Check(bool condition, string promise)
+    {
+        if (!condition)
+        {
+            throw new BrokenPromiseException("broken: " + promise);
+        }
+    }
+
+    internal static string Describe(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}
