@@ -145,7 +145,7 @@ internal static class QuantityTokenizer
             else if (french && c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 throw new QuantitySyntaxException(
-                    $"'{text[start..(i + 2)]}…' is not a French number at character {start + 1}: '.' separates thousands (1.200) and decimals take a comma (1,5)");
+                    $"'{Diabaly.Internal.Excerpt.Of(text[start..(i + 2)])}…' is not a French number at character {start + 1}: '.' separates thousands (1.200) and decimals take a comma (1,5)");
             }
             else
             {
@@ -157,7 +157,7 @@ internal static class QuantityTokenizer
         if (groups.Count > 1 && (groups[0].Length > 3 || groups.Skip(1).Any(g => g.Length != 3)))
         {
             throw new QuantitySyntaxException(
-                $"'{raw}' at character {start + 1} is not a well-formed number: a thousands separator is followed by exactly three digits (1,200)");
+                $"'{Diabaly.Internal.Excerpt.Of(raw)}' at character {start + 1} is not a well-formed number: a thousands separator is followed by exactly three digits (1,200)");
         }
 
         string invariant = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : string.Empty);
