@@ -6,6 +6,7 @@ namespace Diabaly.Sample;
 internal sealed class AtomicOutputs : IDisposable
 {
     private readonly List<(string Temporary, string Target)> _files = [];
+    private readonly List<string> _replaced = [];
 
     public int Count => _files.Count;
 
@@ -21,23 +22,22 @@ internal sealed class AtomicOutputs : IDisposable
         }
     }
 
-    /// <summary>A fresh temporary file name beside <paramref name="target"/>, registered for <see cref="Commit"/>; the caller writes it.</summary>
-    public string Reserve(string target)
-    {
-        string temporary = TemporaryFor(target);
-        _files.Add((temporary, target));
-        return temporary;
-    }
+    /// <summary>The targets already replaced by a <see cref="Commit"/> that failed part of the way; empty otherwise.</summary>
+    public IReadOnlyList<string> Replaced => _replaced;
 
-    /// <summary>Moves every temporary file over its target: a rename within a folder, which replaces the target in one step.</summary>
+    /// <summary>Moves every temporary file over its target: a rename within a folder, which replaces the target in one step. Should a
+    /// rename fail (the targets were checked before anything was written, so only the file system can make one fail), the targets
+    /// already replaced are listed in <see cref="Replaced"/>, and every other target is as it was.</summary>
     public void Commit()
     {
-        foreach (var (temporary, target) in _files)
+        foreach (var (temporary, target) in _files.ToList())
         {
             File.Move(temporary, target, overwrite: true);
+            _files.RemoveAt(0);
+            _replaced.Add(target);
         }
 
-        _files.Clear();
+        _replaced.Clear();
     }
 
     public void Dispose()
@@ -48,7 +48,7 @@ internal sealed class AtomicOutputs : IDisposable
             {
                 File.Delete(temporary);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Nothing more can be done about a temporary file that cannot be deleted; the target is untouched either way.
             }
@@ -60,6 +60,7 @@ internal sealed class AtomicOutputs : IDisposable
     private static string TemporaryFor(string target)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".";
-        return Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        // Short, so that it fits wherever the target's name fits; hidden, and named so that it is plainly a temporary file.
+        return Path.Combine(folder, $".diabaly-{Guid.NewGuid().ToString("N")[..12]}.tmp");
     }
 }

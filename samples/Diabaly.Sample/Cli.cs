@@ -145,6 +145,22 @@ internal static class Cli
                 questions = [report[id]];
             }
 
+            if (r.Plot is { } plotTarget)
+            {
+                foreach (string image in ForestPlot.Files(questions, plotTarget))
+                {
+                    if (OutputProblem(image) is { } problem)
+                    {
+                        return Bad(stderr, $"--plot: {problem}");
+                    }
+
+                    if (r.Output is { } reportFile && Path.GetFullPath(reportFile) == Path.GetFullPath(image))
+                    {
+                        return Bad(stderr, $"--output and --plot both name '{image}'.");
+                    }
+                }
+            }
+
             string? text = r.Format switch
             {
                 "markdown" => ReportWriter.ToMarkdown(report.Only([.. questions.Select(q => q.Question.Id)])),
@@ -219,7 +235,9 @@ internal static class Cli
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine("error: " + e.Message + (outputs.Count > 0 ? " No file was changed." : string.Empty));
+            stderr.WriteLine("error: " + e.Message + (outputs.Replaced.Count > 0
+                ? $" Replaced before the failure: {string.Join(", ", outputs.Replaced)}; every other file is as it was."
+                : outputs.Count > 0 ? " No file was changed." : string.Empty));
             return Unexpected;
         }
 #pragma warning disable CA1031 // The console's contract: anything unexpected is one line and exit code 1, never a stack trace.

@@ -24,12 +24,8 @@ internal static class ForestPlot
     public static IReadOnlyList<string> Save(ReconciliationReport report, IReadOnlyList<QuestionReport> questions, string path, AtomicOutputs outputs)
     {
         var written = new List<string>();
-        bool single = questions.Count == 1;
-        foreach (QuestionReport q in questions.Where(q => q.Claims.Count > 0))
+        foreach (var (q, file) in questions.Where(q => q.Claims.Count > 0).Zip(Files(questions, path)))
         {
-            string file = single
-                ? path
-                : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}-{q.Question.Id}{Path.GetExtension(path)}");
             Plot plot = Draw(q, report.Options);
             int height = 220 + (46 * Rows(q));
             byte[] image = file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
@@ -42,6 +38,12 @@ internal static class ForestPlot
 
         return written;
     }
+
+    /// <summary>The files <see cref="Save"/> writes, one per question with claims.</summary>
+    public static IEnumerable<string> Files(IReadOnlyList<QuestionReport> questions, string path)
+        => questions.Where(q => q.Claims.Count > 0).Select(q => questions.Count == 1
+            ? path
+            : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}-{q.Question.Id}{Path.GetExtension(path)}"));
 
     /// <summary>One row per claim, and one more for the heading of each stratum off target.</summary>
     private static int Rows(QuestionReport q) => q.Claims.Count + q.Strata.Skip(1).Count(s => s.Claims.Count > 0);

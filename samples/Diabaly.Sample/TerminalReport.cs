@@ -103,7 +103,7 @@ internal static class TerminalReport
         // Conflicts and bounds on target.
         console.WriteLine();
         var onTarget = q.Conflicts;
-        if (onTarget.Count == 0)
+        if (q.Strata[0].ConflictCounts.Values.Sum() == 0)
         {
             console.MarkupLine(q.Strata[0].Claims.Count <= 1 ? "[bold]Conflicts on target:[/] none (one claim or none)." : "[bold]Conflicts on target:[/] none; every pair of claims agrees.");
         }
@@ -124,7 +124,7 @@ internal static class TerminalReport
 
         if (q.Bounds.Count > 0)
         {
-            console.MarkupLine(Invariant($"[bold]Bounds on target[/] ({q.Bounds.Count}):"));
+            console.MarkupLine(Invariant($"[bold]Bounds on target[/] ({q.Strata[0].BoundCount:N0}{(q.Strata[0].BoundCount > q.Bounds.Count ? $", the {q.Bounds.Count:N0} tightest listed" : string.Empty)}):"));
             foreach (Bound b in q.Bounds)
             {
                 console.MarkupLine("  • " + BoundLine(b, Ref));

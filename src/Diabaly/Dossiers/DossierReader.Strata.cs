@@ -76,7 +76,7 @@ internal sealed partial class DossierReader
 
             if (StratumRelations.CycleIn(within) is { } cycle)
             {
-                Error(scopesNode, $"the scopes form a cycle ({cycle}); a scope cannot lie within a scope that lies within it");
+                Error(scopesNode, $"the scopes form a cycle ({Excerpt.Of(cycle)}); a scope cannot lie within a scope that lies within it");
             }
         }
 

@@ -396,17 +396,23 @@ internal sealed partial class DossierReader
     {
         var used = new HashSet<string>(taken.Keys, StringComparer.Ordinal);
         var generated = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var group in drafts.Where(d => d.Id is null).Select(d => d.Claim)
-                     .GroupBy(c => $"{c.Source.Id}-{c.Question.Id}", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                     .GroupBy(c => (Source: c.Source.Id, Question: c.Question.Id))
+                     .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Question, StringComparer.Ordinal))
         {
+            string baseId = $"{group.Key.Source}-{group.Key.Question}";
             var members = group.Select(c => (Claim: c, Content: Content(c))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
             foreach (var (claim, content) in members)
             {
-                string stem = members.Count == 1 ? Fit(group.Key, string.Empty) : Fit(group.Key, "-" + Hash(content));
+                string stem = members.Count == 1 ? Fit(baseId, string.Empty) : Fit(baseId, "-" + Hash(content));
                 string id = stem;
-                for (int n = 2; !used.Add(id); n++)
+
+                // Each stem counts on from where it stopped, so that a hundred thousand identical claims cost a hundred thousand steps.
+                for (int n = next.GetValueOrDefault(stem, 2); !used.Add(id); n++)
                 {
                     id = Fit(stem, string.Create(CultureInfo.InvariantCulture, $"-{n}"));
+                    next[stem] = n + 1;
                 }
 
                 generated[claim] = id;
@@ -427,7 +433,7 @@ internal sealed partial class DossierReader
         => stem.Length + suffix.Length <= 100 ? stem + suffix : stem[..(100 - suffix.Length)].TrimEnd('-') + suffix;
 
     private static string Content(Claim c)
-        => string.Join("\u0001", c.Value.Kind, c.Value.Lower.ToString("R", CultureInfo.InvariantCulture), c.Value.Upper.ToString("R", CultureInfo.InvariantCulture),
+        => string.Join("\u0001", c.Source.Id, c.Question.Id, c.Value.Kind, c.Value.Lower.ToString("R", CultureInfo.InvariantCulture), c.Value.Upper.ToString("R", CultureInfo.InvariantCulture),
             c.Value.Central?.ToString("R", CultureInfo.InvariantCulture), c.Value.Text, c.Quote, c.Said?.ToString(), c.AsOf, c.Scope, c.Note,
             string.Join(",", c.Via.Select(v => v.Id)), c.Language?.ToString());
 

@@ -51,7 +51,7 @@ public sealed partial class Dossier
             throw new DossierException([new DossierError(line, 0, string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8 (a bad byte near byte {at:N0}); save it as UTF-8"), path)]);
         }
 
-        return DossierReader.Read(text.TrimStart('\uFEFF'), path, options);
+        return DossierReader.Read(text, path, options);
     }
 
     /// <summary>The bytes of a file, read with a limit rather than trusting the length the file system reports (which is 0 for

@@ -112,11 +112,20 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
     /// directly or through others (keys as <see cref="Stratum.Key"/> makes them).</summary>
     internal bool IsWithin(string inner, string outer)
     {
+        long steps = 0;
+        return IsWithin(inner, outer, ref steps);
+    }
+
+    /// <summary><see cref="IsWithin(string, string)"/>, adding the scopes it visited to <paramref name="steps"/>, so that a caller
+    /// with a budget can count the work a long chain of scopes costs.</summary>
+    internal bool IsWithin(string inner, string outer, ref long steps)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>();
         stack.Push(inner);
         while (stack.Count > 0)
         {
+            steps++;
             if (!_containers.TryGetValue(stack.Pop(), out var containers))
             {
                 continue;

@@ -171,7 +171,7 @@ internal static class MarkdownReport
         IReadOnlyList<Conflict> conflicts = stratum.Conflicts;
         int claims = stratum.Claims.Count;
         long total = stratum.ConflictCounts.Values.Sum();
-        if (conflicts.Count == 0)
+        if (total == 0)
         {
             md.Append(claims > 1 ? "No two claims conflict.\n" : "None (one claim).\n");
             return;
@@ -180,7 +180,7 @@ internal static class MarkdownReport
         if (total > conflicts.Count)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"{Count(stratum.ConflictCounts[ConflictKind.Contradiction], "contradiction")}, {Count(stratum.ConflictCounts[ConflictKind.ExceedsBound], "bound")} exceeded and {Count(stratum.ConflictCounts[ConflictKind.WithinTolerance], "discrepancy")} within tolerance; the {conflicts.Count:N0} strongest:\n\n");
+                $"{Count(stratum.ConflictCounts[ConflictKind.Contradiction], "contradiction")}, {Count(stratum.ConflictCounts[ConflictKind.ExceedsBound], "bound")} exceeded and {Count(stratum.ConflictCounts[ConflictKind.WithinTolerance], "discrepancy", "discrepancies")} within tolerance; the {conflicts.Count:N0} strongest:\n\n");
         }
 
         md.Append("| Lower claim | Higher claim | Factor | Kind |\n|---|---|---:|---|\n");
@@ -215,7 +215,7 @@ internal static class MarkdownReport
     private static string Stated(Envelope e)
         => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}") : "none (vague amounts only)";
 
-    private static string Count(long n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+    private static string Count(long n, string noun, string? plural = null) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
 
     private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 

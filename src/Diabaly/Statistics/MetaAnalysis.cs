@@ -69,10 +69,12 @@ public static class MetaAnalysis
     public static RandomEffectsResult DerSimonianLaird(IReadOnlyList<double> estimates, IReadOnlyList<double> variances)
     {
         Check(estimates, variances);
-        var (q, sumW, sumW2) = Heterogeneity(estimates, variances);
         int k = estimates.Count;
-        double tau2 = k == 1 ? 0 : Math.Max(0, (q - (k - 1)) / (sumW - (sumW2 / sumW)));
-        return Pool(estimates, variances, tau2, q, sumW, sumW2);
+        double[] w = Weights(variances, 0);
+        double q = CochranQ(estimates, w);
+        double trP = Traces(w).TrP;
+        double tau2 = k == 1 ? 0 : Math.Max(0, (q - (k - 1)) / trP);
+        return Pool(estimates, variances, tau2, q, trP);
     }
 
     /// <summary>The restricted maximum-likelihood estimator of τ² (Viechtbauer 2005), found by Fisher scoring from the DerSimonian–Laird value and truncated at 0.</summary>
@@ -89,33 +91,26 @@ public static class MetaAnalysis
             return dl;
         }
 
-        var (q, sumW0, sumW20) = Heterogeneity(estimates, variances);
         double tau2 = dl.Tau2;
         for (int iteration = 0; iteration < 1000; iteration++)
         {
-            // Score and Fisher information of the restricted log-likelihood, with P = W − W11ᵀW / Σw:
-            // τ² ← τ² + (yᵀPPy − tr P) / tr(PP).
-            double sumW = 0, sumW2 = 0, sumW3 = 0, sumWy = 0;
+            // Score and Fisher information of the restricted log-likelihood, with P = W − w wᵀ / Σw:
+            // τ² ← τ² + (yᵀPPy − tr P) / tr(PP), where Py = W(y − μ̂).
+            double[] w = Weights(variances, tau2);
+            double mu = WeightedMean(estimates, w), yPPy = 0;
             for (int i = 0; i < k; i++)
             {
-                double w = 1 / (variances[i] + tau2);
-                sumW += w;
-                sumW2 += w * w;
-                sumW3 += w * w * w;
-                sumWy += w * estimates[i];
-            }
-
-            double mu = sumWy / sumW;
-            double yPPy = 0;
-            for (int i = 0; i < k; i++)
-            {
-                double r = (estimates[i] - mu) / (variances[i] + tau2);
+                double r = w[i] * (estimates[i] - mu);
                 yPPy += r * r;
             }
 
-            double trP = sumW - (sumW2 / sumW);
-            double trPP = sumW2 - (2 * sumW3 / sumW) + (sumW2 * sumW2 / (sumW * sumW));
+            var (trP, trPP) = Traces(w);
             double next = Math.Max(0, tau2 + ((yPPy - trP) / trPP));
+            if (!double.IsFinite(next))
+            {
+                break; // no information left to take a step with: keep the last finite value
+            }
+
             bool done = Math.Abs(next - tau2) <= 1e-13 * Math.Max(1, tau2);
             tau2 = next;
             if (done)
@@ -124,42 +119,76 @@ public static class MetaAnalysis
             }
         }
 
-        return Pool(estimates, variances, tau2, q, sumW0, sumW20);
+        return Pool(estimates, variances, tau2, dl.Q, Traces(Weights(variances, 0)).TrP);
     }
 
-    private static RandomEffectsResult Pool(IReadOnlyList<double> y, IReadOnlyList<double> v, double tau2, double q, double sumW, double sumW2)
+    private static RandomEffectsResult Pool(IReadOnlyList<double> y, IReadOnlyList<double> v, double tau2, double q, double trP0)
+    {
+        double[] w = Weights(v, tau2);
+        int k = y.Count;
+        // metafor's typical within-study variance s² = (k − 1) Σw / ((Σw)² − Σw²) = (k − 1) / tr P at τ² = 0.
+        double i2 = k == 1 ? 0 : tau2 / (tau2 + ((k - 1) / trP0));
+        return new RandomEffectsResult(WeightedMean(y, w), Math.Sqrt(1 / w.Sum()), tau2, i2, q, k);
+    }
+
+    private static double[] Weights(IReadOnlyList<double> v, double tau2)
+    {
+        double[] w = new double[v.Count];
+        for (int i = 0; i < w.Length; i++)
+        {
+            w[i] = 1 / (v[i] + tau2);
+        }
+
+        return w;
+    }
+
+    private static double WeightedMean(IReadOnlyList<double> y, double[] w)
     {
         double sw = 0, swy = 0;
-        for (int i = 0; i < y.Count; i++)
+        for (int i = 0; i < w.Length; i++)
         {
-            double w = 1 / (v[i] + tau2);
-            sw += w;
-            swy += w * y[i];
+            sw += w[i];
+            swy += w[i] * y[i];
         }
 
-        int k = y.Count;
-        double i2 = k == 1 ? 0 : tau2 / (tau2 + ((k - 1) * sumW / ((sumW * sumW) - sumW2)));
-        return new RandomEffectsResult(swy / sw, Math.Sqrt(1 / sw), tau2, i2, q, k);
+        return swy / sw;
     }
 
-    private static (double Q, double SumW, double SumW2) Heterogeneity(IReadOnlyList<double> y, IReadOnlyList<double> v)
+    private static double CochranQ(IReadOnlyList<double> y, double[] w)
     {
-        double sumW = 0, sumW2 = 0, sumWy = 0;
-        for (int i = 0; i < y.Count; i++)
+        double mean = WeightedMean(y, w), q = 0;
+        for (int i = 0; i < w.Length; i++)
         {
-            double w = 1 / v[i];
-            sumW += w;
-            sumW2 += w * w;
-            sumWy += w * y[i];
+            q += w[i] * (y[i] - mean) * (y[i] - mean);
         }
 
-        double mean = sumWy / sumW, q = 0;
-        for (int i = 0; i < y.Count; i++)
+        return q;
+    }
+
+    /// <summary>tr P and tr(PP) for P = W − w wᵀ / Σw, summed from their terms Pᵢᵢ = wᵢ (Σ_{j≠i} wⱼ) / Σw and Pᵢⱼ = −wᵢwⱼ / Σw,
+    /// with the sums over the others taken from prefix and suffix sums. The textbook forms Σw − Σw²/Σw and
+    /// Σw² − 2Σw³/Σw + (Σw²/Σw)² cancel to zero or below when one weight is 10¹² times another.</summary>
+    private static (double TrP, double TrPP) Traces(double[] w)
+    {
+        int k = w.Length;
+        double[] before = new double[k + 1], beforeSq = new double[k + 1], after = new double[k + 1], afterSq = new double[k + 1];
+        for (int i = 0; i < k; i++)
         {
-            q += (y[i] - mean) * (y[i] - mean) / v[i];
+            before[i + 1] = before[i] + w[i];
+            beforeSq[i + 1] = beforeSq[i] + (w[i] * w[i]);
+            after[k - i - 1] = after[k - i] + w[k - i - 1];
+            afterSq[k - i - 1] = afterSq[k - i] + (w[k - i - 1] * w[k - i - 1]);
         }
 
-        return (q, sumW, sumW2);
+        double sum = before[k], trP = 0, trPP = 0;
+        for (int i = 0; i < k; i++)
+        {
+            double pii = w[i] * ((before[i] + after[i + 1]) / sum);
+            trP += pii;
+            trPP += (pii * pii) + (w[i] * w[i] * ((beforeSq[i] + afterSq[i + 1]) / sum / sum));
+        }
+
+        return (trP, trPP);
     }
 
     private static void Check(IReadOnlyList<double> estimates, IReadOnlyList<double> variances)

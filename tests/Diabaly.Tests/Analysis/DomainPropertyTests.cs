@@ -28,9 +28,11 @@ public class DomainPropertyTests
     private static readonly string?[] Times = [null, "start", "2013-01-14", "2013-01-15"];
     private static readonly string?[] Scopes = [null, "assault", "area", "elsewhere"];
 
-    private static readonly Gen<ReconcileOptions> Options = Gen.Select(Gen.Int[0, 2], Gen.Double[1, 1e6], Gen.Double[1.0001, 1e6], Gen.Bool, Gen.Int[0, 2])
-        .Select((m, tolerance, tail, clip, floor) => new ReconcileOptions
+    private static readonly Gen<ReconcileOptions> Options = Gen.Select(Gen.Int[0, 2], Gen.Double[1, 1e6], Gen.Double[1.0001, 1e6], Gen.Bool, Gen.Int[0, 2], Gen.Bool)
+        .Select((m, tolerance, tail, clip, floor, reml) => new ReconcileOptions
         {
+            Tau2Estimator = reml ? Tau2Estimator.Reml : Tau2Estimator.DerSimonianLaird,
+            WidenRoundNumbers = !reml,
             Method = (ConsensusMethod)(m * 2 % 5),
             Tolerance = tolerance,
             OpenTailFactor = tail,
@@ -60,8 +62,8 @@ public class DomainPropertyTests
             });
 
     private static string Print((Dossier D, ReconcileOptions O) t)
-        => t.D.ToYaml() + System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(string.Empty)
-           + $"\noptions: method {t.O.Method}, tolerance {t.O.Tolerance:R}, tail {t.O.OpenTailFactor:R}, clip {t.O.ClipToBounds}, floor {t.O.ZeroFloor:R}";
+        => t.D.ToYaml()
+           + $"\noptions: method {t.O.Method}, tau2 {t.O.Tau2Estimator}, widen {t.O.WidenRoundNumbers}, tolerance {t.O.Tolerance:R}, tail {t.O.OpenTailFactor:R}, clip {t.O.ClipToBounds}, floor {t.O.ZeroFloor:R}";
 
     private static IEnumerable<double> Numbers(QuestionReport q)
         => q.Estimates.Values.Where(e => !e.IsEmpty).SelectMany(e => new[] { e.Low, e.Best, e.High })

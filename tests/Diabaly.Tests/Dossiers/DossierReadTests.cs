@@ -53,6 +53,18 @@ public class DossierReadTests
     }
 
     [Fact]
+    public void GeneratedIds_OfSourcesAndQuestionsWhoseIdsShareADash_DoNotDependOnTheOrder()
+    {
+        // Source 'a-b' on question 'c' and source 'a' on question 'b-c' both make the stem 'a-b-c'.
+        string yaml = "title: T\nsources:\n  a-b: {name: AB}\n  a: {name: A}\nquestions:\n  c: {subject: S, unit: u}\n  b-c: {subject: S, unit: u}\nclaims:\n";
+        string x = "  - {question: c, source: a-b, value: 5}\n", y = "  - {question: b-c, source: a, value: 5}\n";
+        var forward = Dossier.Parse(yaml + x + y).Claims.ToDictionary(c => c.Source.Id, c => c.Id);
+        var backward = Dossier.Parse(yaml + y + x).Claims.ToDictionary(c => c.Source.Id, c => c.Id);
+        forward.Should().BeEquivalentTo(backward);
+        forward.Values.Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public void GeneratedIds_FitTheLimitOfAHundredCharacters()
     {
         string source = new('s', 100), question = new('q', 100);

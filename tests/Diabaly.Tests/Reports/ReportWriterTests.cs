@@ -260,4 +260,14 @@ public class ReportWriterTests
             }
         }
     }
+
+    [Fact]
+    public void Output_IsTheSameBytes_OnEightThreadsAtOnce()
+    {
+        Dossier d = Some.Diabaly();
+        string expected = ReportWriter.ToJson(Reconciler.Reconcile(d));
+        string[] results = new string[8];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = ReportWriter.ToJson(Reconciler.Reconcile(d)));
+        results.Should().OnlyContain(r => r == expected);
+    }
 }

@@ -226,12 +226,14 @@ public class CliTests
     [InlineData("--output", "", "--output: the file name is empty.")]
     [InlineData("--output", "/tmp", "--output: '/tmp' is a folder")]
     [InlineData("--plot", "/no/such/folder/x.svg", "--plot: the folder '/no/such/folder' does not exist.")]
+    [InlineData("--plot", "/tmp/diabaly-same.svg", "--output and --plot both name '/tmp/diabaly-same.svg'.", "--output", "/tmp/diabaly-same.svg", "--question", "islamist-fighters")]
+    [InlineData("--plot", "/tmp/diabaly-same.svg", "--output and --plot both name '/tmp/diabaly-same-islamist-fighters.svg'.", "--output", "/tmp/diabaly-same-islamist-fighters.svg")]
     [InlineData("--question", "nope", "no question 'nope'; its questions are: islamist-fighters")]
     [InlineData("--plot", "chart.gif", "ending in .svg or .png")]
     [InlineData("--width", "10", "between 40 and 400")]
-    public void BadValue_ExitsTwo_SayingWhatIsAllowed(string option, string value, string fragment)
+    public void BadValue_ExitsTwo_SayingWhatIsAllowed(string option, string value, string fragment, params string[] more)
     {
-        var (code, _, _, err) = Run(80, option, value);
+        var (code, _, _, err) = Run(80, [option, value, .. more]);
         code.Should().Be(Cli.BadArguments);
         err.Should().Contain(fragment);
     }

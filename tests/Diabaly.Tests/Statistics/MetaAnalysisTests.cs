@@ -72,6 +72,23 @@ public class MetaAnalysisTests
         MetaAnalysis.Reml([0, 1], [0.1, 0.1]).Tau2.Should().BeApproximately(0.4, 1e-9);
     }
 
+    [Theory]
+    [InlineData(3e6, 4e12)]
+    [InlineData(1, 0)]
+    public void TwoEstimates_WhoseVariancesDiffer_By24OrdersOfMagnitude_StillMatchTheClosedForm(double y2, double tau2)
+    {
+        // With two estimates, only the contrast d = y₂ − y₁ ~ N(0, v₁ + v₂ + 2τ²) carries information on τ², so REML and
+        // DerSimonian–Laird both give τ² = max(0, (d² − v₁ − v₂) / 2): (9·10¹² − 10¹² − 10⁻¹²)/2 = 4·10¹², or 0 when d² = 1 < 10¹².
+        // The textbook trace Σw² − 2Σw³/Σw + (Σw²/Σw)² cancels to zero or below at these weights (10¹² and 10⁻¹²).
+        foreach (RandomEffectsResult r in new[] { MetaAnalysis.DerSimonianLaird([0, y2], [1e-12, 1e12]), MetaAnalysis.Reml([0, y2], [1e-12, 1e12]) })
+        {
+            r.Tau2.Should().BeApproximately(tau2, 1e-9 * Math.Max(1, tau2));
+            double w1 = 1 / (1e-12 + tau2), w2 = 1 / (1e12 + tau2);
+            r.Estimate.Should().BeApproximately(w2 * y2 / (w1 + w2), 1e-9 * Math.Max(1, y2 / 2));
+            new[] { r.Estimate, r.StandardError, r.CiLower, r.CiUpper, r.PiLower, r.PiUpper, r.I2 }.Should().OnlyContain(x => double.IsFinite(x));
+        }
+    }
+
     [Fact]
     public void OneEstimate_IsItself()
     {

@@ -16,13 +16,16 @@ namespace Diabaly;
 internal sealed class Comparisons
 {
     private readonly PairList[] _conflicts;
-    private readonly List<Bound>[] _bounds;
+    private readonly BoundList[] _bounds;
     private readonly PairList _notComparable;
 
     private Comparisons(int strata, ReconcileOptions o)
     {
-        _conflicts = Enumerable.Range(0, strata).Select(_ => new PairList(o.MaxListedPairs, PairList.Strongest)).ToArray();
-        _bounds = Enumerable.Range(0, strata).Select(_ => new List<Bound>()).ToArray();
+        // The headline stratum lists up to MaxListedPairs of each; the others share as many between them, at least one each, so
+        // that a question of a thousand strata gives a report in proportion to its claims.
+        int others = Math.Max(1, o.MaxListedPairs / Math.Max(1, strata - 1));
+        _conflicts = Enumerable.Range(0, strata).Select(s => new PairList(s == 0 ? o.MaxListedPairs : others, PairList.Strongest)).ToArray();
+        _bounds = Enumerable.Range(0, strata).Select(s => new BoundList(s == 0 ? o.MaxListedPairs : others)).ToArray();
         _notComparable = new PairList(o.MaxListedPairs, PairList.ByKind);
     }
 
@@ -77,10 +80,13 @@ internal sealed class Comparisons
                 continue;
             }
 
-            // A stratum with no claim (a target nobody speaks to) is still bounded by its related strata.
+            // A stratum with no claim (a target nobody speaks to) is still bounded by its related strata. Relating two strata
+            // walks the scopes' relations: that work is paid from the budget too.
+            long work = plan.Work;
             budget -= cost;
             examined += cost;
             result.Compare(a, b, byStratum, plan, o);
+            budget -= plan.Work - work;
         }
 
         long all = (long)readings.Count * readings.Count, same = byStratum.Sum(s => (long)s.Count * s.Count);
@@ -88,15 +94,8 @@ internal sealed class Comparisons
 
         result.Conflicts = result._conflicts.Select(c => c.Listed()).ToArray();
         result.ConflictCounts = result._conflicts.Select(c => c.Counts).ToArray();
-        result.Bounds = result._bounds.Select(b => b
-                .Where(x => x.Direction == BoundDirection.Upper ? double.IsFinite(x.Value) : x.Value > 0)
-                .OrderBy(x => x.Direction)
-                .ThenBy(x => x.Direction == BoundDirection.Upper ? x.Value : -x.Value)
-                .ThenBy(x => x.Claim.Claim.Id, StringComparer.Ordinal)
-                .Take(o.MaxListedPairs)
-                .ToList())
-            .ToArray();
-        result.BoundCounts = result._bounds.Select(b => b.Count(x => x.Direction == BoundDirection.Upper ? double.IsFinite(x.Value) : x.Value > 0)).ToArray();
+        result.Bounds = result._bounds.Select(b => b.Listed()).ToArray();
+        result.BoundCounts = result._bounds.Select(b => b.Count).ToArray();
         result.NotComparable = result._notComparable.Listed();
         result.NotComparableCount = result._notComparable.Total;
         return result;

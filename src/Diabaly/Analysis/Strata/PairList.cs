@@ -71,3 +71,49 @@ internal sealed class PairList
     public static int ByKind(Conflict x, Conflict y)
         => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : Strongest(x, y);
 }
+
+/// <summary>The bounds on one stratum: the tightest <c>max</c> of each direction kept, every bound that bounds anything counted.</summary>
+internal sealed class BoundList
+{
+    private readonly int _max;
+    private readonly List<Bound> _upper = [], _lower = [];
+
+    public BoundList(int max) => _max = max;
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds a bound, unless it bounds nothing (an open claim above, a claim that allows 0 below).</summary>
+    public void Add(Bound b)
+    {
+        List<Bound> list = b.Direction == BoundDirection.Upper ? _upper : _lower;
+        if (b.Direction == BoundDirection.Upper ? !double.IsFinite(b.Value) : b.Value <= 0)
+        {
+            return;
+        }
+
+        Count++;
+        list.Add(b);
+        if (list.Count >= 2 * Math.Max(_max, 16))
+        {
+            Trim(list);
+        }
+    }
+
+    /// <summary>Upper bounds first, tightest first, then lower bounds, tightest first; at most <c>max</c> of each.</summary>
+    public List<Bound> Listed()
+    {
+        Trim(_upper);
+        Trim(_lower);
+        return [.. _upper, .. _lower];
+    }
+
+    private void Trim(List<Bound> list)
+    {
+        list.Sort((x, y) => (x.Direction == BoundDirection.Upper ? x.Value.CompareTo(y.Value) : y.Value.CompareTo(x.Value)) is var c && c != 0
+            ? c : string.CompareOrdinal(x.Claim.Claim.Id, y.Claim.Claim.Id));
+        if (list.Count > _max)
+        {
+            list.RemoveRange(_max, list.Count - _max);
+        }
+    }
+}

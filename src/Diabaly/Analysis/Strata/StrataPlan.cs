@@ -30,6 +30,7 @@ internal sealed class StrataPlan
     private readonly Dictionary<(int, int), (StratumOrder Order, ConflictKind Difference)> _cache = [];
     private readonly StratumRelations _relations;
     private readonly bool _cumulative;
+    private long _work;
 
     private StrataPlan(StratumRelations relations, bool cumulative)
     {
@@ -44,6 +45,9 @@ internal sealed class StrataPlan
     public int[] Of { get; private set; } = [];
 
     public bool IsDeclared { get; private set; }
+
+    /// <summary>The work <see cref="Relate"/> has done so far, in scopes visited along <see cref="StratumRelations.Within"/>.</summary>
+    public long Work => _work;
 
     public string Reason { get; private set; } = string.Empty;
 
@@ -158,8 +162,8 @@ internal sealed class StrataPlan
                 _ => StratumOrder.Unrelated,
             };
         StratumOrder scope = sa is null || sb is null || sa == sb ? StratumOrder.Same
-            : _relations.IsWithin(sa, sb) ? StratumOrder.Below
-            : _relations.IsWithin(sb, sa) ? StratumOrder.Above
+            : _relations.IsWithin(sa, sb, ref _work) ? StratumOrder.Below
+            : _relations.IsWithin(sb, sa, ref _work) ? StratumOrder.Above
             : StratumOrder.Unrelated;
         var result = (time, scope) switch
         {
@@ -283,9 +287,9 @@ internal sealed class StrataPlan
             .Select(o => (Time: o.Item1, Scope: o.Item2, Score: Score(o.Item1, o.Item2)))
             .ToList();
         double top = options.Max(o => o.Score.W);
-        // Ties: more claims; then the outermost scope (the one fewest tied scopes contain: the whole rather than a part); then on a
+        // Ties (the first 64 in canonical order, so that ten thousand tied labels stay cheap): more claims; then the outermost scope (the one fewest tied scopes contain: the whole rather than a part); then on a
         // cumulative question the latest time (the most complete count), else the earliest; then the scope's words.
-        var tied = options.Where(o => o.Score.W >= top - (1e-12 * Math.Max(1, top))).ToList();
+        var tied = options.Where(o => o.Score.W >= top - (1e-12 * Math.Max(1, top))).Take(64).ToList();
         var tiedScopes = tied.Select(o => o.Scope).OfType<string>().Distinct().ToList();
         int Depth(string? scope) => scope is null ? 0 : tiedScopes.Count(other => other != scope && relations.IsWithin(scope, other));
         var ordered = tied.OrderByDescending(o => Math.Round(o.Score.N, 9)).ThenBy(o => Depth(o.Scope));

@@ -92,8 +92,8 @@ internal static class WithinStratum
     }
 
     /// <summary>The <paramref name="k"/> pairs with the largest factors: the lower claims sorted by their upper end, the higher by their
-    /// lower end, explored best first from the corner (the factor falls along both lists). Pairs whose factor is 1 (both below the
-    /// zero floor) are counted, not listed.</summary>
+    /// lower end, explored best first from the corner (the factor falls along both lists). When those run out, pairs apart below the
+    /// zero floor (a factor of 1) fill the list.</summary>
     private static void ListStrongest(AssessedClaim[] a, ReconcileOptions o, int k, PairList into)
     {
         double floor = o.ZeroFloor;
@@ -125,6 +125,20 @@ internal static class WithinStratum
             listed++;
             Push(at.I + 1, at.J);
             Push(at.I, at.J + 1);
+        }
+
+        if (listed < k)
+        {
+            // Pairs apart below the floor: a lower claim whose upper end, and a higher claim whose lower end, are both at most the floor.
+            var small = a.Where(x => x.Lower <= floor).OrderBy(x => x.Lower).ThenBy(x => x.Claim.Id, StringComparer.Ordinal).ToArray();
+            double[] smallLowers = small.Select(x => x.Lower).ToArray();
+            foreach (AssessedClaim x in a.Where(x => x.Upper < floor).OrderBy(x => x.Upper).ThenBy(x => x.Claim.Id, StringComparer.Ordinal))
+            {
+                for (int j = Above(smallLowers, x.Upper); j < small.Length && listed < k; j++, listed++)
+                {
+                    into.Add(Pair(x, small[j], o), counted: true);
+                }
+            }
         }
     }
 }
