@@ -86,7 +86,7 @@ internal static class YamlTree
         if (ev is AnchorAlias alias)
         {
             throw new YamlException(ev.Start, ev.End,
-                $"the alias '*{alias.Value}' is not allowed: dossiers refuse YAML anchors and aliases; write the value out");
+                $"the alias '*{Excerpt.Of(alias.Value.ToString())}' is not allowed: dossiers refuse YAML anchors and aliases; write the value out");
         }
 
         if (ev is NodeEvent node)
@@ -94,7 +94,7 @@ internal static class YamlTree
             if (!node.Anchor.IsEmpty)
             {
                 throw new YamlException(ev.Start, ev.End,
-                    $"the anchor '&{node.Anchor}' is not allowed: dossiers refuse YAML anchors and aliases; write the value out");
+                    $"the anchor '&{Excerpt.Of(node.Anchor.ToString())}' is not allowed: dossiers refuse YAML anchors and aliases; write the value out");
             }
 
             if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)

@@ -14,7 +14,7 @@ internal static class Identifier
         if (!IsValid(id))
         {
             throw new ArgumentException(
-                $"'{id}' is not a valid id: use 1 to 100 letters, digits, '-', '_' or '.', with no spaces.", name);
+                $"'{Excerpt.Of(id)}' is not a valid id: use 1 to 100 letters, digits, '-', '_' or '.', with no spaces.", name);
         }
 
         return id;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Diabaly.Internal;
 
 namespace Diabaly;
 
@@ -50,7 +51,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     public static PartialDate Parse(string text)
         => TryParse(text, out PartialDate date)
             ? date
-            : throw new FormatException($"'{text}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15.");
+            : throw new FormatException($"'{Excerpt.Of(text)}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15.");
 
     /// <summary>Tries to read "2013", "2013-01" or "2013-01-15".</summary>
     /// <param name="text">The text.</param>

@@ -49,7 +49,7 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
                 string s = Guard.NotBlank(scope).Trim();
                 if (!keys.Add(Stratum.Key(s)!))
                 {
-                    throw new ArgumentException($"The scope '{s}' is listed twice in Within.", nameof(value));
+                    throw new ArgumentException($"The scope '{Excerpt.Of(s)}' is listed twice in Within.", nameof(value));
                 }
 
                 copy[s] = Guard.NotNull(containers).Select(c => Guard.NotBlank(c).Trim()).ToArray();
@@ -84,7 +84,7 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
             {
                 if (!_timeIndex.TryAdd(Stratum.Key(times[i])!, i))
                 {
-                    throw new ArgumentException($"The time '{times[i]}' is listed twice in Times.", nameof(value));
+                    throw new ArgumentException($"The time '{Excerpt.Of(times[i])}' is listed twice in Times.", nameof(value));
                 }
             }
 

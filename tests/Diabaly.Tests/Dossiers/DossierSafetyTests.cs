@@ -34,6 +34,27 @@ public class DossierSafetyTests
         e.Message.Should().Contain("(1,000,000 characters)");
     }
 
+    [Theory]
+    [InlineData("  - &{0} {{question: q, source: a, value: 5}}\n", "the anchor")]
+    [InlineData("  - *{0}\n", "the alias")]
+    public void ALongAnchorOrAlias_IsQuotedShortly(string line, string fragment)
+    {
+        // Fuzz finding (dossier target): YAML anchors and aliases of 26,000 characters were quoted whole.
+        string text = Head + string.Format(CultureInfo.InvariantCulture, line, new string('x', 30_000));
+        DossierException e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        e.Message.Should().Contain(fragment).And.Contain("(30,000 characters)");
+        e.Errors.Should().OnlyContain(x => x.Message.Length < 400 && x.Line == 7);
+    }
+
+    [Fact]
+    public void ALongUnusedTimeLabel_IsQuotedShortly()
+    {
+        string text = "times: [" + new string('x', 30_000) + "]\n" + Head + "  - {question: q, source: a, value: 5}\n";
+        DossierException e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.Message.Should().Contain("is not used").And.Contain("(30,000 characters)");
+        e.Errors[0].Message.Length.Should().BeLessThan(400);
+    }
+
     [Fact]
     public void TheSizeMessage_DoesNotDependOnTheCulture()
     {
