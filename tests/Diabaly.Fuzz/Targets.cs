@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Diabaly.Sample;
+using Spectre.Console;
 
 namespace Diabaly.Fuzz;
 
@@ -77,7 +79,8 @@ public static class Targets
         }
     }
 
-    /// <summary>Everything after the reader: reconcile with several options, render every format, with finite numbers only.</summary>
+    /// <summary>Everything after the reader: reconcile with several options, render every format (and, with the default options, the
+    /// sample's terminal report at 80 columns and its forest plots), with finite numbers only.</summary>
     private static void Pipeline(string text)
     {
         if (Read(text) is not { } d)
@@ -114,6 +117,27 @@ public static class Targets
             }
 
             Check(!markdown.Contains("NaN", StringComparison.Ordinal), "no NaN in Markdown");
+            if (options == ReconcileOptions.Default)
+            {
+                Render(report);
+            }
+        }
+    }
+
+    private static void Render(ReconciliationReport report)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 80;
+        TerminalReport.Render(console, report, report.Questions);
+        string text = writer.ToString();
+        Check(text.Split('\n').All(l => l.TrimEnd('\r').Length <= 80) && !text.Contains("NaN", StringComparison.Ordinal), "a terminal report within 80 columns, without NaN");
+        foreach (QuestionReport q in report.Questions.Where(q => q.Claims.Count > 0))
+        {
+            Check(ForestPlot.Draw(q, report.Options).GetSvgXml(600, 400).Contains("<svg", StringComparison.Ordinal), "a forest plot");
         }
     }
 
