@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes one target of the library with AFL++ (Debian's afl++) through SharpFuzz, for a number of minutes:
 #   tests/Diabaly.Fuzz/run.sh quantity|dossier|pipeline MINUTES
-# Findings land in $FUZZ_WORK/TARGET/findings (default /tmp/diabaly-fuzz); replay one with
-#   dotnet $FUZZ_WORK/TARGET/bin/Diabaly.Fuzz.dll TARGET FILE...
-# and keep it as a regression under tests/Diabaly.Fuzz/regressions/TARGET once fixed.
+# Findings land in $FUZZ_WORK/TARGET/findings (default /tmp/diabaly-fuzz); replay them with an uninstrumented build
+# (the instrumented one only runs under afl-fuzz):
+#   dotnet build tests/Diabaly.Fuzz -c Release && dotnet tests/Diabaly.Fuzz/bin/Release/net10.0/Diabaly.Fuzz.dll TARGET FILE...
+# and keep each, once fixed, as a regression under tests/Diabaly.Fuzz/regressions/TARGET (FuzzTargetTests replays them).
+# FUZZ_INPUT=DIR starts from DIR rather than corpus/TARGET, say the queue of an earlier campaign.
 set -euo pipefail
 target=${1:?usage: run.sh quantity|dossier|pipeline MINUTES}
 minutes=${2:-30}
@@ -20,7 +22,7 @@ dotnet publish "$here/Diabaly.Fuzz.csproj" -c Release -o "$work/bin" -p:TreatWar
 sharpfuzz "$work/bin/Diabaly.dll"
 
 # The inputs found so far are kept between runs: afl-fuzz resumes from them ("-i -").
-input="$here/corpus/$target"
+input="${FUZZ_INPUT:-$here/corpus/$target}"
 if [ -d "$work/findings/default/queue" ]; then input=-; fi
 
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_AUTORESUME=1
