@@ -47,7 +47,7 @@ internal sealed partial class DossierReader
             text = text[1..];
         }
 
-        int lone = LoneSurrogate(text);
+        int lone = Guard.LoneSurrogate(text);
         if (lone >= 0)
         {
             (int line, int column) = Position(text, lone);
@@ -84,24 +84,6 @@ internal sealed partial class DossierReader
         }
 
         return dossier;
-    }
-
-    /// <summary>The index of the first surrogate without its other half, or -1.</summary>
-    internal static int LoneSurrogate(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     internal static (int Line, int Column) Position(string text, int index)

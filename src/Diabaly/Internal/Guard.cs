@@ -18,7 +18,39 @@ internal static class Guard
             throw new ArgumentException($"{name} must not be empty or white space.", name);
         }
 
+        return WellFormed(value, name)!;
+    }
+
+    /// <summary>Text that is well-formed UTF-16 (or null): a surrogate without its other half cannot be written as UTF-8 or YAML,
+    /// so the model refuses it as the reader does.</summary>
+    public static string? WellFormed(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        int lone = value is null ? -1 : LoneSurrogate(value);
+        if (lone >= 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{name} holds a lone UTF-16 surrogate (U+{(int)value![lone]:X4}) at character {lone + 1}; text must be well-formed Unicode."), name);
+        }
+
         return value;
+    }
+
+    /// <summary>The index of the first surrogate without its other half, or -1.</summary>
+    public static int LoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)

@@ -3,6 +3,7 @@ using Diabaly.Internal;
 namespace Diabaly;
 
 /// <summary>What one source said about one question: the quantity, in the source's words, with who, when and what it counted. Immutable.</summary>
+/// <remarks>Text properties refuse a lone UTF-16 surrogate with an <see cref="ArgumentException"/>, as the reader does: such text cannot be written out.</remarks>
 /// <example><code>
 /// var claim = new Claim("mari-fighters", fighters, mari, Quantity.Parse("400 men"))
 /// {
@@ -45,18 +46,18 @@ public sealed class Claim : IEquatable<Claim>
     public Quantity Value { get; }
 
     /// <summary>The source's words; null when not recorded. Blank text is stored as null.</summary>
-    public string? Quote { get => _quote; init => _quote = Blank(value); }
+    public string? Quote { get => _quote; init => _quote = Blank(value, nameof(Quote)); }
 
     /// <summary>When it was said; null when not known.</summary>
     public PartialDate? Said { get; init; }
 
     /// <summary>When the stated value held: a date (2013-01-15), a date-time (2013-01-14T07:45) or a label ("start of the assault"); null when not stated.</summary>
     /// <remarks>Two claims with different <see cref="AsOf"/> that disagree are reported as a difference of time, not a contradiction.</remarks>
-    public string? AsOf { get => _asOf; init => _asOf = Blank(value); }
+    public string? AsOf { get => _asOf; init => _asOf = Blank(value, nameof(AsOf)); }
 
     /// <summary>What exactly was counted when it differs between claims ("assault force", "whole area"); null when not stated.</summary>
     /// <remarks>Two claims with different scopes that disagree are reported as a difference of scope, not a contradiction.</remarks>
-    public string? Scope { get => _scope; init => _scope = Blank(value); }
+    public string? Scope { get => _scope; init => _scope = Blank(value, nameof(Scope)); }
 
     /// <summary>The sources that relayed the claim, in order, nearest the original first; empty when it came directly.</summary>
     /// <value>Empty.</value>
@@ -71,7 +72,7 @@ public sealed class Claim : IEquatable<Claim>
     public QuantityLanguage? Language { get; init; }
 
     /// <summary>A free note; null when none.</summary>
-    public string? Note { get => _note; init => _note = Blank(value); }
+    public string? Note { get => _note; init => _note = Blank(value, nameof(Note)); }
 
     /// <inheritdoc />
     public bool Equals(Claim? other)
@@ -89,5 +90,6 @@ public sealed class Claim : IEquatable<Claim>
     /// <inheritdoc />
     public override string ToString() => $"{Id}: {Source.Name} said {Value.Text ?? Value.ToString()} ({Question.Id})";
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static string? Blank(string? value, string name)
+        => string.IsNullOrWhiteSpace(value) ? null : Guard.WellFormed(value, name);
 }

@@ -24,7 +24,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <param name="sources">The sources, in the order reports list them.</param>
     /// <param name="questions">The questions, in the order reports list them.</param>
     /// <param name="claims">The claims.</param>
-    /// <exception cref="ArgumentException">The title is blank, an id is repeated, or a claim refers to a question or source the dossier does not hold.</exception>
+    /// <exception cref="ArgumentException">The title is blank or holds a lone surrogate, an id is repeated, or a claim refers to a question or source the dossier does not hold.</exception>
     /// <exception cref="ArgumentNullException">An argument is null or holds null.</exception>
     public Dossier(string title, IEnumerable<Source> sources, IEnumerable<Question> questions, IEnumerable<Claim> claims)
     {
@@ -56,7 +56,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     public string Title { get; }
 
     /// <summary>A description; null when none. Blank text is stored as null.</summary>
-    public string? Description { get => _description; init => _description = string.IsNullOrWhiteSpace(value) ? null : value; }
+    public string? Description { get => _description; init => _description = string.IsNullOrWhiteSpace(value) ? null : Guard.WellFormed(value, nameof(Description)); }
 
     /// <summary>The language claims' values are written in, unless a claim says otherwise (<see cref="Claim.Language"/>).</summary>
     /// <value><see cref="QuantityLanguage.English"/>.</value>

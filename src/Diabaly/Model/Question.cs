@@ -9,7 +9,7 @@ public sealed class Question : IEquatable<Question>
     /// <param name="id">A short identifier, unique in its dossier: letters, digits, '-', '_' and '.'.</param>
     /// <param name="subject">What is counted, in words.</param>
     /// <param name="unit">The unit counted, for example "fighters", "vehicles" or "killed".</param>
-    /// <exception cref="ArgumentException">The id is not a valid identifier, or the subject or unit is blank.</exception>
+    /// <exception cref="ArgumentException">The id is not a valid identifier, or the subject or unit is blank or holds a lone UTF-16 surrogate.</exception>
     public Question(string id, string subject, string unit)
     {
         Id = Identifier.Check(id);

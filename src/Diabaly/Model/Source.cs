@@ -7,12 +7,12 @@ namespace Diabaly;
 public sealed class Source : IEquatable<Source>
 {
     private readonly double _weight = 1;
-    private readonly string? _side;
+    private readonly string? _side, _role, _outlet;
 
     /// <summary>Creates a source.</summary>
     /// <param name="id">A short identifier, unique in its dossier: letters, digits, '-', '_' and '.'.</param>
     /// <param name="name">The name as it should appear in reports.</param>
-    /// <exception cref="ArgumentException">The id is not a valid identifier or the name is blank.</exception>
+    /// <exception cref="ArgumentException">The id is not a valid identifier or the name is blank or holds a lone UTF-16 surrogate.</exception>
     public Source(string id, string name)
     {
         Id = Identifier.Check(id);
@@ -30,17 +30,17 @@ public sealed class Source : IEquatable<Source>
     public SourceKind Kind { get; init; }
 
     /// <summary>The source's role, for example "reporter" or "mayor of Diabaly"; null when not stated.</summary>
-    public string? Role { get; init; }
+    public string? Role { get => _role; init => _role = Guard.WellFormed(value, nameof(Role)); }
 
     /// <summary>The outlet the source wrote or spoke for; null when not stated.</summary>
-    public string? Outlet { get; init; }
+    public string? Outlet { get => _outlet; init => _outlet = Guard.WellFormed(value, nameof(Outlet)); }
 
     /// <summary>The party the source belongs to or speaks for: null when not declared, "neutral" for none.</summary>
     /// <value>Null. Blank text is stored as null.</value>
     public string? Side
     {
         get => _side;
-        init => _side = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        init => _side = string.IsNullOrWhiteSpace(value) ? null : Guard.WellFormed(value.Trim(), nameof(Side));
     }
 
     /// <summary>Whether the source has a declared side other than "neutral".</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Diabaly.Internal;
 
 namespace Diabaly;
@@ -76,5 +77,6 @@ public sealed class Stratum : IEquatable<Stratum>
 
     private static bool Same(string? a, string? b) => a is null || b is null || Key(a) == Key(b);
 
-    private static string? Label(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Label(string? text, [CallerArgumentExpression(nameof(text))] string? name = null)
+        => string.IsNullOrWhiteSpace(text) ? null : Guard.WellFormed(text.Trim(), name);
 }

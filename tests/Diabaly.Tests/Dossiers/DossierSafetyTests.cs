@@ -18,6 +18,22 @@ public class DossierSafetyTests
     }
 
     [Fact]
+    public void TheModel_RefusesALoneSurrogate_AsTheReaderDoes()
+    {
+        // Issue 10, item 3: built in code, such text reconciled, then ToYaml threw "found an orphaned high surrogate".
+        var q = new Question("q", "S", "u");
+        var s = new Source("s", "S");
+        new Action(() => _ = new Question("q", "S\uD800", "u")).Should().Throw<ArgumentException>().WithMessage("*subject*U+D800*character 2*");
+        new Action(() => _ = new Source("s", "Name\uDC00")).Should().Throw<ArgumentException>().WithMessage("*U+DC00*");
+        new Action(() => _ = new Source("s", "S") { Outlet = "\uD800x" }).Should().Throw<ArgumentException>().WithMessage("*Outlet*");
+        new Action(() => _ = new Claim("c", q, s, Quantity.Exact(5)) { Quote = "x\uD800y" }).Should().Throw<ArgumentException>().WithMessage("*Quote*");
+        new Action(() => _ = new Stratum(scope: "a\uDC00")).Should().Throw<ArgumentException>().WithMessage("*scope*");
+        new Action(() => _ = new Dossier("T\uD800", [s], [q], [])).Should().Throw<ArgumentException>().WithMessage("*title*");
+        var ok = new Dossier("T", [s], [q], [new Claim("c", q, s, Quantity.Exact(5)) { Quote = "emoji 🙂" }]);
+        Dossier.Parse(ok.ToYaml()).Should().Be(ok);
+    }
+
+    [Fact]
     public void APairOfSurrogates_IsText()
         => Dossier.Parse(Head + "  - {question: q, source: a, value: 5, quote: \"emoji 🙂\"}\n").Claims[0].Quote.Should().Be("emoji 🙂");
 

@@ -251,6 +251,37 @@ public class CliTests
         stdout.Split("Example:").Length.Should().BeGreaterThanOrEqualTo(8);
     }
 
+    [Theory]
+    [InlineData("{exact: 1e15}", "{exact: 0}", "{exact: 5e-324}")]
+    [InlineData("{at-most: 1e15}", "0", "about 0")]
+    [InlineData("{low: 0, high: 1e15}", "{at-least: 1e15}", "{about: 5e-324}")]
+    public async Task TheExtremesOfTheDomain_RenderEveryFormatAndThePlot_AndStop(string a, string b, string c)
+    {
+        // Issue 10, item 2: {exact: 1.7e308} sent an axis bound to infinity and the tick loop never stopped; {at-most: 1e308} with 0
+        // and about 0 grew past 17 GB. Counts now stop at 10^15; at the edges of that domain every output is drawn, and quickly.
+        string folder = Path.Combine(Path.GetTempPath(), $"diabaly-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        string dossier = Path.Combine(folder, "extremes.yaml");
+        File.WriteAllText(dossier, $"title: T\nsources:\n  a: {{name: A}}\n  b: {{name: B}}\n  c: {{name: C}}\nquestions:\n  q: {{subject: S, unit: u}}\nclaims:\n"
+                                   + $"  - {{question: q, source: a, value: {a}}}\n  - {{question: q, source: b, value: {b}}}\n  - {{question: q, source: c, value: {c}}}\n");
+        try
+        {
+            CancellationToken token = TestContext.Current.CancellationToken;
+            Task<int[]> all = Task.Run(
+                () => new[] { "terminal", "markdown", "json", "csv" }.Select(f => Run(80, dossier, "--format", f, "--output", Path.Combine(folder, "r." + f), "--plot", Path.Combine(folder, f + ".png")).Code).ToArray(),
+                token);
+            (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(60), token))).Should().BeSameAs(all, "every output stops");
+            (await all).Should().OnlyContain(code => code == 0);
+            File.ReadAllText(Path.Combine(folder, "r.json")).Should().NotContain("Infinity").And.NotContain("NaN");
+            File.ReadAllText(Path.Combine(folder, "r.terminal")).Should().NotContain("NaN").And.NotContain("∞");
+            new FileInfo(Path.Combine(folder, "json.png")).Length.Should().BeGreaterThan(1_000);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void AFailedPlot_LeavesThePreviousReportAsItWas()
     {
