@@ -231,7 +231,7 @@ internal sealed partial class DossierReader
         {
             var targetKeys = Keys(targetNode, TargetKeys, $"the target of {what}");
             target = new Stratum(OptionalText(targetKeys, "as-of"), OptionalText(targetKeys, "scope"));
-            if (target.IsAny && targetNode.Entries.Count == 0)
+            if (target.IsAny && targetNode.Entries.All(e => TargetKeys.Contains(e.Key.Value)))
             {
                 Error(targetNode, $"the target of {what} gives neither 'as-of' nor 'scope'; expected at least one, as in target: {{scope: assault force}}");
             }
@@ -321,7 +321,12 @@ internal sealed partial class DossierReader
                 IEnumerable<YamlNode> ids = viaNode.Kind == YamlNodeKind.Sequence ? viaNode.Items : [viaNode];
                 foreach (YamlNode v in ids)
                 {
-                    if (Text(v, "via") is { } viaId)
+                    string? viaId = Text(v, "via");
+                    if (viaId is null && v.Kind == YamlNodeKind.Scalar)
+                    {
+                        Error(v, $"'via' of {what} is empty; expected the id of the source that relayed the figure");
+                    }
+                    else if (viaId is not null)
                     {
                         if (sources.TryGetValue(viaId, out Source? relay))
                         {
@@ -441,6 +446,11 @@ internal sealed partial class DossierReader
 
         if (Text(node, key) is not { } id)
         {
+            if (node.Kind == YamlNodeKind.Scalar)
+            {
+                Error(node, $"'{key}' of {what} is empty; expected the id of one of the dossier's {key}s");
+            }
+
             return null;
         }
 

@@ -62,6 +62,18 @@ public class DossierSafetyTests
         e.Errors.Should().OnlyContain(x => x.Message.Length < 400 && x.Line == 7);
     }
 
+    [Theory]
+    [InlineData("  - {\"question\", \"source\": \"a\", \"value\": \"many\"}\n", 16, "'question' of claim 1 is empty")]
+    [InlineData("  - {question: q, source: ~, value: 5}\n", 27, "'source' of claim 1 is empty")]
+    [InlineData("  - {question: q, source: a, value: 5, via: [a, null]}\n", 49, "'via' of claim 1 is empty")]
+    public void AnEmptyReference_IsAnError_NotADroppedClaim(string line, int column, string message)
+    {
+        // Fuzz finding (dossier target): in a flow mapping, a key with no value ({"question", ...}) is a null; the claim
+        // was dropped without a word, so Parse accepted a dossier whose ToYaml had no claims and did not read back.
+        DossierException e = new Action(() => Dossier.Parse(Head + line)).Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column == column && x.Message.Contains(message));
+    }
+
     [Fact]
     public void ALongUnusedTimeLabel_IsQuotedShortly()
     {

@@ -142,6 +142,7 @@ public class DossierStrataTests
 
     [Theory]
     [InlineData("target: {}", "gives neither 'as-of' nor 'scope'")]
+    [InlineData("target: {scope: ~}", "gives neither 'as-of' nor 'scope'")]
     [InlineData("target: {when: start}", "unknown key 'when' in the target of question 'q'")]
     [InlineData("target: assault force", "the target of question 'q' must be a mapping")]
     [InlineData("cumulative: yes please", "'cumulative' of question 'q' must be true or false, but is 'yes please'")]
