@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diabaly.Internal;
 using MathNet.Numerics.Distributions;
 
@@ -204,12 +205,12 @@ public static class MetaAnalysis
         {
             if (!double.IsFinite(estimates[i]))
             {
-                throw new ArgumentException($"Estimate {i} is {estimates[i]}; estimates must be finite.", nameof(estimates));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Estimate {i} is {estimates[i]}; estimates must be finite."), nameof(estimates));
             }
 
             if (!double.IsFinite(variances[i]) || variances[i] <= 0)
             {
-                throw new ArgumentException($"Variance {i} is {variances[i]}; variances must be finite and > 0.", nameof(variances));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Variance {i} is {variances[i]}; variances must be finite and > 0."), nameof(variances));
             }
         }
     }

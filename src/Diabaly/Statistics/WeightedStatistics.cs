@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diabaly.Internal;
 
 namespace Diabaly.Statistics;
@@ -47,12 +48,12 @@ public static class WeightedStatistics
         {
             if (!double.IsFinite(values[i]))
             {
-                throw new ArgumentException($"Value {i} is {values[i]}; values must be finite.", nameof(values));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Value {i} is {values[i]}; values must be finite."), nameof(values));
             }
 
             if (!double.IsFinite(weights[i]) || weights[i] < 0)
             {
-                throw new ArgumentException($"Weight {i} is {weights[i]}; weights must be finite and >= 0.", nameof(weights));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Weight {i} is {weights[i]}; weights must be finite and >= 0."), nameof(weights));
             }
 
             total += weights[i];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diabaly.Statistics;
 
 namespace Diabaly.Tests.Statistics;
@@ -49,6 +50,50 @@ public class WeightedStatisticsTests
     [Fact]
     public void Quantile_ZeroWeights_AreIgnored()
         => WeightedStatistics.Median([1, 100, 3], [1, 0, 1]).Should().Be(2);
+
+    [Fact]
+    public void Quantile_AZeroWeightValueBetweenTwoOthers_IsNotAStep()
+    {
+        // F = 0.5 at 1, and 2 has no weight: the median is the midpoint of 1 and the next value with weight, 3, not of 1 and 2.
+        WeightedStatistics.Median([1, 2, 3], [1, 0, 1]).Should().Be(2);
+        WeightedStatistics.Locate([1, 2, 3], [1, 0, 1], 0.5).Should().Be((2.0, 0, 2));
+    }
+
+    [Fact]
+    public void Quantile_AtLevelZero_IsTheSmallestValue_EvenWhenItsWeightIsTiny()
+        // F(10) = 1e-13 / (1 + 1e-13) is within the 1e-12 tolerance of p = 0, but level 0 is the smallest value, never a midpoint.
+        => WeightedStatistics.Quantile([10, 20], [1e-13, 1], 0).Should().Be(10);
+
+    [Fact]
+    public void Locate_GivesTheIndicesOfTheValues_InTheCallersOrder()
+    {
+        WeightedStatistics.Locate([30, 10, 20], [1, 1, 1], 0.5).Should().Be((20.0, 2, 2));
+        WeightedStatistics.Locate([40, 10, 30, 20], [1, 1, 1, 1], 0.5).Should().Be((25.0, 3, 2));
+    }
+
+    [Fact]
+    public void Quantile_BadInput_SaysWhatIsWrong()
+    {
+        new Action(() => WeightedStatistics.Median(null!, [1])).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        new Action(() => WeightedStatistics.Median([1], null!)).Should().Throw<ArgumentNullException>().WithParameterName("weights");
+        new Action(() => WeightedStatistics.Median([1, 2], [1])).Should().Throw<ArgumentException>()
+            .WithMessage("Expected as many weights as values, and at least one; received 2 values and 1 weights.");
+        new Action(() => WeightedStatistics.Median([1, double.PositiveInfinity], [1, 1])).Should().Throw<ArgumentException>()
+            .WithMessage("Value 1 is Infinity; values must be finite.*").WithParameterName("values");
+        new Action(() => WeightedStatistics.Median([1, 2], [1, double.NaN])).Should().Throw<ArgumentException>()
+            .WithMessage("Weight 1 is NaN; weights must be finite and >= 0.*").WithParameterName("weights");
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            new Action(() => WeightedStatistics.Median([1, 2], [1, -0.5])).Should().Throw<ArgumentException>()
+                .WithMessage("Weight 1 is -0.5; weights must be finite and >= 0.*").WithParameterName("weights");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
 
     [Fact]
     public void Quantile_BadInput_Throws()
