@@ -134,7 +134,8 @@ public static class Targets
         console.Profile.Width = 80;
         TerminalReport.Render(console, report, report.Questions);
         string text = writer.ToString();
-        Check(text.Split('\n').All(l => l.TrimEnd('\r').Length <= 80) && !text.Contains("NaN", StringComparison.Ordinal), "a terminal report within 80 columns, without NaN");
+        Check(text.Split('\n').All(l => l.TrimEnd('\r').GetCellWidth() <= 80) && !text.Contains("NaN", StringComparison.Ordinal), "a terminal report within 80 columns, without NaN");
+        Check(!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r')), "no control character in the terminal report");
         foreach (QuestionReport q in report.Questions.Where(q => q.Claims.Count > 0))
         {
             Check(ForestPlot.Draw(q, report.Options).GetSvgXml(600, 400).Contains("<svg", StringComparison.Ordinal), "a forest plot");

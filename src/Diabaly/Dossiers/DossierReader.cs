@@ -47,20 +47,12 @@ internal sealed partial class DossierReader
             text = text[1..];
         }
 
-        int lone = Guard.LoneSurrogate(text);
-        if (lone >= 0)
+        int bad = Guard.Malformed(text);
+        if (bad >= 0)
         {
-            (int line, int column) = Position(text, lone);
+            (int line, int column) = Position(text, bad);
             throw new DossierException([new DossierError(line, column,
-                $"the text holds half of a UTF-16 surrogate pair (U+{(int)text[lone]:X4}) with no other half; a dossier is Unicode text", file)]);
-        }
-
-        int control = text.AsSpan().IndexOfAnyInRange('\0', '\u0008');
-        if (control >= 0)
-        {
-            (int line, int column) = Position(text, control);
-            throw new DossierException([new DossierError(line, column,
-                $"the file holds a control character (U+{(int)text[control]:X4}); a dossier is UTF-8 text", file)]);
+                $"the text holds {Guard.Describe(text[bad])}; a dossier is Unicode text with no control characters but tabs and line breaks", file)]);
         }
 
         YamlNode? root = YamlTree.Build(text, options.MaxDepth, errors, file);

@@ -21,30 +21,33 @@ internal static class Guard
         return WellFormed(value, name)!;
     }
 
-    /// <summary>Text that is well-formed UTF-16 (or null): a surrogate without its other half cannot be written as UTF-8 or YAML,
-    /// so the model refuses it as the reader does.</summary>
+    /// <summary>Text that is well-formed (or null): a surrogate without its other half cannot be written as UTF-8 or YAML, and a control
+    /// character other than a tab or a line break would be printed raw to a terminal (an escape sequence, a bell, a backspace), so the
+    /// model refuses both, as the reader does.</summary>
     public static string? WellFormed(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
-        int lone = value is null ? -1 : LoneSurrogate(value);
-        if (lone >= 0)
+        int at = value is null ? -1 : Malformed(value);
+        if (at >= 0)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{name} holds a lone UTF-16 surrogate (U+{(int)value![lone]:X4}) at character {lone + 1}; text must be well-formed Unicode."), name);
+                string.Create(CultureInfo.InvariantCulture, $"{name} holds {Describe(value![at])} at character {at + 1}; text must be well-formed Unicode without control characters other than tabs and line breaks."), name);
         }
 
         return value;
     }
 
-    /// <summary>The index of the first surrogate without its other half, or -1.</summary>
-    public static int LoneSurrogate(string text)
+    /// <summary>The index of the first character that makes <paramref name="text"/> unfit to keep: half of a surrogate pair without its
+    /// other half, or a control character other than a tab, a line feed or a carriage return (C0, DEL and C1); -1 when there is none.</summary>
+    public static int Malformed(string text)
     {
         for (int i = 0; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (char.IsSurrogate(text[i]))
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
             {
                 return i;
             }
@@ -52,6 +55,12 @@ internal static class Guard
 
         return -1;
     }
+
+    /// <summary>What <see cref="Malformed"/> found, for a message: "a control character (U+001B)".</summary>
+    public static string Describe(char c)
+        => char.IsSurrogate(c)
+            ? string.Create(CultureInfo.InvariantCulture, $"half of a UTF-16 surrogate pair (U+{(int)c:X4}) with no other half")
+            : string.Create(CultureInfo.InvariantCulture, $"a control character (U+{(int)c:X4})");
 
     public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {

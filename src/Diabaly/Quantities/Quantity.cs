@@ -31,7 +31,7 @@ public sealed class Quantity : IEquatable<Quantity>
         Lower = lower + 0.0;
         Upper = upper + 0.0;
         Central = central + 0.0;
-        Text = text;
+        Text = Guard.WellFormed(text);
     }
 
     /// <summary>The largest count a quantity may hold, 10¹⁵: a thousand times the people who ever lived, and small enough that
@@ -126,6 +126,7 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>The same quantity with other words as written.</summary>
     /// <param name="text">The words, or null.</param>
     /// <returns>A new quantity.</returns>
+    /// <exception cref="ArgumentException">The text holds half of a surrogate pair or a control character other than a tab or a line break.</exception>
     public Quantity WithText(string? text) => new(Kind, Lower, Upper, Central, text);
 
     /// <summary>Reads what a source said, in English (see <see cref="Parse(string, QuantityParseOptions)"/>).</summary>

@@ -105,6 +105,11 @@ internal static class QuantityParser
 
     public static Result Parse(string text, QuantityParseOptions options)
     {
+        if (Guard.Malformed(text) is var bad and >= 0)
+        {
+            return new Result(null, $"Cannot read the text as a quantity: it holds {Guard.Describe(text[bad])} at character {bad + 1}.");
+        }
+
         try
         {
             var state = new State(text, options, QuantityTokenizer.Tokenize(text, options.Language));

@@ -17,6 +17,40 @@ public class DossierSafetyTests
         e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column == 49 && x.Message.Contains("U+D800"));
     }
 
+    [Theory]
+    [InlineData('\u001B')]
+    [InlineData('\u000E')]
+    [InlineData('\u001F')]
+    [InlineData('\u007F')]
+    [InlineData('\u0085')]
+    [InlineData('\u009B')]
+    public void AControlCharacter_IsRefusedWithItsPosition(char c)
+    {
+        // Fuzz finding (pipeline target): DEL and the C0 controls from U+000E passed the reader and reached the terminal report raw,
+        // where ESC or CSI starts an escape sequence. Only the tab and the line breaks are text.
+        string text = Head + $"  - {{question: q, source: a, value: 5, quote: \"x{c}[31my\"}}\n";
+        DossierException e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column == 49
+            && x.Message.Contains($"a control character (U+{(int)c:X4})") && !x.Message.Contains(c));
+    }
+
+    [Fact]
+    public void TabsAndLineBreaks_AreText()
+        => Dossier.Parse(Head + "  - question: q\n    source: a\n    value: 5\n    quote: \"a\\tb\\r\\nc\"\n").Claims[0].Quote.Should().Be("a\tb\r\nc");
+
+    [Fact]
+    public void TheModelAndTheGrammar_RefuseAControlCharacter()
+    {
+        var q = new Question("q", "S", "u");
+        var s = new Source("s", "S");
+        new Action(() => _ = new Source("s", "Name\u001B[2J")).Should().Throw<ArgumentException>().WithMessage("*U+001B*character 5*");
+        new Action(() => _ = new Claim("c", q, s, Quantity.Exact(5)) { Note = "bell\u0007" }).Should().Throw<ArgumentException>().WithMessage("*Note*U+0007*");
+        new Action(() => Quantity.Exact(5).WithText("5\u007F")).Should().Throw<ArgumentException>().WithMessage("*text*U+007F*");
+        Quantity.TryParse("400\u001B[31m men", null, out _, out string? error).Should().BeFalse();
+        error.Should().Be("Cannot read the text as a quantity: it holds a control character (U+001B) at character 4.");
+        new Claim("c", q, s, Quantity.Exact(5)) { Quote = "line one\nline two\twith a tab" }.Quote.Should().Contain("\t");
+    }
+
     [Fact]
     public void TheModel_RefusesALoneSurrogate_AsTheReaderDoes()
     {
