@@ -479,15 +479,16 @@ internal sealed partial class DossierReader
             return null;
         }
 
-        switch (text.Trim().ToLowerInvariant())
+        string name = TextKey.Normalize(text.Trim());
+        foreach (QuantityLanguage language in Enum.GetValues<QuantityLanguage>())
         {
-            case "en" or "english":
-                return QuantityLanguage.English;
-            case "fr" or "french" or "français" or "francais":
-                return QuantityLanguage.French;
-            default:
-                Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected 'en' or 'fr'");
-                return null;
+            if (QuantityWords.For(language).Names.Contains(name))
+            {
+                return language;
+            }
         }
+
+        Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected one of: {string.Join(", ", Enum.GetValues<QuantityLanguage>().Select(l => $"'{QuantityWords.For(l).Code}'"))}");
+        return null;
     }
 }

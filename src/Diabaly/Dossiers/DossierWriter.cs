@@ -180,7 +180,7 @@ internal static class DossierWriter
         e.Emit(new MappingEnd());
     }
 
-    private static string Code(QuantityLanguage language) => language == QuantityLanguage.French ? "fr" : "en";
+    private static string Code(QuantityLanguage language) => QuantityWords.For(language).Code;
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

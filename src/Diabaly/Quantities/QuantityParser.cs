@@ -18,91 +18,6 @@ internal static class QuantityParser
 {
     internal readonly record struct Result(Quantity? Quantity, string? Error);
 
-    private enum Modifier
-    {
-        None,
-        About,
-        Nearly,
-        AtLeast,
-        AtMost,
-        Odd,
-    }
-
-    private static readonly (string[] Words, Modifier Modifier)[] EnglishModifiers = Phrases(
-        (Modifier.About, ["about", "around", "approximately", "approx.", "approx", "roughly", "some", "circa", "c.", "ca.", "close to", "next to",
-            "an estimated", "estimated", "in the region of", "on the order of", "of the order of", "around about"]),
-        (Modifier.Nearly, ["nearly", "almost", "just under", "just short of", "not quite"]),
-        (Modifier.AtLeast, ["at least", "more than", "over", "upwards of", "no fewer than", "no less than", "not less than", "not fewer than",
-            "in excess of", "above", "a minimum of", "at a minimum"]),
-        (Modifier.AtMost, ["at most", "up to", "fewer than", "less than", "under", "no more than", "not more than", "below", "as many as",
-            "a maximum of", "at a maximum"]));
-
-    private static readonly (string[] Words, Modifier Modifier)[] FrenchModifiers = Phrases(
-        (Modifier.About, ["environ", "quelque", "pres de", "pres d'", "approximativement", "a peu pres", "autour de", "autour d'",
-            "aux alentours de", "aux alentours d'", "aux environs de", "aux environs d'", "grosso modo"]),
-        (Modifier.Nearly, ["presque", "quasiment", "un peu moins de", "un peu moins d'"]),
-        (Modifier.AtLeast, ["au moins", "plus de", "plus d'", "pas moins de", "pas moins d'", "au-dela de", "au dela de", "au-dela d'",
-            "au minimum", "minimum"]),
-        (Modifier.AtMost, ["au plus", "au maximum", "jusqu' a", "jusque", "moins de", "moins d'", "pas plus de", "pas plus d'", "maximum"]));
-
-    private static readonly (string[] Words, Modifier Modifier)[] EnglishPostfixes = Phrases(
-        (Modifier.About, ["or so", "odd-ish"]),
-        (Modifier.AtLeast, ["or more", "and more", "or over", "and over", "plus", "or above"]),
-        (Modifier.AtMost, ["or fewer", "or less", "or under", "or below"]),
-        (Modifier.Odd, ["odd"]));
-
-    private static readonly (string[] Words, Modifier Modifier)[] FrenchPostfixes = Phrases(
-        (Modifier.About, ["environ"]),
-        (Modifier.AtLeast, ["ou plus", "et plus"]),
-        (Modifier.AtMost, ["ou moins"]));
-
-    private static readonly string[] NoOpPrefixesEnglish = ["another", "a further", "an additional", "an extra", "a total of", "in total", "some other"];
-    private static readonly string[] NoOpPrefixesFrench = ["un autre", "une autre", "encore", "au total", "un total de"];
-
-    private static readonly FrozenDictionary<string, double> EnglishUnits = new Dictionary<string, double>
-    {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
-        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
-        ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, double> FrenchUnits = new Dictionary<string, double>
-    {
-        ["zero"] = 0, ["un"] = 1, ["une"] = 1, ["deux"] = 2, ["trois"] = 3, ["quatre"] = 4, ["cinq"] = 5, ["six"] = 6, ["sept"] = 7,
-        ["huit"] = 8, ["neuf"] = 9, ["dix"] = 10, ["onze"] = 11, ["douze"] = 12, ["treize"] = 13, ["quatorze"] = 14, ["quinze"] = 15,
-        ["seize"] = 16, ["vingt"] = 20, ["vingts"] = 20, ["trente"] = 30, ["quarante"] = 40, ["cinquante"] = 50, ["soixante"] = 60,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    // Multipliers of the group being built ("two hundred") and scales that close it ("two thousand").
-    private static readonly FrozenDictionary<string, double> EnglishHundreds = new Dictionary<string, double> { ["hundred"] = 100 }.ToFrozenDictionary(StringComparer.Ordinal);
-    private static readonly FrozenDictionary<string, double> FrenchHundreds = new Dictionary<string, double> { ["cent"] = 100, ["cents"] = 100 }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, double> EnglishScales = new Dictionary<string, double>
-    {
-        ["thousand"] = 1e3, ["thousands"] = 1e3, ["million"] = 1e6, ["millions"] = 1e6, ["billion"] = 1e9, ["billions"] = 1e9,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, double> FrenchScales = new Dictionary<string, double>
-    {
-        ["mille"] = 1e3, ["mil"] = 1e3, ["million"] = 1e6, ["millions"] = 1e6, ["milliard"] = 1e9, ["milliards"] = 1e9,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    // Collective nouns: "a dozen", "une centaine". They make the number approximate.
-    private static readonly FrozenDictionary<string, double> EnglishCollectives = new Dictionary<string, double>
-    {
-        ["dozen"] = 12, ["score"] = 20,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, double> FrenchCollectives = new Dictionary<string, double>
-    {
-        ["dizaine"] = 10, ["douzaine"] = 12, ["quinzaine"] = 15, ["vingtaine"] = 20, ["trentaine"] = 30, ["quarantaine"] = 40,
-        ["cinquantaine"] = 50, ["soixantaine"] = 60, ["centaine"] = 100, ["millier"] = 1000,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> EnglishKeywords = Keywords(QuantityLanguage.English);
-    private static readonly FrozenSet<string> FrenchKeywords = Keywords(QuantityLanguage.French);
-
     public static Result Parse(string text, QuantityParseOptions options)
     {
         if (Guard.Malformed(text) is var bad and >= 0)
@@ -125,31 +40,32 @@ internal static class QuantityParser
         }
     }
 
-    private static (string[] Words, Modifier Modifier)[] Phrases(params (Modifier Modifier, string[] Phrases)[] groups)
-        => groups.SelectMany(g => g.Phrases.Select(p => (p.Split(' '), g.Modifier)))
-                 .OrderByDescending(p => p.Item1.Length)
-                 .ToArray();
+    private static readonly FrozenDictionary<QuantityLanguage, FrozenSet<string>> KeywordsByLanguage =
+        Enum.GetValues<QuantityLanguage>().ToFrozenDictionary(l => l, Keywords);
 
+    /// <summary>Every word the grammar uses in a language: a unit ("men") is any other word.</summary>
     private static FrozenSet<string> Keywords(QuantityLanguage language)
     {
-        bool en = language == QuantityLanguage.English;
+        QuantityWords w = QuantityWords.For(language);
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in (en ? EnglishModifiers : FrenchModifiers).Concat(en ? EnglishPostfixes : FrenchPostfixes))
+        foreach (var p in w.Modifiers.Concat(w.Postfixes))
         {
             words.UnionWith(p.Words);
         }
 
-        words.UnionWith(en ? EnglishUnits.Keys : FrenchUnits.Keys);
-        words.UnionWith(en ? EnglishHundreds.Keys : FrenchHundreds.Keys);
-        words.UnionWith(en ? EnglishScales.Keys : FrenchScales.Keys);
-        words.UnionWith(en ? EnglishCollectives.Keys : FrenchCollectives.Keys);
-        words.UnionWith(en ? ["between", "and", "from", "to", "or", "a", "an", "unspecified"] : ["entre", "et", "de", "a", "ou", "d'", "unspecified"]);
+        words.UnionWith(w.Units.Keys);
+        words.UnionWith(w.Hundreds.Keys);
+        words.UnionWith(w.Scales.Keys);
+        words.UnionWith(w.Collectives.Keys);
+        words.UnionWith(w.Articles);
+        words.UnionWith(w.BetweenConnectors.Concat(w.FromConnectors).Concat(w.RangeConnectors));
+        words.UnionWith([w.Between, w.From, w.And, "unspecified"]);
         foreach (VagueTerm term in VagueLexicon.Default.Terms.Where(t => t.Language == language))
         {
             words.UnionWith(term.Phrase.Split(' '));
         }
 
-        words.Remove(en ? "of" : "de");
+        words.ExceptWith(w.Of.Where(o => !o.EndsWith('\'')));
         return words.ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -158,18 +74,18 @@ internal static class QuantityParser
 
     private sealed class State(string text, QuantityParseOptions options, List<QuantityToken> tokens)
     {
-        private readonly bool _english = options.Language == QuantityLanguage.English;
+        private readonly QuantityWords _words = QuantityWords.For(options.Language);
         private int _pos;
 
         private QuantityToken Current => tokens[_pos];
 
-        private FrozenDictionary<string, double> Units => _english ? EnglishUnits : FrenchUnits;
+        private FrozenDictionary<string, double> Units => _words.Units;
 
-        private FrozenDictionary<string, double> Hundreds => _english ? EnglishHundreds : FrenchHundreds;
+        private FrozenDictionary<string, double> Hundreds => _words.Hundreds;
 
-        private FrozenDictionary<string, double> Scales => _english ? EnglishScales : FrenchScales;
+        private FrozenDictionary<string, double> Scales => _words.Scales;
 
-        private FrozenDictionary<string, double> Collectives => _english ? EnglishCollectives : FrenchCollectives;
+        private FrozenDictionary<string, double> Collectives => _words.Collectives;
 
         public Quantity ParseQuantity()
         {
@@ -205,17 +121,17 @@ internal static class QuantityParser
 
         private Quantity ParseExpression()
         {
-            TryMatch(_english ? NoOpPrefixesEnglish : NoOpPrefixesFrench);
+            TryMatch(_words.Prefixes);
 
-            if (TryWord(_english ? "between" : "entre"))
+            if (TryWord(_words.Between))
             {
-                return Range(ParseRangeBody(_english ? ["and", "to"] : ["et", "a"], dashAllowed: true));
+                return Range(ParseRangeBody(_words.BetweenConnectors, dashAllowed: true));
             }
 
-            if (Current.Kind == TokenKind.Word && Current.Key == (_english ? "from" : "de") && StartsNumber(tokens[_pos + 1]))
+            if (Current.Kind == TokenKind.Word && Current.Key == _words.From && StartsNumber(tokens[_pos + 1]))
             {
                 _pos++;
-                return Range(ParseRangeBody(_english ? ["to"] : ["a"], dashAllowed: true));
+                return Range(ParseRangeBody(_words.FromConnectors, dashAllowed: true));
             }
 
             int modifierAt = _pos;
@@ -224,7 +140,7 @@ internal static class QuantityParser
                 TokenKind.Tilde => Advance(Modifier.About),
                 TokenKind.Greater => Advance(Modifier.AtLeast),
                 TokenKind.Less => Advance(Modifier.AtMost),
-                _ => MatchModifier(_english ? EnglishModifiers : FrenchModifiers),
+                _ => MatchModifier(_words.Modifiers),
             };
             string modifierText = text[tokens[modifierAt].Start..Current.Start].Trim();
 
@@ -243,7 +159,7 @@ internal static class QuantityParser
             }
             else
             {
-                postfix = MatchModifier(_english ? EnglishPostfixes : FrenchPostfixes);
+                postfix = MatchModifier(_words.Postfixes);
             }
 
             if (modifier != Modifier.None && postfix != Modifier.None && !(modifier == Modifier.About && postfix == Modifier.About))
@@ -315,7 +231,7 @@ internal static class QuantityParser
             bool rangeFollows =
                 (Current.Kind == TokenKind.Dash && StartsNumber(tokens[_pos + 1]))
                 || (Current.Kind == TokenKind.Word && Current.Key is var k
-                    && (_english ? k is "to" or "or" : k is "a" or "ou")
+                    && _words.RangeConnectors.Contains(k)
                     && StartsNumber(tokens[_pos + 1]));
             if (!rangeFollows)
             {
@@ -406,7 +322,7 @@ internal static class QuantityParser
             while (Current.Kind == TokenKind.Word)
             {
                 string key = Current.Key;
-                if (any && (key is "and" or "et") && IsNumberWord(tokens[_pos + 1], next: null))
+                if (any && key == _words.And && IsNumberWord(tokens[_pos + 1], next: null))
                 {
                     _pos++;
                     continue;
@@ -421,13 +337,14 @@ internal static class QuantityParser
                 for (int p = 0; p < parts.Length; p++)
                 {
                     string part = parts[p];
-                    if (part is "a" or "an" or "un" or "une" && !Units.ContainsKey(part))
+                    if (_words.Articles.Contains(part) && !Units.ContainsKey(part))
                     {
                         group += 1;
                     }
-                    else if (part is "quatre" && p + 1 < parts.Length && parts[p + 1] is "vingt" or "vingts")
+                    else if (p + 1 < parts.Length && Units.TryGetValue(part + "-" + parts[p + 1], out double compound))
                     {
-                        group += 80;
+                        // "quatre-vingt": a compound the file lists whole.
+                        group += compound;
                         p++;
                     }
                     else if (Units.TryGetValue(part, out double u))
@@ -471,12 +388,13 @@ internal static class QuantityParser
                 return false;
             }
 
-            if (token.Key is "a" or "an" || (token.Key is "un" or "une" && !_english))
+            if (_words.Articles.Contains(token.Key))
             {
-                // An article counts as one only before a scale or collective word: "a hundred", "un millier"; "un" alone is one.
-                return next is { } n && n.Kind == TokenKind.Word
-                       && (Hundreds.ContainsKey(n.Key) || Scales.ContainsKey(n.Key) || Collectives.ContainsKey(n.Key))
-                       || (token.Key is "un" or "une" && !_english);
+                // An article counts as one only before a scale or collective word ("a hundred", "un millier"), unless it is also the
+                // number one ("un" alone is one).
+                return (next is { } n && n.Kind == TokenKind.Word
+                        && (Hundreds.ContainsKey(n.Key) || Scales.ContainsKey(n.Key) || Collectives.ContainsKey(n.Key)))
+                       || Units.ContainsKey(token.Key);
             }
 
             return token.Key.Split('-').All(part =>
@@ -541,12 +459,12 @@ internal static class QuantityParser
                 return;
             }
 
-            if (Current.Kind == TokenKind.Word && Current.Key is "of" or "de" or "d'" && tokens[_pos + 1].Kind == TokenKind.Word)
+            if (Current.Kind == TokenKind.Word && _words.Of.Contains(Current.Key) && tokens[_pos + 1].Kind == TokenKind.Word)
             {
                 _pos++;
             }
 
-            FrozenSet<string> keywords = _english ? EnglishKeywords : FrenchKeywords;
+            FrozenSet<string> keywords = KeywordsByLanguage[options.Language];
             if (Current.Kind == TokenKind.Word && !keywords.Contains(Current.Key) && !Current.Key.Split('-').Any(keywords.Contains))
             {
                 // The unit: everything from here on ("men", "pick-ups", "Mirage 2000D") is the thing counted, but a second figure

@@ -122,7 +122,8 @@ internal static class QuantityTokenizer
         int start = i;
         var groups = new List<string> { Digits(text, ref i) };
         string fraction = string.Empty;
-        bool french = language == QuantityLanguage.French;
+        // Languages that write decimals with a comma group thousands with a dot or a space ("1.200", "1 200"; "1,5").
+        bool french = QuantityWords.For(language).DecimalMark == ',';
         while (i < text.Length)
         {
             char c = text[i];

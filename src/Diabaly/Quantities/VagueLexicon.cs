@@ -134,39 +134,5 @@ public sealed class VagueLexicon
     }
 
     private static IEnumerable<VagueTerm> DefaultTerms()
-    {
-        const QuantityLanguage En = QuantityLanguage.English;
-        const QuantityLanguage Fr = QuantityLanguage.French;
-        double inf = double.PositiveInfinity;
-        (string[] En, string[] Fr, double Lower, double Upper, double? Central)[] rows =
-        [
-            (["a couple", "a couple of"], [], 2, 3, 2),
-            (["a few"], ["quelques"], 2, 5, 3),
-            (["a handful", "a handful of"], ["une poignee", "une poignee de"], 3, 8, 5),
-            (["several"], ["plusieurs"], 3, 9, 5),
-            (["many", "numerous"], ["beaucoup", "de nombreux", "de nombreuses", "nombreux", "nombreuses"], 5, inf, null),
-            (["dozens"], ["des dizaines"], 24, 99, 40),
-            (["scores"], [], 40, 199, 80),
-            (["a few hundred"], ["quelques centaines"], 200, 500, 300),
-            (["hundreds"], ["des centaines"], 200, 999, 400),
-            (["several hundred"], ["plusieurs centaines"], 300, 900, 500),
-            (["a few thousand"], ["quelques milliers"], 2000, 5000, 3000),
-            (["thousands"], ["des milliers"], 2000, 9999, 4000),
-            (["several thousand"], ["plusieurs milliers"], 3000, 9000, 5000),
-            (["tens of thousands"], ["des dizaines de milliers"], 20000, 99999, 40000),
-            (["hundreds of thousands"], ["des centaines de milliers"], 200000, 999999, 400000),
-        ];
-        foreach (var row in rows)
-        {
-            foreach (string phrase in row.En)
-            {
-                yield return new VagueTerm(phrase, En, row.Lower, row.Upper, row.Central);
-            }
-
-            foreach (string phrase in row.Fr)
-            {
-                yield return new VagueTerm(phrase, Fr, row.Lower, row.Upper, row.Central);
-            }
-        }
-    }
+        => Enum.GetValues<QuantityLanguage>().SelectMany(l => QuantityWords.For(l).Vague);
 }

@@ -1,0 +1,145 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>What a modifier before a number, or a postfix after it, does to the number.</summary>
+internal enum Modifier
+{
+    None,
+    About,
+    Nearly,
+    AtLeast,
+    AtMost,
+    Odd,
+}
+
+/// <summary>
+/// The words of one language of the quantity grammar, read from its embedded data file (<c>Quantities/Languages/CODE.json</c>):
+/// number words, modifiers, range words and the vague amounts with their intervals. The grammar itself knows no word of any
+/// language; adding a language is adding a file, a <see cref="QuantityLanguage"/> member and its tests.
+/// </summary>
+internal sealed class QuantityWords
+{
+    private static readonly FrozenDictionary<QuantityLanguage, QuantityWords> All = Enum.GetValues<QuantityLanguage>()
+        .ToFrozenDictionary(l => l, Load);
+
+    private QuantityWords(QuantityLanguage language, JsonElement root)
+    {
+        Language = language;
+        Code = String(root, "code");
+        Names = Strings(root, "names").ToFrozenSet(StringComparer.Ordinal);
+        JsonElement numbers = root.GetProperty("numbers");
+        DecimalMark = String(numbers, "decimal")[0];
+        GroupMark = String(numbers, "group")[0];
+        Units = Numbers(root, "units");
+        Hundreds = Numbers(root, "hundreds");
+        Scales = Numbers(root, "scales");
+        Collectives = Numbers(root, "collectives");
+        Articles = Strings(root, "articles").ToFrozenSet(StringComparer.Ordinal);
+        Modifiers = Phrases(root.GetProperty("modifiers"));
+        Postfixes = Phrases(root.GetProperty("postfixes"));
+        Prefixes = Strings(root, "prefixes");
+        Between = String(root.GetProperty("between"), "word");
+        BetweenConnectors = Strings(root.GetProperty("between"), "connectors");
+        From = String(root.GetProperty("from"), "word");
+        FromConnectors = Strings(root.GetProperty("from"), "connectors");
+        RangeConnectors = Strings(root, "range").ToFrozenSet(StringComparer.Ordinal);
+        And = String(root, "and");
+        Of = Strings(root, "of").ToFrozenSet(StringComparer.Ordinal);
+        Vague = root.GetProperty("vague").EnumerateArray()
+            .SelectMany(row => Strings(row, "phrases").Select(phrase => new VagueTerm(
+                phrase, language, row.GetProperty("lower").GetDouble(),
+                row.GetProperty("upper").ValueKind == JsonValueKind.Null ? double.PositiveInfinity : row.GetProperty("upper").GetDouble(),
+                row.GetProperty("central").ValueKind == JsonValueKind.Null ? null : row.GetProperty("central").GetDouble())))
+            .ToArray();
+    }
+
+    public QuantityLanguage Language { get; }
+
+    /// <summary>The code a dossier names the language by ("en").</summary>
+    public string Code { get; }
+
+    /// <summary>Every name a dossier may give the language ("en", "english").</summary>
+    public FrozenSet<string> Names { get; }
+
+    public char DecimalMark { get; }
+
+    public char GroupMark { get; }
+
+    public FrozenDictionary<string, double> Units { get; }
+
+    public FrozenDictionary<string, double> Hundreds { get; }
+
+    public FrozenDictionary<string, double> Scales { get; }
+
+    public FrozenDictionary<string, double> Collectives { get; }
+
+    public FrozenSet<string> Articles { get; }
+
+    /// <summary>Modifiers before a number, longest first.</summary>
+    public (string[] Words, Modifier Modifier)[] Modifiers { get; }
+
+    /// <summary>Postfixes after a number, longest first.</summary>
+    public (string[] Words, Modifier Modifier)[] Postfixes { get; }
+
+    public string[] Prefixes { get; }
+
+    public string Between { get; }
+
+    public string[] BetweenConnectors { get; }
+
+    public string From { get; }
+
+    public string[] FromConnectors { get; }
+
+    public FrozenSet<string> RangeConnectors { get; }
+
+    public string And { get; }
+
+    public FrozenSet<string> Of { get; }
+
+    /// <summary>The vague amounts of the language, in the file's order.</summary>
+    public VagueTerm[] Vague { get; }
+
+    public static QuantityWords For(QuantityLanguage language) => All[language];
+
+    private static QuantityWords Load(QuantityLanguage language)
+    {
+        string code = language switch
+        {
+            QuantityLanguage.English => "en",
+            QuantityLanguage.French => "fr",
+            _ => throw new ArgumentOutOfRangeException(nameof(language), language, "No data file for this language."),
+        };
+        string name = $"Diabaly.Quantities.Languages.{code}.json";
+        using Stream stream = typeof(QuantityWords).Assembly.GetManifestResourceStream(name)
+                              ?? throw new InvalidOperationException($"The language file {name} is not embedded in the assembly.");
+        using JsonDocument document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return new QuantityWords(language, document.RootElement);
+    }
+
+    private static string String(JsonElement e, string key) => e.GetProperty(key).GetString()!;
+
+    private static string[] Strings(JsonElement e, string key)
+        => e.TryGetProperty(key, out JsonElement list) ? list.EnumerateArray().Select(x => TextKey.Normalize(x.GetString()!)).ToArray() : [];
+
+    private static FrozenDictionary<string, double> Numbers(JsonElement e, string key)
+        => e.GetProperty(key).EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+
+    private static (string[] Words, Modifier Modifier)[] Phrases(JsonElement e)
+        => e.EnumerateObject()
+            .SelectMany(group => group.Value.EnumerateArray().Select(p => (Words: p.GetString()!.Split(' '), Modifier: group.Name switch
+            {
+                "about" => Modifier.About,
+                "nearly" => Modifier.Nearly,
+                "at-least" => Modifier.AtLeast,
+                "at-most" => Modifier.AtMost,
+                "odd" => Modifier.Odd,
+                _ => throw new InvalidOperationException($"Unknown modifier group '{group.Name}' in a language file."),
+            })))
+            .OrderByDescending(p => p.Words.Length)
+            .ToArray();
+}
