@@ -112,6 +112,13 @@ internal static class YamlTree
         {
             case Scalar scalar:
                 parser.MoveNext();
+                if (Guard.Malformed(scalar.Value) is var bad and >= 0)
+                {
+                    // The text itself was checked, but a double-quoted escape ("\e", "\0", "\uD800") makes such a character.
+                    throw new YamlException(ev.Start, ev.End,
+                        $"the value holds {Guard.Describe(scalar.Value[bad])}, written as an escape; a dossier holds no control characters but tabs and line breaks");
+                }
+
                 bool isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
                 return new YamlNode { Kind = YamlNodeKind.Scalar, Line = line, Column = column, Value = isNull ? null : scalar.Value };
 

@@ -34,6 +34,20 @@ public class DossierSafetyTests
             && x.Message.Contains($"a control character (U+{(int)c:X4})") && !x.Message.Contains(c));
     }
 
+    [Theory]
+    [InlineData("\\e[2J", "U+001B")]
+    [InlineData("\\0", "U+0000")]
+    [InlineData("\\x7f", "U+007F")]
+    [InlineData("\\N", "U+0085")]
+    public void AControlCharacterWrittenAsAnEscape_IsRefusedWithItsPosition(string escape, string code)
+    {
+        // Fuzz finding (pipeline target): a double-quoted escape made a control character after the text was checked; the model
+        // then threw ArgumentException out of Parse.
+        string text = Head + $"  - {{question: q, source: a, value: 5, quote: \"x{escape}y\"}}\n";
+        DossierException e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column == 47 && x.Message.Contains(code) && x.Message.Contains("escape"));
+    }
+
     [Fact]
     public void TabsAndLineBreaks_AreText()
         => Dossier.Parse(Head + "  - question: q\n    source: a\n    value: 5\n    quote: \"a\\tb\\r\\nc\"\n").Claims[0].Quote.Should().Be("a\tb\r\nc");
