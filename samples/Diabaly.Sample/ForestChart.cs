@@ -48,7 +48,7 @@ internal static class ForestChart
             if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
                 heading = a.Stratum;
-                yield return $"[grey italic]{Markup.Escape(Pad(a.Stratum.ToString(), labelWidth))}[/] [grey]│[/]";
+                yield return $"[grey italic]{Plain.Esc(Pad(a.Stratum.ToString(), labelWidth))}[/] [grey]│[/]";
             }
 
             char[] row = new string(' ', track).ToCharArray();
@@ -73,10 +73,10 @@ internal static class ForestChart
             }
 
             row[Col(a.Central)] = a.IsCentralAssumed ? '○' : '●';
-            string line = Markup.Escape(new string(row).TrimEnd());
+            string line = Plain.Esc(new string(row).TrimEnd());
             yield return a.IsOnTarget
-                ? $"{Markup.Escape(Pad(Label(a), labelWidth))} │[{color(a)}]{line}[/]"
-                : $"[grey]{Markup.Escape(Pad(Label(a), labelWidth))}[/] [grey]│{line}[/]";
+                ? $"{Plain.Esc(Pad(Label(a), labelWidth))} │[{color(a)}]{line}[/]"
+                : $"[grey]{Plain.Esc(Pad(Label(a), labelWidth))}[/] [grey]│{line}[/]";
         }
 
         char[] band = new string(' ', track).ToCharArray();
@@ -100,7 +100,7 @@ internal static class ForestChart
             band[Col(ub)] = ']';
         }
 
-        yield return $"[bold]{Pad("consensus", labelWidth)}[/] │[bold]{Markup.Escape(new string(band).TrimEnd())}[/]";
+        yield return $"[bold]{Pad("consensus", labelWidth)}[/] │[bold]{Plain.Esc(new string(band).TrimEnd())}[/]";
 
         // The scale: 1-2-3-5 ticks, each label centred under its tick, a label dropped when it would touch the previous one.
         var ticks = new List<double>();
@@ -159,7 +159,7 @@ internal static class ForestChart
         int line = 0;
         foreach (string item in items)
         {
-            string text = Markup.Escape(item);
+            string text = Plain.Esc(item);
             int length = item.Length;
             if (line > 0 && line + 2 + length > width)
             {

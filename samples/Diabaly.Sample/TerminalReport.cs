@@ -12,10 +12,10 @@ internal static class TerminalReport
     public static void Render(IAnsiConsole console, ReconciliationReport report, IReadOnlyList<QuestionReport> questions)
     {
         Dossier d = report.Dossier;
-        console.Write(new Rule($"[bold]{Markup.Escape(d.Title)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Plain.Esc(d.Title)}[/]").LeftJustified());
         if (d.Description is { } description)
         {
-            console.MarkupLine(Markup.Escape(description));
+            console.MarkupLine(Plain.Esc(description));
         }
 
         console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()} · stated figures as stated, derived ones to 3 significant figures[/]"));
@@ -28,14 +28,14 @@ internal static class TerminalReport
 
     private static void RenderQuestion(IAnsiConsole console, QuestionReport q, ReconcileOptions o)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(q.Question.Subject)}[/] [grey]({Markup.Escape(q.Question.Id)}, {Markup.Escape(q.Question.Unit)})[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Plain.Esc(q.Question.Subject)}[/] [grey]({Plain.Esc(q.Question.Id)}, {Plain.Esc(q.Question.Unit)})[/]").LeftJustified());
         if (q.Claims.Count == 0)
         {
             console.MarkupLine("[yellow]No claims.[/]");
             return;
         }
 
-        console.MarkupLine($"[bold]Target:[/] {Markup.Escape(q.Target.ToString())} [grey]({Markup.Escape(q.TargetReason)})[/]");
+        console.MarkupLine($"[bold]Target:[/] {Plain.Esc(q.Target.ToString())} [grey]({Plain.Esc(q.TargetReason)})[/]");
         var number = Numbers(q);
         var campOf = new Dictionary<AssessedClaim, int>();
         for (int i = 0; i < q.Camps.Count; i++)
@@ -65,7 +65,7 @@ internal static class TerminalReport
             {
                 heading = a.Stratum;
                 claims.AddEmptyRow();
-                claims.AddRow(string.Empty, "[grey bold]off target:[/]", string.Empty, string.Empty, string.Empty, $"[grey bold]{Markup.Escape(a.Stratum.ToString())}[/]");
+                claims.AddRow(string.Empty, "[grey bold]off target:[/]", string.Empty, string.Empty, string.Empty, $"[grey bold]{Plain.Esc(a.Stratum.ToString())}[/]");
             }
 
             // The claim's time and scope are those of the target, or of the heading above it.
@@ -85,11 +85,11 @@ internal static class TerminalReport
             string grey(string text) => a.IsOnTarget ? text : $"[grey]{text}[/]";
             claims.AddRow(
                 grey(number[a].ToString(CultureInfo.InvariantCulture)),
-                $"[{Color(a)}]{Markup.Escape(c.Source.Name)}[/]",
-                grey(Markup.Escape(c.Value.Text ?? c.Value.ToString())),
-                grey(Markup.Escape(ReportWriter.FormatInterval(a))),
+                $"[{Color(a)}]{Plain.Esc(c.Source.Name)}[/]",
+                grey(Plain.Esc(c.Value.Text ?? c.Value.ToString())),
+                grey(Plain.Esc(ReportWriter.FormatInterval(a))),
                 grey(ReportWriter.FormatEstimate(a.Weight)),
-                grey(Markup.Escape(string.Join(" · ", notes))));
+                grey(Plain.Esc(string.Join(" · ", notes))));
         }
 
         console.Write(claims);
@@ -140,7 +140,7 @@ internal static class TerminalReport
                 Camp camp = q.Camps[i];
                 string members = string.Join(", ", camp.Claims.Select(Ref));
                 console.MarkupLine(Invariant(
-                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Markup.Escape(members)}: {Markup.Escape(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {Markup.Escape(ReportWriter.FormatCentral(camp))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
+                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Plain.Esc(members)}: {Plain.Esc(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {Plain.Esc(ReportWriter.FormatCentral(camp))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
             }
 
             // Every method.
@@ -152,7 +152,7 @@ internal static class TerminalReport
                 bool headline = e.Method == o.Method;
                 string name = headline ? $"[bold]★ {ReportWriter.Label(e.Method)}[/]" : "  " + ReportWriter.Label(e.Method);
                 var (low, best, high) = ReportWriter.FormatParts(e);
-                methods.AddRow(name, Markup.Escape(low), headline ? $"[bold]{Markup.Escape(best)}[/]" : Markup.Escape(best), Markup.Escape(high));
+                methods.AddRow(name, Plain.Esc(low), headline ? $"[bold]{Plain.Esc(best)}[/]" : Plain.Esc(best), Plain.Esc(high));
             }
 
             console.Write(methods);
@@ -164,8 +164,8 @@ internal static class TerminalReport
 
             // Sensitivity.
             var sensitivity = string.Join("; ", q.Sensitivity.Select(s => s.BestWithout is { } b
-                ? Invariant($"without {Markup.Escape(s.Source.Name)} {ReportWriter.FormatEstimate(b)}{(s.Shift is { } f ? $" (×{ReportWriter.FormatEstimate(f)})" : string.Empty)}{(s.IsInfluential ? " [yellow]influential[/]" : string.Empty)}")
-                : $"without {Markup.Escape(s.Source.Name)} nothing is left"));
+                ? Invariant($"without {Plain.Esc(s.Source.Name)} {ReportWriter.FormatEstimate(b)}{(s.Shift is { } f ? $" (×{ReportWriter.FormatEstimate(f)})" : string.Empty)}{(s.IsInfluential ? " [yellow]influential[/]" : string.Empty)}")
+                : $"without {Plain.Esc(s.Source.Name)} nothing is left"));
             console.MarkupLine("[bold]Sensitivity:[/] " + sensitivity + ".");
         }
 
@@ -177,7 +177,7 @@ internal static class TerminalReport
             {
                 string who = string.Join("; ", s.Claims.Select(a => $"{Ref(a)} {ReportWriter.FormatClaim(a)}"));
                 string consensus = s.Consensus.IsEmpty ? string.Empty : " → " + ReportWriter.FormatConsensus(s.Consensus);
-                console.MarkupLine(Invariant($"  [grey]▸[/] [bold]{Markup.Escape(s.Stratum.ToString())}[/]: {Markup.Escape(who)}{Markup.Escape(consensus)}"));
+                console.MarkupLine(Invariant($"  [grey]▸[/] [bold]{Plain.Esc(s.Stratum.ToString())}[/]: {Plain.Esc(who)}{Plain.Esc(consensus)}"));
                 foreach (Conflict c in s.Conflicts.Where(c => c.Bound is null || !c.First.IsOnTarget && !c.Second.IsOnTarget))
                 {
                     console.MarkupLine("      " + ConflictLine(c, Ref));
@@ -194,11 +194,11 @@ internal static class TerminalReport
         // Flags and summary.
         foreach (Flag f in q.Flags.Where(f => f.Kind is not FlagKind.InfluentialSource))
         {
-            console.MarkupLine("  [yellow]![/] " + Markup.Escape(f.Message));
+            console.MarkupLine("  [yellow]![/] " + Plain.Esc(f.Message));
         }
 
         console.WriteLine();
-        console.Write(new Markup(Markup.Escape(q.Summary)));
+        console.Write(new Markup(Plain.Esc(q.Summary)));
         console.WriteLine();
     }
 
@@ -226,11 +226,11 @@ internal static class TerminalReport
 
     private static string ConflictLine(Conflict c, Func<AssessedClaim, string> name)
     {
-        string Claim(AssessedClaim a) => Markup.Escape($"{name(a)} {ReportWriter.FormatClaim(a)}");
+        string Claim(AssessedClaim a) => Plain.Esc($"{name(a)} {ReportWriter.FormatClaim(a)}");
         string factor = "×" + ReportWriter.FormatEstimate(c.Factor);
         return c.Kind switch
         {
-            ConflictKind.ExceedsBound => Invariant($"{Claim(c.Second)} exceeds the bound {Claim(c.First)} sets ({Markup.Escape(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
+            ConflictKind.ExceedsBound => Invariant($"{Claim(c.Second)} exceeds the bound {Claim(c.First)} sets ({Plain.Esc(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
             ConflictKind.WithinTolerance when c.Bound is not null => Invariant($"{Claim(c.Second)} is above the bound {Claim(c.First)} sets, within tolerance: {factor}, [grey]not a contradiction[/]"),
             ConflictKind.WithinTolerance => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [grey]within tolerance, not a contradiction[/]"),
             _ => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [red]contradiction[/]"),
@@ -240,9 +240,9 @@ internal static class TerminalReport
     private static string BoundLine(Bound b, Func<AssessedClaim, string> name)
     {
         string value = ReportWriter.FormatBound(b);
-        string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]" : "[red]exceeded by " + Markup.Escape(string.Join(", ", b.ExceededBy.Select(name))) + "[/]";
+        string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]" : "[red]exceeded by " + Plain.Esc(string.Join(", ", b.ExceededBy.Select(name))) + "[/]";
         string words = b.Claim.Claim.Value.Text ?? b.Claim.Claim.Value.ToString();
-        return Invariant($"{value} from {Markup.Escape(name(b.Claim))} (\"{Markup.Escape(words)}\"), since {Markup.Escape(b.Reason)}: {beyond}");
+        return Invariant($"{value} from {Plain.Esc(name(b.Claim))} (\"{Plain.Esc(words)}\"), since {Plain.Esc(b.Reason)}: {beyond}");
     }
 
     private static string Tally(StratumReport stratum)

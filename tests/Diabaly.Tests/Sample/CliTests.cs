@@ -101,6 +101,27 @@ public class CliTests
     }
 
     [Fact]
+    public void TabsAndCarriageReturns_InTheDossier_DoNotReachTheTerminal()
+    {
+        // Fuzz finding (pipeline target): a tab in the description reached the terminal report, where its width depends on the
+        // terminal; a lone carriage return would overwrite the line. Both are text in a dossier, and spaces and line feeds on screen.
+        string path = Temp("tabs.yaml");
+        File.WriteAllText(path, "title: \"Tabs\\there\"\ndescription: \"one\\ttwo\\rthree\"\nsources:\n  a: {name: \"A\\tB\"}\n  b: {name: B}\n"
+            + "questions:\n  q: {subject: \"S\\tT\", unit: u}\nclaims:\n  - {question: q, source: a, value: 5, quote: \"x\\ty\"}\n  - {question: q, source: b, value: 50}\n");
+        try
+        {
+            var (code, console, _, err) = Run(80, path);
+            code.Should().Be(Cli.Success, err);
+            console.Should().NotContain("\t").And.NotContain("\r").And.Contain("A B").And.Contain("one two");
+            console.Split('\n').Should().OnlyContain(l => l.Length <= 80);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Method_ChangesTheHeadline()
     {
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters", "--method", "random-effects");
