@@ -22,10 +22,10 @@ public class ReadmeTests
         Quantity.Parse("about 2,000").Should().Match<Quantity>(q => q.Kind == QuantityKind.Approximate && q.Lower == 1500 && q.Upper == 2500 && q.Central == 2000);
         Quantity.Parse("about 1,950").Should().Match<Quantity>(q => q.Lower == 1755 && q.Upper == 2145);
         Quantity.Parse("250–300 fighters").Should().Match<Quantity>(q => q.Kind == QuantityKind.Range && q.Lower == 250 && q.Upper == 300);
-        Quantity.Parse("more than a thousand").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000 && q.IsOpen);
+        Quantity.Parse("more than a thousand").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1001 && q.IsOpen);
         Quantity.Parse("several hundred").Should().Match<Quantity>(q => q.Kind == QuantityKind.Vague && q.Lower == 300 && q.Upper == 900 && q.Central == 500);
         Quantity.Parse("4+").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 4);
-        Quantity.Parse("plus d'un millier", QuantityParseOptions.French).Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000);
+        Quantity.Parse("plus d'un millier", QuantityParseOptions.French).Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1001);
     }
 
     [Fact]

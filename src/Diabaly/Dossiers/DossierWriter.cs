@@ -132,7 +132,7 @@ internal static class DossierWriter
 
     private static void WriteValue(Emitter e, Quantity q, QuantityLanguage language)
     {
-        var options = language == QuantityLanguage.English ? QuantityParseOptions.Default : QuantityParseOptions.French;
+        var options = QuantityParseOptions.For(language);
         if (q.Text is { } text && Quantity.TryParse(text, options, out Quantity? back) && back.Kind == q.Kind && back.SameNumbers(q))
         {
             Scalar(e, text);

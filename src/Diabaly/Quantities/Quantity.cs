@@ -162,6 +162,14 @@ public sealed class Quantity : IEquatable<Quantity>
         return result.Quantity ?? throw new FormatException(result.Error);
     }
 
+    /// <summary>Reads what a source said, in a language, with the default lexicon and roundness rule.</summary>
+    /// <param name="text">The words.</param>
+    /// <param name="language">The language of the words and of the number format.</param>
+    /// <returns>The quantity, with <see cref="Text"/> set to <paramref name="text"/>.</returns>
+    /// <exception cref="FormatException">The text is not a quantity; the message quotes it and says where it stopped making sense.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static Quantity Parse(string text, QuantityLanguage language) => Parse(text, QuantityParseOptions.For(language));
+
     /// <summary>Tries to read what a source said, in English; never throws.</summary>
     /// <param name="text">The words; null gives false.</param>
     /// <param name="quantity">The quantity, or null.</param>
@@ -198,6 +206,28 @@ public sealed class Quantity : IEquatable<Quantity>
         QuantityParser.Result result = QuantityParser.Parse(text, options ?? QuantityParseOptions.Default);
         quantity = result.Quantity;
         error = result.Error;
+        return quantity is not null;
+    }
+
+    /// <summary>Tries to read what a source said, explains a failure and names what it doubts in a success; never throws.</summary>
+    /// <param name="text">The words.</param>
+    /// <param name="options">The language, lexicon and roundness rule; null means <see cref="QuantityParseOptions.Default"/>.</param>
+    /// <param name="quantity">The quantity, or null.</param>
+    /// <param name="error">Why the text is not a quantity, or null.</param>
+    /// <param name="warnings">What the grammar read but doubts ("1.200" read as 1.2, words after the figure it ignored); empty when
+    /// nothing is doubtful or the text is not a quantity.</param>
+    /// <returns>Whether the text is a quantity.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, QuantityParseOptions? options, [NotNullWhen(true)] out Quantity? quantity,
+        [NotNullWhen(false)] out string? error, out IReadOnlyList<QuantityWarning> warnings)
+    {
+        if (text is null)
+        {
+            (quantity, error, warnings) = (null, "The text is null.", []);
+            return false;
+        }
+
+        QuantityParser.Result result = QuantityParser.Parse(text, options ?? QuantityParseOptions.Default);
+        (quantity, error, warnings) = (result.Quantity, result.Error, result.Warnings);
         return quantity is not null;
     }
 

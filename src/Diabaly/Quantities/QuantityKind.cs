@@ -30,4 +30,7 @@ public enum QuantityLanguage
 
     /// <summary>French: <c>1 200</c> and <c>1.200</c> are twelve hundred and <c>1,5</c> is one and a half.</summary>
     French,
+
+    /// <summary>Spanish: <c>1.200</c> and <c>1 200</c> are twelve hundred and <c>1,5</c> is one and a half.</summary>
+    Spanish,
 }

@@ -14,6 +14,21 @@ public sealed class QuantityParseOptions
     /// <summary>French, the default lexicon and the default roundness rule.</summary>
     public static QuantityParseOptions French { get; } = new() { Language = QuantityLanguage.French };
 
+    /// <summary>Spanish, the default lexicon and the default roundness rule.</summary>
+    public static QuantityParseOptions Spanish { get; } = new() { Language = QuantityLanguage.Spanish };
+
+    /// <summary>The options for a language, with the default lexicon and roundness rule.</summary>
+    /// <param name="language">The language.</param>
+    /// <returns><see cref="Default"/>, <see cref="French"/> or <see cref="Spanish"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The language is not a member of <see cref="QuantityLanguage"/>.</exception>
+    public static QuantityParseOptions For(QuantityLanguage language) => language switch
+    {
+        QuantityLanguage.English => Default,
+        QuantityLanguage.French => French,
+        QuantityLanguage.Spanish => Spanish,
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Not a language of the grammar."),
+    };
+
     /// <summary>The language of the words and of the number format.</summary>
     /// <value><see cref="QuantityLanguage.English"/>.</value>
     public QuantityLanguage Language { get; init; } = QuantityLanguage.English;

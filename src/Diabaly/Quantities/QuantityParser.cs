@@ -16,27 +16,28 @@ namespace Diabaly;
 /// </summary>
 internal static class QuantityParser
 {
-    internal readonly record struct Result(Quantity? Quantity, string? Error);
+    internal readonly record struct Result(Quantity? Quantity, string? Error, IReadOnlyList<QuantityWarning> Warnings);
 
     public static Result Parse(string text, QuantityParseOptions options)
     {
         if (Guard.Malformed(text) is var bad and >= 0)
         {
-            return new Result(null, $"Cannot read the text as a quantity: it holds {Guard.Describe(text[bad])} at character {bad + 1}.");
+            return new Result(null, $"Cannot read the text as a quantity: it holds {Guard.Describe(text[bad])} at character {bad + 1}.", []);
         }
 
         try
         {
             var state = new State(text, options, QuantityTokenizer.Tokenize(text, options.Language));
-            return new Result(state.ParseQuantity().WithText(text), null);
+            Quantity q = state.ParseQuantity().WithText(text);
+            return new Result(q, null, state.Warnings);
         }
         catch (QuantitySyntaxException e)
         {
-            return new Result(null, $"Cannot read \"{Excerpt.Of(text)}\" as a quantity: {e.Message}.");
+            return new Result(null, $"Cannot read \"{Excerpt.Of(text)}\" as a quantity: {e.Message}.", []);
         }
         catch (ArgumentException e)
         {
-            return new Result(null, $"Cannot read \"{Excerpt.Of(text)}\" as a quantity: {e.Message}");
+            return new Result(null, $"Cannot read \"{Excerpt.Of(text)}\" as a quantity: {e.Message}", []);
         }
     }
 
@@ -58,6 +59,9 @@ internal static class QuantityParser
         words.UnionWith(w.Scales.Keys);
         words.UnionWith(w.Collectives.Keys);
         words.UnionWith(w.Articles);
+        words.UnionWith(w.Fractions.Keys);
+        words.UnionWith(w.AndAHalf.SelectMany(p => p));
+        words.UnionWith(w.Zero.SelectMany(p => p));
         words.UnionWith(w.BetweenConnectors.Concat(w.FromConnectors).Concat(w.RangeConnectors));
         words.UnionWith([w.Between, w.From, w.And, "unspecified"]);
         foreach (VagueTerm term in VagueLexicon.Default.Terms.Where(t => t.Language == language))
@@ -78,6 +82,8 @@ internal static class QuantityParser
         private int _pos;
 
         private QuantityToken Current => tokens[_pos];
+
+        public List<QuantityWarning> Warnings { get; } = [];
 
         private FrozenDictionary<string, double> Units => _words.Units;
 
@@ -104,6 +110,10 @@ internal static class QuantityParser
                 }
 
                 q = null;
+            }
+            else if (MatchZero())
+            {
+                q = Quantity.Exact(0);
             }
             else
             {
@@ -137,9 +147,10 @@ internal static class QuantityParser
             int modifierAt = _pos;
             Modifier modifier = Current.Kind switch
             {
+                _ when VagueLength() > 0 => Modifier.None, // "unos cientos" is a vague amount, not "unos" (about) and "cientos"
                 TokenKind.Tilde => Advance(Modifier.About),
-                TokenKind.Greater => Advance(Modifier.AtLeast),
-                TokenKind.Less => Advance(Modifier.AtMost),
+                TokenKind.Greater => Advance(Current.Raw == "≥" ? Modifier.AtLeast : Modifier.MoreThan),
+                TokenKind.Less => Advance(Current.Raw == "≤" ? Modifier.AtMost : Modifier.FewerThan),
                 _ => MatchModifier(_words.Modifiers),
             };
             string modifierText = text[tokens[modifierAt].Start..Current.Start].Trim();
@@ -152,10 +163,12 @@ internal static class QuantityParser
             {
                 postfix = Advance(Modifier.AtLeast);
             }
-            else if (Current.Kind == TokenKind.Dash && IsWord(tokens[_pos + 1], "odd"))
+            else if (Current.Kind == TokenKind.Dash && tokens[_pos + 1].Kind == TokenKind.Word
+                     && _words.Postfixes.FirstOrDefault(p => p.Words.Length == 1 && p.Words[0] == tokens[_pos + 1].Key) is { Words: not null } dashed)
             {
+                // "20-odd", "300-plus"
                 _pos += 2;
-                postfix = Modifier.Odd;
+                postfix = dashed.Modifier;
             }
             else
             {
@@ -179,8 +192,8 @@ internal static class QuantityParser
                 return modifier switch
                 {
                     Modifier.None => term.ToQuantity(),
-                    Modifier.AtLeast => Quantity.AtLeast(term.Lower),
-                    Modifier.AtMost when !double.IsPositiveInfinity(term.Upper) => Quantity.AtMost(term.Upper),
+                    Modifier.AtLeast or Modifier.MoreThan => Quantity.AtLeast(term.Lower),
+                    Modifier.AtMost or Modifier.FewerThan when !double.IsPositiveInfinity(term.Upper) => Quantity.AtMost(term.Upper),
                     _ => throw new QuantitySyntaxException(
                         $"'{Excerpt.Of(modifierText)}' cannot qualify the vague amount '{term.Phrase}', which is already approximate"),
                 };
@@ -188,15 +201,15 @@ internal static class QuantityParser
 
             if (b.IsRange)
             {
-                double mid = (b.Value + b.Upper) / 2;
+                // "About 250–300", "some 10,000 to 20,000": still a range, never a point, each end as loose as "about" it.
                 return modifier switch
                 {
                     Modifier.None => Quantity.Between(b.Value, b.Upper),
-                    Modifier.About => Quantity.Create(QuantityKind.Approximate, Quantity.About(b.Value, rule).Lower, Quantity.About(b.Upper, rule).Upper, mid),
-                    Modifier.Nearly => Quantity.Create(QuantityKind.Approximate, Quantity.About(b.Value, rule).Lower, b.Upper, mid),
-                    Modifier.AtLeast => Quantity.AtLeast(b.Value),
-                    Modifier.AtMost => Quantity.AtMost(b.Upper),
-                    _ => throw new QuantitySyntaxException("'odd' follows a single number, as in \"20-odd\", not a range"),
+                    Modifier.About => Quantity.Between(Quantity.About(b.Value, rule).Lower, Quantity.About(b.Upper, rule).Upper),
+                    Modifier.Nearly => Quantity.Between(Quantity.About(b.Value, rule).Lower, b.Upper),
+                    Modifier.AtLeast or Modifier.MoreThan => Quantity.AtLeast(b.Value),
+                    Modifier.AtMost or Modifier.FewerThan => Quantity.AtMost(b.Upper),
+                    _ => throw new QuantitySyntaxException($"'{Excerpt.Of(modifierText.Length > 0 ? modifierText : "odd")}' qualifies a single number, as in \"20-odd\" or \"just over 100\", not a range"),
                 };
             }
 
@@ -209,6 +222,13 @@ internal static class QuantityParser
                 Modifier.Nearly => Quantity.Create(QuantityKind.Approximate, Math.Max(0, v - half), v, v),
                 Modifier.AtLeast => Quantity.AtLeast(v),
                 Modifier.AtMost => Quantity.AtMost(v),
+
+                // A strict bound on a whole count is the next whole count: "more than 12" is at least 13, "fewer than 10" at most 9.
+                Modifier.MoreThan => Quantity.AtLeast(Whole(v) ? v + 1 : v),
+                Modifier.FewerThan => Quantity.AtMost(Whole(v) && v >= 1 ? v - 1 : v),
+                Modifier.JustOver => Quantity.Create(QuantityKind.Approximate, v, v + half, v),
+                Modifier.WellOver => Quantity.AtLeast(v + half),
+                Modifier.WellUnder => Quantity.AtMost(Math.Max(0, v - half)),
                 _ => Quantity.Create(QuantityKind.Approximate, v, v + (2 * half), v + half),
             };
         }
@@ -219,6 +239,16 @@ internal static class QuantityParser
             if (vague is not null)
             {
                 return new Base(vague.Lower, vague.Upper, IsRange: false, Collective: false, vague);
+            }
+
+            if (Current.Kind == TokenKind.Number && Current.Plural)
+            {
+                // "100s", "1,000s": hundreds, thousands, as the lexicon reads them.
+                string phrase = _words.Plurals[Current.Value];
+                VagueTerm plural = options.Lexicon.Find(phrase, options.Language)
+                                   ?? throw new QuantitySyntaxException($"'{Excerpt.Of(Current.Raw)}' stands for '{phrase}', which the lexicon does not hold");
+                _pos++;
+                return new Base(plural.Lower, plural.Upper, IsRange: false, Collective: false, plural);
             }
 
             if (!StartsNumber(Current))
@@ -286,15 +316,16 @@ internal static class QuantityParser
 
         private (double Value, bool Collective, double Scale) ParseNumber()
         {
-            if (Current.Kind == TokenKind.Number)
+            if (Current.Kind == TokenKind.Number && !Current.Plural)
             {
+                QuantityToken number = Current;
                 double value = Current.Value;
                 _pos++;
                 double scale = 1;
                 bool collective = false;
                 if (Current.Kind == TokenKind.Word)
                 {
-                    if (Scales.TryGetValue(Current.Key, out double s) || Hundreds.TryGetValue(Current.Key, out s))
+                    if (_words.Multipliers.TryGetValue(Current.Raw, out double s) || Scales.TryGetValue(Current.Key, out s) || Hundreds.TryGetValue(Current.Key, out s))
                     {
                         scale = s;
                         _pos++;
@@ -307,6 +338,14 @@ internal static class QuantityParser
                         collective = true;
                         _pos++;
                     }
+                }
+
+                if (number.ThreeDecimals && scale == 1)
+                {
+                    string grouped = _words.DecimalMark == '.' ? number.Raw.Replace('.', ',') : number.Raw.Replace(',', ' ');
+                    string mark = _words.DecimalMark == '.' ? "a decimal point" : "a decimal comma";
+                    Warnings.Add(new QuantityWarning(number.Start, number.Raw.Length,
+                        $"'{number.Raw}' reads as {NumberText.Format(number.Value)} ({mark}); if the source meant {NumberText.Format(number.Value * 1000)}, write {grouped}"));
                 }
 
                 return (value * scale, collective, scale);
@@ -322,8 +361,52 @@ internal static class QuantityParser
             while (Current.Kind == TokenKind.Word)
             {
                 string key = Current.Key;
+                if (any && MatchAny(_words.AndAHalf) is > 0 and var halfLength)
+                {
+                    // "one and a half million" (a half of the group being built), "a million and a half" (a half of the last scale).
+                    _pos += halfLength;
+                    if (group > 0)
+                    {
+                        group += 0.5;
+                    }
+                    else
+                    {
+                        total += 0.5 * lastScale;
+                    }
+
+                    continue;
+                }
+
                 if (any && key == _words.And && IsNumberWord(tokens[_pos + 1], next: null))
                 {
+                    _pos++;
+                    continue;
+                }
+
+                if (_words.Fractions.TryGetValue(key, out double fraction))
+                {
+                    // "half a million", "a quarter of a million", "medio millón": a fraction of the scale word that follows.
+                    int at = _pos;
+                    _pos++;
+                    if (_words.Of.Contains(Current.Key))
+                    {
+                        _pos++;
+                    }
+
+                    if (_words.Articles.Contains(Current.Key))
+                    {
+                        _pos++;
+                    }
+
+                    if (Current.Kind != TokenKind.Word || !Scales.TryGetValue(Current.Key, out double scaleOfFraction))
+                    {
+                        throw Unexpected($"a scale word after '{Excerpt.Of(tokens[at].Raw)}', as in \"half a million\"");
+                    }
+
+                    total += (group == 0 ? 1 : group) * fraction * scaleOfFraction;
+                    group = 0;
+                    lastScale = scaleOfFraction;
+                    any = true;
                     _pos++;
                     continue;
                 }
@@ -340,6 +423,14 @@ internal static class QuantityParser
                     if (_words.Articles.Contains(part) && !Units.ContainsKey(part))
                     {
                         group += 1;
+                    }
+                    else if (p + 1 < parts.Length && _words.Fractions.TryGetValue(part, out double f) && Scales.TryGetValue(parts[p + 1], out double fs))
+                    {
+                        // "demi-million"
+                        total += (group == 0 ? 1 : group) * f * fs;
+                        group = 0;
+                        lastScale = fs;
+                        p++;
                     }
                     else if (p + 1 < parts.Length && Units.TryGetValue(part + "-" + parts[p + 1], out double compound))
                     {
@@ -393,12 +484,13 @@ internal static class QuantityParser
                 // An article counts as one only before a scale or collective word ("a hundred", "un millier"), unless it is also the
                 // number one ("un" alone is one).
                 return (next is { } n && n.Kind == TokenKind.Word
-                        && (Hundreds.ContainsKey(n.Key) || Scales.ContainsKey(n.Key) || Collectives.ContainsKey(n.Key)))
+                        && (Hundreds.ContainsKey(n.Key) || Scales.ContainsKey(n.Key) || Collectives.ContainsKey(n.Key) || _words.Fractions.ContainsKey(n.Key)))
                        || Units.ContainsKey(token.Key);
             }
 
             return token.Key.Split('-').All(part =>
-                Units.ContainsKey(part) || Hundreds.ContainsKey(part) || Scales.ContainsKey(part) || Collectives.ContainsKey(part));
+                Units.ContainsKey(part) || Hundreds.ContainsKey(part) || Scales.ContainsKey(part) || Collectives.ContainsKey(part)
+                || _words.Fractions.ContainsKey(part));
         }
 
         private bool StartsNumber(QuantityToken token)
@@ -465,7 +557,7 @@ internal static class QuantityParser
             }
 
             FrozenSet<string> keywords = KeywordsByLanguage[options.Language];
-            if (Current.Kind == TokenKind.Word && !keywords.Contains(Current.Key) && !Current.Key.Split('-').Any(keywords.Contains))
+            if (Current.Kind == TokenKind.Word && !keywords.Contains(Current.Key) && !Current.Key.Split('-').All(keywords.Contains))
             {
                 // The unit: everything from here on ("men", "pick-ups", "Mirage 2000D") is the thing counted, but a second figure
                 // ("400 men and 47 pick-ups") would be lost, so it is refused. Digits glued to letters are a name ("2000D").
@@ -480,11 +572,33 @@ internal static class QuantityParser
                     }
                 }
 
+                // A plain unit is a few words ("Islamist fighters"); more, or words of the grammar among them ("fighters, maybe more"),
+                // may change the figure, and the grammar ignores them.
+                List<QuantityToken> unit = tokens.GetRange(_pos, tokens.Count - 1 - _pos);
+                bool plain = unit.Count(t => t.Kind == TokenKind.Word) <= 3
+                             && unit.Skip(1).All(t => t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Dash
+                                                      && !(t.Kind == TokenKind.Word && keywords.Contains(t.Key)));
+                if (!plain)
+                {
+                    string words = text[Current.Start..].Trim();
+                    Warnings.Add(new QuantityWarning(Current.Start, text.Length - Current.Start,
+                        $"'{Excerpt.Of(words)}' after the figure is read as its unit and otherwise ignored; if these words change the figure, write it another way and keep them in 'quote'"));
+                }
+
                 _pos = tokens.Count - 1;
                 return;
             }
 
             throw Unexpected("the end, or a unit such as \"fighters\"");
+        }
+
+        private int VagueLength()
+        {
+            int at = _pos;
+            VagueTerm? term = MatchVague();
+            int length = _pos - at;
+            _pos = at;
+            return term is null ? 0 : length;
         }
 
         private VagueTerm? MatchVague()
@@ -522,6 +636,41 @@ internal static class QuantityParser
             }
 
             return Modifier.None;
+        }
+
+        private static bool Whole(double v) => v == Math.Floor(v);
+
+        /// <summary>A word for no one at all, standing alone or before the unit: "none", "no one", "aucun".</summary>
+        private bool MatchZero()
+        {
+            int length = MatchAny(_words.Zero);
+            if (length == 0)
+            {
+                return false;
+            }
+
+            QuantityToken after = tokens[_pos + length];
+            if (after.Kind == TokenKind.End || (after.Kind == TokenKind.Word && !KeywordsByLanguage[options.Language].Contains(after.Key)))
+            {
+                _pos += length;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The length in tokens of the first phrase that matches here, or 0; nothing is consumed.</summary>
+        private int MatchAny(string[][] phrases)
+        {
+            foreach (string[] words in phrases)
+            {
+                if (Matches(words))
+                {
+                    return words.Length;
+                }
+            }
+
+            return 0;
         }
 
         private bool TryMatch(string[] phrases)

@@ -19,7 +19,9 @@ internal enum TokenKind
 }
 
 /// <summary>One token of a quantity; <see cref="Key"/> is the normalized word, <see cref="Value"/> the number.</summary>
-internal readonly record struct QuantityToken(TokenKind Kind, string Raw, string Key, int Start, double Value);
+/// <remarks><see cref="ThreeDecimals"/> marks a number such as "1.200" that a reader of another language may have meant as 1,200;
+/// <see cref="Plural"/> a round number written as a plural ("100s").</remarks>
+internal readonly record struct QuantityToken(TokenKind Kind, string Raw, string Key, int Start, double Value, bool ThreeDecimals = false, bool Plural = false);
 
 /// <summary>Thrown inside the parser and turned into a message; never escapes <see cref="QuantityParser"/>.</summary>
 #pragma warning disable CA1064 // internal by design: it never leaves the assembly
@@ -122,14 +124,17 @@ internal static class QuantityTokenizer
         int start = i;
         var groups = new List<string> { Digits(text, ref i) };
         string fraction = string.Empty;
-        // Languages that write decimals with a comma group thousands with a dot or a space ("1.200", "1 200"; "1,5").
-        bool french = QuantityWords.For(language).DecimalMark == ',';
+        // Languages that write decimals with a comma group thousands with a dot ("1.200"; "1,5"). In every language a space (plain,
+        // no-break, narrow no-break or thin) or an apostrophe groups thousands before exactly three digits: "1 000", "1'000".
+        QuantityWords words = QuantityWords.For(language);
+        bool french = words.DecimalMark == ',';
         while (i < text.Length)
         {
             char c = text[i];
-            bool thousands = french ? c is ' ' or '\u00A0' or '\u202F' or '.' : c == ',';
-            bool decimalPoint = french ? c == ',' : c == '.';
-            bool groupFollows = french
+            bool spaced = c is ' ' or '\u00A0' or '\u202F' or '\u2009' or '\'' or '’';
+            bool thousands = spaced || c == words.GroupMark;
+            bool decimalPoint = c == words.DecimalMark;
+            bool groupFollows = french || spaced
                 ? ThreeDigitsFollow(text, i + 1)
                 : i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
             if (thousands && groupFollows)
@@ -146,7 +151,7 @@ internal static class QuantityTokenizer
             else if (french && c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 throw new QuantitySyntaxException(
-                    $"'{Diabaly.Internal.Excerpt.Of(text[start..(i + 2)])}…' is not a French number at character {start + 1}: '.' separates thousands (1.200) and decimals take a comma (1,5)");
+                    $"'{Diabaly.Internal.Excerpt.Of(text[start..(i + 2)])}…' is not a {words.Name} number at character {start + 1}: '.' separates thousands (1.200) and decimals take a comma (1,5)");
             }
             else
             {
@@ -163,10 +168,28 @@ internal static class QuantityTokenizer
 
         string invariant = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : string.Empty);
         double value = double.Parse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        if (i < text.Length && text[i] is 'k' or 'K' && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))
+        bool threeDecimals = groups.Count == 1 && fraction.Length == 3;
+
+        // Letters glued to the number: a multiplier ("1.2m", "20k", "2.5bn"), the plural of a round number ("100s", "1,000s"), or
+        // the start of a name ("2000D") that the parser reads with the unit.
+        int letters = i;
+        while (letters < text.Length && char.IsAsciiLetter(text[letters]))
         {
-            i++;
-            value *= 1000;
+            letters++;
+        }
+
+        bool plural = false, multiplied = false;
+        if (letters > i && words.Multipliers.TryGetValue(text[i..letters], out double multiplier))
+        {
+            i = letters;
+            multiplied = true;
+            value *= multiplier;
+            raw = text[start..i];
+        }
+        else if (letters == i + 1 && text[i] == 's' && fraction.Length == 0 && words.Plurals.ContainsKey(value))
+        {
+            i = letters;
+            plural = true;
             raw = text[start..i];
         }
 
@@ -175,7 +198,7 @@ internal static class QuantityTokenizer
             throw new QuantitySyntaxException($"'{Diabaly.Internal.Excerpt.Of(raw)}' at character {start + 1} is too large a number");
         }
 
-        return new QuantityToken(TokenKind.Number, raw, raw, start, value);
+        return new QuantityToken(TokenKind.Number, raw, raw, start, value, threeDecimals && !multiplied, plural);
     }
 
     private static string Digits(string text, ref int i)

@@ -14,6 +14,21 @@ internal enum Modifier
     AtLeast,
     AtMost,
     Odd,
+
+    /// <summary>A strict lower bound, "more than N": at least N + 1 when N is whole.</summary>
+    MoreThan,
+
+    /// <summary>A strict upper bound, "fewer than N": at most N − 1 when N is whole.</summary>
+    FewerThan,
+
+    /// <summary>"Just over N": from N to the top of "about N".</summary>
+    JustOver,
+
+    /// <summary>"Well over N": beyond the top of "about N".</summary>
+    WellOver,
+
+    /// <summary>"Well under N": below the bottom of "about N".</summary>
+    WellUnder,
 }
 
 /// <summary>
@@ -30,6 +45,7 @@ internal sealed class QuantityWords
     {
         Language = language;
         Code = String(root, "code");
+        Name = String(root, "name");
         Names = Strings(root, "names").ToFrozenSet(StringComparer.Ordinal);
         JsonElement numbers = root.GetProperty("numbers");
         DecimalMark = String(numbers, "decimal")[0];
@@ -39,6 +55,13 @@ internal sealed class QuantityWords
         Scales = Numbers(root, "scales");
         Collectives = Numbers(root, "collectives");
         Articles = Strings(root, "articles").ToFrozenSet(StringComparer.Ordinal);
+        Multipliers = root.GetProperty("multipliers").EnumerateObject()
+            .ToFrozenDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        Fractions = Numbers(root, "fractions");
+        AndAHalf = Strings(root, "and-a-half").Select(p => p.Split(' ')).ToArray();
+        Plurals = root.GetProperty("plurals").EnumerateObject()
+            .ToFrozenDictionary(p => double.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => p.Value.GetString()!);
+        Zero = Strings(root, "zero").Select(p => p.Split(' ')).OrderByDescending(p => p.Length).ToArray();
         Modifiers = Phrases(root.GetProperty("modifiers"));
         Postfixes = Phrases(root.GetProperty("postfixes"));
         Prefixes = Strings(root, "prefixes");
@@ -62,6 +85,9 @@ internal sealed class QuantityWords
     /// <summary>The code a dossier names the language by ("en").</summary>
     public string Code { get; }
 
+    /// <summary>The language's name in English, for messages ("French").</summary>
+    public string Name { get; }
+
     /// <summary>Every name a dossier may give the language ("en", "english").</summary>
     public FrozenSet<string> Names { get; }
 
@@ -78,6 +104,21 @@ internal sealed class QuantityWords
     public FrozenDictionary<string, double> Collectives { get; }
 
     public FrozenSet<string> Articles { get; }
+
+    /// <summary>Multipliers after a number, glued or spaced, matched as written ("1.2m", "2.5 bn", "3 Md"): case matters.</summary>
+    public FrozenDictionary<string, double> Multipliers { get; }
+
+    /// <summary>Fractions before a scale word: "half" a million, "demi"-million.</summary>
+    public FrozenDictionary<string, double> Fractions { get; }
+
+    /// <summary>"and a half" after a number or a scale word: one and a half million, un million et demi.</summary>
+    public string[][] AndAHalf { get; }
+
+    /// <summary>Round numbers written as plurals ("100s", "1000s"), and the vague phrase of the lexicon each stands for.</summary>
+    public FrozenDictionary<double, string> Plurals { get; }
+
+    /// <summary>Words for no one at all ("none", "nobody"), longest first.</summary>
+    public string[][] Zero { get; }
 
     /// <summary>Modifiers before a number, longest first.</summary>
     public (string[] Words, Modifier Modifier)[] Modifiers { get; }
@@ -112,6 +153,7 @@ internal sealed class QuantityWords
         {
             QuantityLanguage.English => "en",
             QuantityLanguage.French => "fr",
+            QuantityLanguage.Spanish => "es",
             _ => throw new ArgumentOutOfRangeException(nameof(language), language, "No data file for this language."),
         };
         string name = $"Diabaly.Quantities.Languages.{code}.json";
@@ -138,6 +180,11 @@ internal sealed class QuantityWords
                 "at-least" => Modifier.AtLeast,
                 "at-most" => Modifier.AtMost,
                 "odd" => Modifier.Odd,
+                "more-than" => Modifier.MoreThan,
+                "fewer-than" => Modifier.FewerThan,
+                "just-over" => Modifier.JustOver,
+                "well-over" => Modifier.WellOver,
+                "well-under" => Modifier.WellUnder,
                 _ => throw new InvalidOperationException($"Unknown modifier group '{group.Name}' in a language file."),
             })))
             .OrderByDescending(p => p.Words.Length)

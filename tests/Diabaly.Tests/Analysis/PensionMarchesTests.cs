@@ -14,7 +14,7 @@ public class PensionMarchesTests
         Q.Target.Should().Be(new Stratum("2023-03-23", "France"));
         Q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().Equal("ministry-0323", "i24news-0323", "cgt-0323");
         Q.Consensus.Best.Should().BeInRange(1_000_000, 3_550_000);
-        Q.Range.LowestStated.Should().Be(1_000_000);
+        Q.Range.LowestStated.Should().Be(1_000_001, "\"more than a million\" is at least 1,000,001");
         Q.Range.HighestStated.Should().Be(3_500_000);
     }
 
@@ -72,9 +72,9 @@ public class PensionMarchesTests
     [Fact]
     public void AnAssumedHeadline_IsSaidToBeAssumed()
     {
-        // Centrals on target: 1,089,000 (weight 1), "more than a million" 1,000,000 × √2 = 1,414,214 assumed (second-hand, 0.5),
+        // Centrals on target: 1,089,000 (weight 1), "more than a million" (at least 1,000,001) 1,000,001 × √2 = 1,414,215 assumed (second-hand, 0.5),
         // 3,500,000 (1). Half of 2.5 is 1.25, reached at the assumed central: the weighted median is an assumption, and says so.
-        Q.Consensus.Best.Should().BeApproximately(1_000_000 * Math.Sqrt(2), 1e-3);
+        Q.Consensus.Best.Should().BeApproximately(1_000_001 * Math.Sqrt(2), 1e-3);
         Q.Consensus.Assumed.Should().Be(EstimateParts.Best);
         Q.Summary.Should().Contain("1,410,000 marchers (1,000,000–3,550,000; best assumed)");
     }

@@ -110,9 +110,9 @@ public class DiabalyDossierTests
     public void SeedPhrases_NotUsedAsValues_StillParse()
     {
         // "several hundred, more than a thousand" is how Le Drian began; the dossier records his settled figure.
-        Quantity.Parse("more than a thousand").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000);
+        Quantity.Parse("more than a thousand").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1001);
         Quantity.Parse("several hundred").Kind.Should().Be(QuantityKind.Vague);
-        Quantity.Parse("less than three hours").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtMost && q.Upper == 3);
+        Quantity.Parse("less than three hours").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtMost && q.Upper == 2, "Diabaly reads counts: a strict bound on a whole count is the next count");
         Quantity.Parse("70 km").Lower.Should().Be(70);
     }
 }

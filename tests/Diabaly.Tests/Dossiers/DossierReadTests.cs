@@ -223,7 +223,7 @@ public class DossierReadTests
               - {question: q, source: a, value: plus d'un millier}
               - {question: q, source: a, value: "1,200", language: en}
             """);
-        d.Claims[0].Value.Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1000);
+        d.Claims[0].Value.Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1001);
         d.Claims[1].Value.Lower.Should().Be(1200);
     }
 

@@ -97,14 +97,17 @@ public class QuantityParseTests
     [Theory]
     [InlineData("at least five", 5)]
     [InlineData("at least 5 soldiers", 5)]
-    [InlineData("more than a thousand", 1000)]
-    [InlineData("over 300", 300)]
+    [InlineData("more than a thousand", 1001)] // strict: the next whole count
+    [InlineData("over 300", 301)]
     [InlineData("upwards of 300", 300)]
     [InlineData("no fewer than 12", 12)]
     [InlineData("4+", 4)]
     [InlineData("4+ Rafale", 4)]
     [InlineData("300 or more", 300)]
-    [InlineData(">300", 300)]
+    [InlineData(">300", 301)]
+    [InlineData("≥300", 300)]
+    [InlineData("more than 1.5", 1.5)] // a strict bound on a fraction stays where it is
+    [InlineData("300-plus", 300)]
     [InlineData("at least several hundred", 300)]
     [InlineData("at least a dozen", 12)]
     public void Parse_LowerBound_IsOpenAbove(string text, double lower)
@@ -113,11 +116,12 @@ public class QuantityParseTests
     [Theory]
     [InlineData("at most 7", 7)]
     [InlineData("up to 300", 300)]
-    [InlineData("fewer than 50", 50)]
-    [InlineData("less than 50", 50)]
-    [InlineData("under 50", 50)]
+    [InlineData("fewer than 50", 49)]
+    [InlineData("less than 50", 49)]
+    [InlineData("under 50", 49)]
     [InlineData("no more than 50", 50)]
-    [InlineData("<50", 50)]
+    [InlineData("<50", 49)]
+    [InlineData("≤50", 50)]
     [InlineData("up to several hundred", 900)]
     public void Parse_UpperBound_StartsAtZero(string text, double upper)
         => Check(text, QuantityKind.AtMost, 0, upper, null);
@@ -140,10 +144,11 @@ public class QuantityParseTests
         => Check(text, QuantityKind.Range, lower, upper, null);
 
     [Theory]
-    [InlineData("about 250–300", 225, 350, 275)] // about 250: step 10 → ±5 → 10 % = ±25; about 300: ±50
-    [InlineData("nearly 250-300", 225, 300, 275)]
-    public void Parse_ModifierOnRange_WidensBothEnds(string text, double lower, double upper, double central)
-        => Check(text, QuantityKind.Approximate, lower, upper, central);
+    [InlineData("about 250–300", 225, 350)] // about 250: step 10 → ±5 → 10 % = ±25; about 300: ±50
+    [InlineData("nearly 250-300", 225, 300)]
+    [InlineData("some 10,000 to 20,000", 7_500, 25_000)] // about 10,000: ±5,000 clamped to 25 % = ±2,500; about 20,000: ±5,000
+    public void Parse_ModifierOnRange_WidensBothEnds_AndStaysARange(string text, double lower, double upper)
+        => Check(text, QuantityKind.Range, lower, upper, null);
 
     [Theory]
     [InlineData("a few", 2, 5, 3.0)]
@@ -206,18 +211,18 @@ public class QuantityParseTests
         => Check(text, kind, lower, upper, central, QuantityParseOptions.French);
 
     [Theory]
-    [InlineData("plus d'un millier", 1000)]
-    [InlineData("plus d’un millier", 1000)]
+    [InlineData("plus d'un millier", 1001)]
+    [InlineData("plus d’un millier", 1001)]
     [InlineData("au moins cinq", 5)]
     [InlineData("au moins 5 soldats", 5)]
-    [InlineData("plus de 300", 300)]
+    [InlineData("plus de 300", 301)]
     [InlineData("4+", 4)]
     public void Parse_French_LowerBounds(string text, double lower)
         => Check(text, QuantityKind.AtLeast, lower, Inf, null, QuantityParseOptions.French);
 
     [Theory]
     [InlineData("jusqu'à 300", 300)]
-    [InlineData("moins de 50", 50)]
+    [InlineData("moins de 50", 49)]
     [InlineData("au plus 7", 7)]
     public void Parse_French_UpperBounds(string text, double upper)
         => Check(text, QuantityKind.AtMost, 0, upper, null, QuantityParseOptions.French);
@@ -247,7 +252,6 @@ public class QuantityParseTests
     [InlineData("between 250 300", "'and' and the second figure")]
     [InlineData("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", "too large")]
     [InlineData("unspecified", "'(' and the bounds")]
-    [InlineData("20-odd-ish", "at character")]
     [InlineData("400 men and 47 pick-ups", "a second figure '47' at character 13")]
     public void Parse_Nonsense_IsRefusedWithWhereItStopped(string text, string fragment)
     {
@@ -298,4 +302,52 @@ public class QuantityParseTests
             CultureInfo.CurrentCulture = saved;
         }
     }
+
+    [Theory]
+    [InlineData("1.200", QuantityLanguage.English, 0, 5, "'1.200' reads as 1.2 (a decimal point); if the source meant 1,200, write 1,200")]
+    [InlineData("about 2.500 fighters", QuantityLanguage.English, 6, 5, "'2.500' reads as 2.5 (a decimal point); if the source meant 2,500, write 2,500")]
+    [InlineData("1,200", QuantityLanguage.French, 0, 5, "'1,200' reads as 1.2 (a decimal comma); if the source meant 1,200, write 1 200")]
+    [InlineData("2,000 fighters, maybe more", QuantityLanguage.English, 6, 20, "'fighters, maybe more' after the figure is read as its unit and otherwise ignored")]
+    [InlineData("about 2,000 Islamists who took the town", QuantityLanguage.English, 12, 27, "'Islamists who took the town' after the figure")]
+    public void Parse_SuspiciousWords_AreReadWithAWarning(string text, QuantityLanguage language, int index, int length, string message)
+    {
+        Quantity.TryParse(text, QuantityParseOptions.For(language), out Quantity? q, out _, out var warnings).Should().BeTrue();
+        q.Should().NotBeNull();
+        warnings.Should().ContainSingle().Which.Should().Match<QuantityWarning>(w => w.Index == index && w.Length == length && w.Message.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1.200 million")] // a scale after it: 1.2 million, as written
+    [InlineData("1,200")]
+    [InlineData("1.25")]
+    [InlineData("400 men")]
+    [InlineData("about 2,000 Islamist fighters")]
+    [InlineData("47 pick-up trucks")]
+    [InlineData("hundreds of Islamists")]
+    public void Parse_PlainWords_HaveNoWarning(string text)
+    {
+        Quantity.TryParse(text, null, out _, out _, out var warnings).Should().BeTrue();
+        warnings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Ninety", QuantityLanguage.English, 90)]
+    [InlineData("quatre-vingt-dix-neuf", QuantityLanguage.French, 99)]
+    [InlineData("Más de 2.000", QuantityLanguage.Spanish, 2001)]
+    [InlineData("2.500,5", QuantityLanguage.Spanish, 2500.5)]
+    public void Parse_ByLanguage_IsAShortcutForTheDefaultOptions(string text, QuantityLanguage language, double lower)
+        => Quantity.Parse(text, language).Lower.Should().Be(lower);
+
+    [Fact]
+    public void Parse_ASpanishDotDecimal_IsRefusedWithTheSpanishRule()
+        => new Action(() => Quantity.Parse("1.5", QuantityLanguage.Spanish)).Should().Throw<FormatException>().WithMessage("*not a Spanish number*decimals take a comma (1,5)*");
+
+    [Fact]
+    public void Parse_AFractionWithoutAScale_SaysWhatIsMissing()
+        => new Action(() => Quantity.Parse("half the town")).Should().Throw<FormatException>().WithMessage("*a scale word after 'half'*");
+
+    [Fact]
+    public void Parse_JustOver_OnARange_IsRefused()
+        => new Action(() => Quantity.Parse("just over 250–300")).Should().Throw<FormatException>().WithMessage("*qualifies a single number*");
 }
