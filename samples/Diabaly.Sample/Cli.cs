@@ -66,10 +66,14 @@ internal static class Cli
         {
             Description = "The width of the terminal report, in columns (40 to 400). Default: the terminal's width, or 80 when redirected. Example: --width 120",
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat the reader's warnings (a figure such as '1.200', words the grammar ignored, a figure two sources give alike) as errors: exit 3 before reconciling. Example: --strict",
+        };
         var root = new RootCommand("Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
                                    + "whether they are real or a difference of time or scope, a consensus by several methods, and how much each source moves it.")
         {
-            dossierArg, question, method, tau2, format, output, plot, width,
+            dossierArg, question, method, tau2, format, output, plot, width, strict,
         };
 
         ParseResult parsed = root.Parse(args);
@@ -80,7 +84,7 @@ internal static class Cli
                 stderr.WriteLine("error: " + error.Message);
             }
 
-            stderr.WriteLine("usage: Diabaly.Sample [dossier] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv] [--output FILE] [--plot FILE.svg|FILE.png] [--width N]");
+            stderr.WriteLine("usage: Diabaly.Sample [dossier] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict]");
             stderr.WriteLine("Run with --help for every option and an example of each.");
             return BadArguments;
         }
@@ -99,7 +103,8 @@ internal static class Cli
                     result.GetValue(format)!,
                     result.GetValue(output),
                     result.GetValue(plot),
-                    result.GetValue(width)),
+                    result.GetValue(width),
+                    result.GetValue(strict)),
                 console, stdout, stderr);
             return code;
         });
@@ -107,7 +112,7 @@ internal static class Cli
         return ran ? code : invoked;
     }
 
-    private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width);
+    private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width, bool Strict);
 
     private static int Execute(Request r, IAnsiConsole console, TextWriter stdout, TextWriter stderr)
     {
@@ -133,6 +138,17 @@ internal static class Cli
         try
         {
             Dossier dossier = Dossier.Load(r.Dossier);
+            foreach (DossierWarning warning in dossier.Warnings)
+            {
+                stderr.WriteLine(r.Strict ? warning.ToString().Replace(": warning: ", ": error: ", StringComparison.Ordinal) : warning.ToString());
+            }
+
+            if (r.Strict && dossier.Warnings.Count > 0)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{dossier.Warnings.Count} warning{(dossier.Warnings.Count == 1 ? string.Empty : "s")} treated as errors (--strict): the dossier was not reconciled."));
+                return InvalidDossier;
+            }
             ReconciliationReport report = Reconciler.Reconcile(dossier, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 });
             IReadOnlyList<QuestionReport> questions = report.Questions;
             if (r.Question is { } id)

@@ -1,5 +1,39 @@
 namespace Diabaly;
 
+/// <summary>Something a dossier file says that the reader accepted but doubts, with its position (see <see cref="Dossier.Warnings"/>).</summary>
+public sealed class DossierWarning
+{
+    /// <summary>Creates a warning.</summary>
+    /// <param name="line">The line, from 1.</param>
+    /// <param name="column">The column, from 1.</param>
+    /// <param name="message">What is doubtful, and how to say it unambiguously.</param>
+    /// <param name="filePath">The file, or null when the dossier was parsed from text.</param>
+    public DossierWarning(int line, int column, string message, string? filePath = null)
+    {
+        Line = line;
+        Column = column;
+        Message = message;
+        FilePath = filePath;
+    }
+
+    /// <summary>The file, or null when the dossier was parsed from text.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>The line, from 1.</summary>
+    public int Line { get; }
+
+    /// <summary>The column, from 1.</summary>
+    public int Column { get; }
+
+    /// <summary>What is doubtful, and how to say it unambiguously.</summary>
+    public string Message { get; }
+
+    /// <summary>"file:line:column: warning: message", as compilers print warnings.</summary>
+    /// <returns>The warning on one line.</returns>
+    public override string ToString()
+        => $"{FilePath ?? "(dossier)"}:{Line}:{Column}: warning: {Message}";
+}
+
 /// <summary>One problem in a dossier file, with its position.</summary>
 public sealed class DossierError
 {

@@ -19,8 +19,13 @@ internal sealed partial class DossierReader
             QuantityParseOptions options = _options.QuantityOptions.Language == language
                 ? _options.QuantityOptions
                 : new QuantityParseOptions { Language = language, Lexicon = _options.QuantityOptions.Lexicon, Roundness = _options.QuantityOptions.Roundness };
-            if (Quantity.TryParse(node.Value, options, out Quantity? q, out string? error))
+            if (Quantity.TryParse(node.Value, options, out Quantity? q, out string? error, out IReadOnlyList<QuantityWarning> warnings))
             {
+                foreach (QuantityWarning w in warnings)
+                {
+                    _warnings.Add(new DossierWarning(node.Line, node.Column + (node.Quoted ? 1 : 0) + w.Index, $"the value of {what}: {w.Message}", _file));
+                }
+
                 return q;
             }
 

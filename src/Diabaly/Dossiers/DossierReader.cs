@@ -19,6 +19,7 @@ internal sealed partial class DossierReader
     private static readonly Dictionary<string, QuantityKind> QuantityKinds = Enum.GetValues<QuantityKind>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
 
     private readonly List<DossierError> _errors;
+    private readonly List<DossierWarning> _warnings = [];
     private readonly Dictionary<(object Candidates, string Given), string> _suggestions = [];
     private readonly Dictionary<object, string[]> _sortedCandidates = new(ReferenceEqualityComparer.Instance);
     private int _suggestionsLeft = MaxSuggestions;
@@ -168,7 +169,11 @@ internal sealed partial class DossierReader
             return null;
         }
 
-        return new Dossier(title, sources.Select(s => s.Source), questions, claims) { Description = description, Language = language, Relations = relations };
+        return new Dossier(title, sources.Select(s => s.Source), questions, claims)
+        {
+            Description = description, Language = language, Relations = relations,
+            Warnings = Bounded(_warnings.OrderBy(w => w.Line).ThenBy(w => w.Column).ThenBy(w => w.Message, StringComparer.Ordinal).ToList()),
+        };
     }
 
     private Source? ReadSource(YamlNode idNode, YamlNode node)
@@ -271,6 +276,7 @@ internal sealed partial class DossierReader
         }
 
         var drafts = new List<(string? Id, Claim Claim)>();
+        var read = new List<(Claim Claim, YamlNode Value, string What)>();
         int index = 0;
         foreach (YamlNode item in list.Items)
         {
@@ -350,7 +356,7 @@ internal sealed partial class DossierReader
                 continue;
             }
 
-            drafts.Add((id, new Claim(id ?? "unnamed", question, source, value)
+            var claim = new Claim(id ?? "unnamed", question, source, value)
             {
                 Quote = OptionalText(keys, "quote"),
                 Said = said,
@@ -359,10 +365,64 @@ internal sealed partial class DossierReader
                 Via = via,
                 Note = OptionalText(keys, "note"),
                 Language = keys.ContainsKey("language") ? claimLanguage : null,
-            }));
+            };
+            read.Add((claim, valueNode!, what));
+            drafts.Add((id, claim));
         }
 
+        WarnOfCopies(read);
         claims.AddRange(Named(drafts, taken));
+    }
+
+    /// <summary>
+    /// Warns of a figure that two sources give alike, to the unit, when it is not round (a round figure is often reached apart): a
+    /// possible copy, unless one names the other as its relay with 'via'. The warning stands at the later claim in the file.
+    /// </summary>
+    /// <summary>At most MaxErrors warnings, and a last one that counts the rest.</summary>
+    private DossierWarning[] Bounded(List<DossierWarning> warnings)
+    {
+        if (warnings.Count <= _options.MaxErrors)
+        {
+            return [.. warnings];
+        }
+
+        DossierWarning last = warnings[^1];
+        return [.. warnings.Take(_options.MaxErrors), new DossierWarning(last.Line, last.Column,
+            string.Create(CultureInfo.InvariantCulture, $"and {warnings.Count - _options.MaxErrors:N0} more warnings like these (DossierReadOptions.MaxErrors is {_options.MaxErrors:N0})"), _file)];
+    }
+
+    private static bool IsBefore(YamlNode a, YamlNode b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
+
+    private void WarnOfCopies(List<(Claim Claim, YamlNode Value, string What)> read)
+    {
+        // Round, or one off a round figure: a strict bound ("more than a million") reads as the next whole count.
+        static bool Round(double v) => !double.IsFinite(v) || RoundnessRule.Step(v) >= 100 || RoundnessRule.Step(v + 1) >= 100
+                                       || (v >= 1 && RoundnessRule.Step(v - 1) >= 100);
+        foreach (var group in read
+                     .Where(r => r.Claim.Value.Kind != QuantityKind.Vague
+                                 && !(Round(r.Claim.Value.Lower) && Round(r.Claim.Value.Upper) && (r.Claim.Value.Central is not { } c || Round(c))))
+                     .GroupBy(r => (r.Claim.Question.Id, Stratum.Key(r.Claim.AsOf), Stratum.Key(r.Claim.Scope),
+                                    r.Claim.Value.Kind, r.Claim.Value.Lower, r.Claim.Value.Upper, r.Claim.Value.Central))
+                     .Where(g => g.Skip(1).Any()))
+        {
+            // Each later claim is compared with the first claim of the figure, or, when that is its own source's, with the first
+            // claim of another source: one comparison per claim, however many give the figure.
+            var inOrder = group.OrderBy(r => r.Value.Line).ThenBy(r => r.Value.Column).ToList();
+            var head = inOrder[0];
+            var other = inOrder.FirstOrDefault(r => r.Claim.Source.Id != head.Claim.Source.Id);
+            for (int i = 1; i < inOrder.Count; i++)
+            {
+                Claim later = inOrder[i].Claim;
+                var first = later.Source.Id != head.Claim.Source.Id ? head : other;
+                if (first.Claim is not null && first.Claim != later && IsBefore(first.Value, inOrder[i].Value)
+                    && !later.Via.Contains(first.Claim.Source) && !first.Claim.Via.Contains(later.Source) && !later.Via.Intersect(first.Claim.Via).Any())
+                {
+                    _warnings.Add(new DossierWarning(inOrder[i].Value.Line, inOrder[i].Value.Column,
+                        $"{inOrder[i].What} gives the same figure as {first.What} (line {first.Value.Line}) from {first.Claim.Source.Name}: {later.Value}; "
+                        + "a possible copy: if one source took it from the other, name the relay with 'via'", _file));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ internal sealed class YamlNode
     /// <summary>The text of a scalar; null for a YAML null (an empty plain value, "~" or "null").</summary>
     public string? Value { get; init; }
 
+    /// <summary>Whether a scalar was written in quotes, so that its text starts one column after the node.</summary>
+    public bool Quoted { get; init; }
+
     public List<(YamlNode Key, YamlNode Value)> Entries { get; } = [];
 
     public List<YamlNode> Items { get; } = [];
@@ -120,7 +123,11 @@ internal static class YamlTree
                 }
 
                 bool isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
-                return new YamlNode { Kind = YamlNodeKind.Scalar, Line = line, Column = column, Value = isNull ? null : scalar.Value };
+                return new YamlNode
+                {
+                    Kind = YamlNodeKind.Scalar, Line = line, Column = column, Value = isNull ? null : scalar.Value,
+                    Quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted,
+                };
 
             case SequenceStart:
             {

@@ -67,6 +67,11 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
     public StratumRelations Relations { get => _relations; init => _relations = Guard.NotNull(value); }
 
+    /// <summary>What the reader read but doubts, with where: a figure such as "1.200" (read as 1.2), words after a figure that the
+    /// grammar ignored, a figure that two sources give alike (a possible copy). Empty for a dossier built in code; not part of
+    /// equality, nor written by <see cref="ToYaml"/>.</summary>
+    public IReadOnlyList<DossierWarning> Warnings { get; internal init; } = [];
+
     /// <summary>The sources, in order.</summary>
     public IReadOnlyList<Source> Sources { get; }
 

@@ -122,6 +122,31 @@ public class CliTests
     }
 
     [Fact]
+    public void Warnings_GoToStandardError_WithTheirPosition_AndStrictMakesThemErrors()
+    {
+        string path = Temp("warnings.yaml");
+        File.WriteAllText(path, "title: W\nsources:\n  a: {name: A}\n  b: {name: B}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n"
+            + "  - {question: q, source: a, value: 1.200}\n  - {question: q, source: b, value: \"1,249 men\"}\n  - {question: q, source: a, value: \"1,249\"}\n");
+        try
+        {
+            var (code, _, _, err) = Run(80, path);
+            code.Should().Be(Cli.Success, err);
+            string[] lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines.Should().HaveCount(2);
+            lines[0].Should().Be($"{path}:8:37: warning: the value of claim 1: '1.200' reads as 1.2 (a decimal point); if the source meant 1,200, write 1,200");
+            lines[1].Should().StartWith($"{path}:10:37: warning: claim 3 gives the same figure as claim 2 (line 9) from B: 1,249; a possible copy");
+
+            (code, _, _, err) = Run(80, path, "--strict");
+            code.Should().Be(Cli.InvalidDossier);
+            err.Should().Contain(":8:37: error: the value of claim 1").And.Contain("2 warnings treated as errors (--strict): the dossier was not reconciled.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Method_ChangesTheHeadline()
     {
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters", "--method", "random-effects");
@@ -264,7 +289,7 @@ public class CliTests
     {
         var (code, _, stdout, _) = Run(80, "--help");
         code.Should().Be(0);
-        foreach (string option in new[] { "--question", "--method", "--tau2", "--format", "--output", "--plot", "--width" })
+        foreach (string option in new[] { "--question", "--method", "--tau2", "--format", "--output", "--plot", "--width", "--strict" })
         {
             stdout.Should().Contain(option);
         }

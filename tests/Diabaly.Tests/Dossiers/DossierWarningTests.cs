@@ -1,0 +1,68 @@
+namespace Diabaly.Tests.Dossiers;
+
+/// <summary>What the reader accepts but doubts: each warning has a position and says how to write the figure unambiguously.</summary>
+public class DossierWarningTests
+{
+    private const string Head = "title: T\nsources:\n  a: {name: A}\n  b: {name: B}\n  c: {name: C}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n";
+
+    private static IReadOnlyList<DossierWarning> Warnings(string claims) => Dossier.Parse(Head + claims).Warnings;
+
+    [Fact]
+    public void AFigureThatReadsAsAFraction_IsWarnedOf_AtTheFigure()
+        => Warnings("  - {question: q, source: a, value: \"about 1.200 men\"}\n").Should().ContainSingle()
+            .Which.Should().Match<DossierWarning>(w => w.Line == 9 && w.Column == 44 && w.Message.Contains("'1.200' reads as 1.2"));
+
+    [Fact]
+    public void WordsTheGrammarIgnored_AreWarnedOf()
+        => Warnings("  - question: q\n    source: a\n    value: 2,000 fighters, maybe more\n").Should().ContainSingle()
+            .Which.Should().Match<DossierWarning>(w => w.Line == 11 && w.Column == 18 && w.Message.Contains("'fighters, maybe more' after the figure"));
+
+    [Fact]
+    public void TheSameFigureFromTwoSources_IsAPossibleCopy()
+    {
+        var w = Warnings("  - {question: q, source: a, value: 1249, id: first}\n  - {question: q, source: b, value: \"1,249\", id: second}\n");
+        w.Should().ContainSingle().Which.Should().Match<DossierWarning>(x => x.Line == 10
+            && x.Message.StartsWith("claim 'second' gives the same figure as claim 'first' (line 9) from A: 1,249; a possible copy", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("  - {question: q, source: a, value: 2000}\n  - {question: q, source: b, value: 2000}\n")] // round figures meet by chance
+    [InlineData("  - {question: q, source: a, value: more than a million}\n  - {question: q, source: b, value: more than a million}\n")]
+    [InlineData("  - {question: q, source: a, value: 1249}\n  - {question: q, source: b, value: 1249, via: a}\n")] // a declared relay
+    [InlineData("  - {question: q, source: a, value: 1249, via: c}\n  - {question: q, source: b, value: 1249, via: c}\n")] // one relay
+    [InlineData("  - {question: q, source: a, value: 1249}\n  - {question: q, source: a, value: 1249, as-of: later}\n")] // one source
+    [InlineData("  - {question: q, source: a, value: 1249, as-of: start}\n  - {question: q, source: b, value: 1249, as-of: end}\n")] // two times
+    [InlineData("  - {question: q, source: a, value: several hundred}\n  - {question: q, source: b, value: several hundred}\n")] // vague
+    [InlineData("  - {question: q, source: a, value: 1.25}\n  - {question: q, source: b, value: 1249}\n")]
+    public void OtherFigures_AreNotWarnedOf(string claims)
+        => Warnings(claims).Should().BeEmpty();
+
+    [Fact]
+    public void Warnings_AreNotPartOfTheDossier()
+    {
+        Dossier read = Dossier.Parse(Head + "  - {question: q, source: a, value: 1.200, id: x}\n");
+        read.Warnings.Should().HaveCount(1);
+        Dossier back = Dossier.Parse(read.ToYaml());
+        back.Should().Be(read, "equality ignores warnings");
+        back.Warnings.Should().HaveCount(1, "the value is written back as it was, and read with the same doubt");
+        new Dossier("T", [new Source("a", "A")], [new Question("q", "S", "u")], []).Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AWarning_PrintsAsACompilerDoes()
+        => new DossierWarning(3, 7, "doubt", "d.yaml").ToString().Should().Be("d.yaml:3:7: warning: doubt");
+
+    [Fact]
+    public void ManyWarnings_AreBounded_AndCounted()
+    {
+        var claims = new System.Text.StringBuilder();
+        for (int i = 0; i < 300; i++)
+        {
+            claims.Append("  - {question: q, source: ").Append(i % 2 == 0 ? 'a' : 'b').Append(", value: 1249, as-of: t").Append(i / 2).Append("}\n");
+        }
+
+        IReadOnlyList<DossierWarning> w = Warnings(claims.ToString());
+        w.Should().HaveCount(101);
+        w[^1].Message.Should().Be("and 50 more warnings like these (DossierReadOptions.MaxErrors is 100)");
+    }
+}
