@@ -26,6 +26,14 @@ public class ReadmeTests
         Quantity.Parse("several hundred").Should().Match<Quantity>(q => q.Kind == QuantityKind.Vague && q.Lower == 300 && q.Upper == 900 && q.Central == 500);
         Quantity.Parse("4+").Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 4);
         Quantity.Parse("plus d'un millier", QuantityParseOptions.French).Should().Match<Quantity>(q => q.Kind == QuantityKind.AtLeast && q.Lower == 1001);
+        Quantity.Parse("1.2m people").Should().Match<Quantity>(q => q.Kind == QuantityKind.Exact && q.Lower == 1_200_000);
+        Quantity.Parse("half a million").Should().Match<Quantity>(q => q.Kind == QuantityKind.Exact && q.Lower == 500_000);
+        Quantity.Parse("some 10,000 to 20,000").Should().Match<Quantity>(q => q.Kind == QuantityKind.Range && q.Lower == 7_500 && q.Upper == 25_000);
+        Quantity.Parse("medio millón", QuantityLanguage.Spanish).Should().Match<Quantity>(q => q.Kind == QuantityKind.Exact && q.Lower == 500_000);
+        foreach (string line in new[] { "1.2m people", "half a million", "some 10,000 to 20,000", "medio millón" })
+        {
+            Readme.Should().Contain(line);
+        }
     }
 
     [Fact]
