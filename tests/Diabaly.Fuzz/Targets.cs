@@ -50,7 +50,7 @@ public static class Targets
     /// <summary>The grammar: TryParse never throws; a quantity read keeps its invariants and reads back from its canonical text.</summary>
     private static void Quantities(string text)
     {
-        foreach (QuantityParseOptions options in new[] { QuantityParseOptions.Default, QuantityParseOptions.French })
+        foreach (QuantityParseOptions options in new[] { QuantityParseOptions.Default, QuantityParseOptions.French, QuantityParseOptions.Spanish })
         {
             if (!Quantity.TryParse(text, options, out Quantity? q, out string? error))
             {

@@ -227,6 +227,30 @@ public class DossierReadTests
         d.Claims[1].Value.Lower.Should().Be(1200);
     }
 
+    [Fact]
+    public void SpanishDossier_ReadsSpanishValues_AndWritesItsLanguageBack()
+    {
+        Dossier d = Dossier.Parse("""
+            title: E
+            language: español
+            sources: {a: {name: A}}
+            questions: {q: {subject: S, unit: u}}
+            claims:
+              - {question: q, source: a, value: "alrededor de 2.000", id: one}
+              - {question: q, source: a, value: medio millón, id: two}
+              - {question: q, source: a, value: "1.200", language: fr, id: three}
+            """);
+        d.Language.Should().Be(QuantityLanguage.Spanish);
+        d.Claims.Select(c => c.Value.Central).Should().Equal(2000, 500_000, 1200);
+        d.ToYaml().Should().Contain("language: es");
+        Dossier.Parse(d.ToYaml()).Should().Be(d);
+    }
+
+    [Fact]
+    public void AnUnknownLanguage_ListsTheLanguages()
+        => new Action(() => Dossier.Parse("title: T\nlanguage: de\nsources: {a: {name: A}}\nquestions: {q: {subject: S, unit: u}}\nclaims: []\n"))
+            .Should().Throw<DossierException>().WithMessage("*'de' is not a supported language; expected one of: 'en', 'fr', 'es'*");
+
     // --- hostile input ---
 
     [Fact]
