@@ -7,6 +7,7 @@ namespace Diabaly.Tests.Analysis;
 
 /// <summary>Accepted means safe: over the whole domain of counts (0 to 10^15, any fraction), weights (10^-6 to 10^6) and options,
 /// every dossier reconciles and renders in every format with finite numbers, no exception and no hang.</summary>
+[Collection(Support.OnePlotAtATime.Name)]
 public class DomainPropertyTests
 {
     private static readonly double[] Extremes = [0, 5e-324, 1e-300, 1e-9, 0.4, 0.5, 0.6, 1, 47, 1e6, 1e14, 999_999_999_999_999, Quantity.MaxCount];

@@ -3,6 +3,7 @@ using Diabaly.Fuzz;
 namespace Diabaly.Tests.Fuzz;
 
 /// <summary>The fuzz targets over their seed corpus and every finding kept as a regression: each keeps its promises.</summary>
+[Collection(Support.OnePlotAtATime.Name)]
 public class FuzzTargetTests
 {
     public static TheoryData<string, string> Inputs()

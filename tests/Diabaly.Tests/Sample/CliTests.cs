@@ -6,6 +6,7 @@ using Spectre.Console.Testing;
 namespace Diabaly.Tests.Sample;
 
 /// <summary>The sample console, called in process with arguments.</summary>
+[Collection(Support.OnePlotAtATime.Name)]
 public class CliTests
 {
     private static (int Code, string Console, string Out, string Err) Run(int width, params string[] args)
