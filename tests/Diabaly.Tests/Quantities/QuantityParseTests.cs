@@ -350,4 +350,14 @@ public class QuantityParseTests
     [Fact]
     public void Parse_JustOver_OnARange_IsRefused()
         => new Action(() => Quantity.Parse("just over 250–300")).Should().Throw<FormatException>().WithMessage("*qualifies a single number*");
+
+    [Fact]
+    public void AQuantityWarning_HoldsWhereAndWhat_AndRefusesNonsense()
+    {
+        var w = new QuantityWarning(3, 5, "doubt");
+        (w.Index, w.Length, w.Message, w.ToString()).Should().Be((3, 5, "doubt", "doubt"));
+        new Action(() => _ = new QuantityWarning(-1, 5, "doubt")).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("index");
+        new Action(() => _ = new QuantityWarning(0, -1, "doubt")).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("length");
+        new Action(() => _ = new QuantityWarning(0, 0, " ")).Should().Throw<ArgumentException>().WithParameterName("message");
+    }
 }
