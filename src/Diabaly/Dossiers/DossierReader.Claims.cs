@@ -1,0 +1,241 @@
+using System.Globalization;
+using Diabaly.Internal;
+
+namespace Diabaly.Dossiers;
+
+/// <summary>Claims: each read whole or reported, given an id from its content when it has none, and compared for possible copies.</summary>
+internal sealed partial class DossierReader
+{
+    private void ReadClaims(YamlNode list, Dictionary<string, Source> sources, Dictionary<string, Question> questions, QuantityLanguage language, List<Claim> claims)
+    {
+        // Explicit ids first, so that a generated id never takes one a later claim states.
+        var taken = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (YamlNode item in list.Items.Where(i => i.Kind == YamlNodeKind.Mapping))
+        {
+            var id = item.Entries.FirstOrDefault(e => e.Key.Value == "id");
+            if (id.Value is { Kind: YamlNodeKind.Scalar, Value: { } text } && Identifier.IsValid(text))
+            {
+                if (taken.TryGetValue(text, out YamlNode? first))
+                {
+                    Error(id.Value, $"duplicate claim id '{text}' (first at line {first.Line}, column {first.Column})");
+                }
+                else
+                {
+                    taken.Add(text, id.Value);
+                }
+            }
+        }
+
+        var drafts = new List<(string? Id, Claim Claim)>();
+        var read = new List<(Claim Claim, YamlNode Value, string What)>();
+        int index = 0;
+        foreach (YamlNode item in list.Items)
+        {
+            index++;
+            string what = $"claim {index}";
+            if (!ExpectMapping(item, what))
+            {
+                continue;
+            }
+
+            if (item.Entries.FirstOrDefault(e => e.Key.Value == "id").Value is { Kind: YamlNodeKind.Scalar, Value: { } statedId } && Identifier.IsValid(statedId))
+            {
+                what = $"claim '{statedId}'";
+            }
+
+            var keys = Keys(item, ClaimKeys, what);
+            string? id = null;
+            if (keys.TryGetValue("id", out YamlNode? idNode))
+            {
+                id = Text(idNode, "id");
+                if (id is not null && !Identifier.IsValid(id))
+                {
+                    Error(idNode, $"'{Excerpt.Of(id)}' is not a valid claim id; use letters, digits, '-', '_' or '.', with no spaces");
+                    id = null;
+                }
+
+                what = id is null ? what : $"claim '{id}'";
+            }
+
+            Question? question = Reference(item, keys, "question", questions, what);
+            Source? source = Reference(item, keys, "source", sources, what);
+            QuantityLanguage claimLanguage = ReadLanguage(keys, "language") ?? language;
+            Quantity? value = keys.TryGetValue("value", out YamlNode? valueNode)
+                ? ReadValue(valueNode, claimLanguage, what)
+                : Missing(item, "value", what, "the number the source gave, in its words (\"about 2,000\") or structured ({low: 250, high: 300})");
+
+            var via = new List<Source>();
+            if (keys.TryGetValue("via", out YamlNode? viaNode))
+            {
+                IEnumerable<YamlNode> ids = viaNode.Kind == YamlNodeKind.Sequence ? viaNode.Items : [viaNode];
+                foreach (YamlNode v in ids)
+                {
+                    string? viaId = Text(v, "via");
+                    if (viaId is null && v.Kind == YamlNodeKind.Scalar)
+                    {
+                        Error(v, $"'via' of {what} is empty; expected the id of the source that relayed the figure");
+                    }
+                    else if (viaId is not null)
+                    {
+                        if (sources.TryGetValue(viaId, out Source? relay))
+                        {
+                            via.Add(relay);
+                        }
+                        else
+                        {
+                            Error(v, $"{what} is relayed via '{Excerpt.Of(viaId)}', which is not a defined source{Suggest(viaId, sources.Keys)}");
+                        }
+                    }
+                }
+            }
+
+            PartialDate? said = null;
+            if (keys.TryGetValue("said", out YamlNode? saidNode) && Text(saidNode, "said") is { } saidText)
+            {
+                if (PartialDate.TryParse(saidText, out PartialDate d))
+                {
+                    said = d;
+                }
+                else
+                {
+                    Error(saidNode, $"'{Excerpt.Of(saidText)}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15");
+                }
+            }
+
+            if (question is null || source is null || value is null)
+            {
+                continue;
+            }
+
+            var claim = new Claim(id ?? "unnamed", question, source, value)
+            {
+                Quote = OptionalText(keys, "quote"),
+                Said = said,
+                AsOf = OptionalText(keys, "as-of"),
+                Scope = OptionalText(keys, "scope"),
+                Via = via,
+                Note = OptionalText(keys, "note"),
+                Language = keys.ContainsKey("language") ? claimLanguage : null,
+            };
+            read.Add((claim, valueNode!, what));
+            drafts.Add((id, claim));
+        }
+
+        WarnOfCopies(read);
+        claims.AddRange(Named(drafts, taken));
+    }
+
+    /// <summary>
+    /// Warns of a figure that two sources give alike, to the unit, when it is not round (a round figure is often reached apart): a
+    /// possible copy, unless one names the other as its relay with 'via'. The warning stands at the later claim in the file.
+    /// </summary>
+    /// <summary>At most MaxErrors warnings, and a last one that counts the rest.</summary>
+    private DossierWarning[] Bounded(List<DossierWarning> warnings)
+    {
+        if (warnings.Count <= _options.MaxErrors)
+        {
+            return [.. warnings];
+        }
+
+        DossierWarning last = warnings[^1];
+        return [.. warnings.Take(_options.MaxErrors), new DossierWarning(last.Line, last.Column,
+            string.Create(CultureInfo.InvariantCulture, $"and {warnings.Count - _options.MaxErrors:N0} more warnings like these (DossierReadOptions.MaxErrors is {_options.MaxErrors:N0})"), _file)];
+    }
+
+    private static bool IsBefore(YamlNode a, YamlNode b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
+
+    private void WarnOfCopies(List<(Claim Claim, YamlNode Value, string What)> read)
+    {
+        // Round, or one off a round figure: a strict bound ("more than a million") reads as the next whole count.
+        static bool Round(double v) => !double.IsFinite(v) || RoundnessRule.Step(v) >= 100 || RoundnessRule.Step(v + 1) >= 100
+                                       || (v >= 1 && RoundnessRule.Step(v - 1) >= 100);
+        foreach (var group in read
+                     .Where(r => r.Claim.Value.Kind != QuantityKind.Vague
+                                 && !(Round(r.Claim.Value.Lower) && Round(r.Claim.Value.Upper) && (r.Claim.Value.Central is not { } c || Round(c))))
+                     .GroupBy(r => (r.Claim.Question.Id, Stratum.Key(r.Claim.AsOf), Stratum.Key(r.Claim.Scope),
+                                    r.Claim.Value.Kind, r.Claim.Value.Lower, r.Claim.Value.Upper, r.Claim.Value.Central))
+                     .Where(g => g.Skip(1).Any()))
+        {
+            // Each later claim is compared with the first claim of the figure, or, when that is its own source's, with the first
+            // claim of another source: one comparison per claim, however many give the figure.
+            var inOrder = group.OrderBy(r => r.Value.Line).ThenBy(r => r.Value.Column).ToList();
+            var head = inOrder[0];
+            var other = inOrder.FirstOrDefault(r => r.Claim.Source.Id != head.Claim.Source.Id);
+            for (int i = 1; i < inOrder.Count; i++)
+            {
+                Claim later = inOrder[i].Claim;
+                var first = later.Source.Id != head.Claim.Source.Id ? head : other;
+                if (first.Claim is not null && first.Claim != later && IsBefore(first.Value, inOrder[i].Value)
+                    && !later.Via.Contains(first.Claim.Source) && !first.Claim.Via.Contains(later.Source) && !later.Via.Intersect(first.Claim.Via).Any())
+                {
+                    _warnings.Add(new DossierWarning(inOrder[i].Value.Line, inOrder[i].Value.Column,
+                        $"{inOrder[i].What} gives the same figure as {first.What} (line {first.Value.Line}) from {first.Claim.Source.Name}: {later.Value}; "
+                        + "a possible copy: if one source took it from the other, name the relay with 'via'", _file));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The claims with an id for each that has none, derived from its content, never from its place in the file: the source and the
+    /// question ("mayor-islamist-fighters") when the source makes one unnamed claim on the question, else with a hash of the claim's
+    /// words and labels ("mayor-islamist-fighters-3f2a9c1e"); identical claims are told apart by "-2", "-3", which, since they are
+    /// identical, changes nothing in any report. A generated id never takes an id a claim states.
+    /// </summary>
+    private static IEnumerable<Claim> Named(List<(string? Id, Claim Claim)> drafts, Dictionary<string, YamlNode> taken)
+    {
+        var used = new HashSet<string>(taken.Keys, StringComparer.Ordinal);
+        var generated = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var group in drafts.Where(d => d.Id is null).Select(d => d.Claim)
+                     .GroupBy(c => (Source: c.Source.Id, Question: c.Question.Id))
+                     .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Question, StringComparer.Ordinal))
+        {
+            string baseId = $"{group.Key.Source}-{group.Key.Question}";
+            var members = group.Select(c => (Claim: c, Content: Content(c))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
+            foreach (var (claim, content) in members)
+            {
+                string stem = members.Count == 1 ? Fit(baseId, string.Empty) : Fit(baseId, "-" + Hash(content));
+                string id = stem;
+
+                // Each stem counts on from where it stopped, so that a hundred thousand identical claims cost a hundred thousand steps.
+                for (int n = next.GetValueOrDefault(stem, 2); !used.Add(id); n++)
+                {
+                    id = Fit(stem, string.Create(CultureInfo.InvariantCulture, $"-{n}"));
+                    next[stem] = n + 1;
+                }
+
+                generated[claim] = id;
+            }
+        }
+
+        foreach (var (id, c) in drafts)
+        {
+            yield return id is not null ? c : new Claim(generated[c], c.Question, c.Source, c.Value)
+            {
+                Quote = c.Quote, Said = c.Said, AsOf = c.AsOf, Scope = c.Scope, Via = c.Via, Note = c.Note, Language = c.Language,
+            };
+        }
+    }
+
+    /// <summary>An id of at most 100 characters: the stem cut to leave room for the suffix.</summary>
+    private static string Fit(string stem, string suffix)
+        => stem.Length + suffix.Length <= 100 ? stem + suffix : stem[..(100 - suffix.Length)].TrimEnd('-') + suffix;
+
+    private static string Content(Claim c)
+        => string.Join("\u0001", c.Source.Id, c.Question.Id, c.Value.Kind, c.Value.Lower.ToString("R", CultureInfo.InvariantCulture), c.Value.Upper.ToString("R", CultureInfo.InvariantCulture),
+            c.Value.Central?.ToString("R", CultureInfo.InvariantCulture), c.Value.Text, c.Quote, c.Said?.ToString(), c.AsOf, c.Scope, c.Note,
+            string.Join(",", c.Via.Select(v => v.Id)), c.Language?.ToString());
+
+    /// <summary>FNV-1a, 32 bits, over the text's UTF-16 code units: the same on every machine and every run.</summary>
+    private static string Hash(string text)
+    {
+        uint h = 2166136261;
+        foreach (char ch in text)
+        {
+            h = (h ^ ch) * 16777619;
+        }
+
+        return h.ToString("x8", CultureInfo.InvariantCulture);
+    }
+}

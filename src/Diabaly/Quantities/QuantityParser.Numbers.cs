@@ -1,0 +1,193 @@
+using System.Collections.Frozen;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>The numbers of the grammar: digits with a multiplier or a scale word, and number words with their fractions.</summary>
+internal static partial class QuantityParser
+{
+    private sealed partial class State
+    {
+        private (double Value, bool Collective, double Scale) ParseNumber()
+        {
+            if (Current.Kind == TokenKind.Number && !Current.Plural)
+            {
+                QuantityToken number = Current;
+                double value = Current.Value;
+                _pos++;
+                double scale = 1;
+                bool collective = false;
+                if (Current.Kind == TokenKind.Word)
+                {
+                    if (_words.Multipliers.TryGetValue(Current.Raw, out double s) || Scales.TryGetValue(Current.Key, out s) || Hundreds.TryGetValue(Current.Key, out s))
+                    {
+                        scale = s;
+                        _pos++;
+                    }
+                    else if (Collectives.TryGetValue(Current.Key, out double c)
+                             || (Current.Key.EndsWith('s') && Collectives.TryGetValue(Current.Key[..^1], out c)))
+                    {
+                        // "three dozen", "deux centaines"
+                        scale = c;
+                        collective = true;
+                        _pos++;
+                    }
+                }
+
+                if (number.ThreeDecimals && scale == 1)
+                {
+                    string grouped = _words.DecimalMark == '.' ? number.Raw.Replace('.', ',') : number.Raw.Replace(',', ' ');
+                    string mark = _words.DecimalMark == '.' ? "a decimal point" : "a decimal comma";
+                    Warnings.Add(new QuantityWarning(number.Start, number.Raw.Length,
+                        $"'{number.Raw}' reads as {NumberText.Format(number.Value)} ({mark}); if the source meant {NumberText.Format(number.Value * 1000)}, write {grouped}"));
+                }
+
+                return (value * scale, collective, scale);
+            }
+
+            return ParseNumberWords();
+        }
+
+        private (double Value, bool Collective, double Scale) ParseNumberWords()
+        {
+            double total = 0, group = 0, lastScale = 1;
+            bool any = false, collective = false;
+            while (Current.Kind == TokenKind.Word)
+            {
+                string key = Current.Key;
+                if (any && MatchAny(_words.AndAHalf) is > 0 and var halfLength)
+                {
+                    // "one and a half million" (a half of the group being built), "a million and a half" (a half of the last scale).
+                    _pos += halfLength;
+                    if (group > 0)
+                    {
+                        group += 0.5;
+                    }
+                    else
+                    {
+                        total += 0.5 * lastScale;
+                    }
+
+                    continue;
+                }
+
+                if (any && key == _words.And && IsNumberWord(tokens[_pos + 1], next: null))
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (_words.Fractions.TryGetValue(key, out double fraction))
+                {
+                    // "half a million", "a quarter of a million", "medio millón": a fraction of the scale word that follows.
+                    int at = _pos;
+                    _pos++;
+                    if (_words.Of.Contains(Current.Key))
+                    {
+                        _pos++;
+                    }
+
+                    if (_words.Articles.Contains(Current.Key))
+                    {
+                        _pos++;
+                    }
+
+                    if (Current.Kind != TokenKind.Word || !Scales.TryGetValue(Current.Key, out double scaleOfFraction))
+                    {
+                        throw Unexpected($"a scale word after '{Excerpt.Of(tokens[at].Raw)}', as in \"half a million\"");
+                    }
+
+                    total += (group == 0 ? 1 : group) * fraction * scaleOfFraction;
+                    group = 0;
+                    lastScale = scaleOfFraction;
+                    any = true;
+                    _pos++;
+                    continue;
+                }
+
+                if (!IsNumberWord(Current, tokens[_pos + 1]))
+                {
+                    break;
+                }
+
+                string[] parts = key.Split('-');
+                for (int p = 0; p < parts.Length; p++)
+                {
+                    string part = parts[p];
+                    if (_words.Articles.Contains(part) && !Units.ContainsKey(part))
+                    {
+                        group += 1;
+                    }
+                    else if (p + 1 < parts.Length && _words.Fractions.TryGetValue(part, out double f) && Scales.TryGetValue(parts[p + 1], out double fs))
+                    {
+                        // "demi-million"
+                        total += (group == 0 ? 1 : group) * f * fs;
+                        group = 0;
+                        lastScale = fs;
+                        p++;
+                    }
+                    else if (p + 1 < parts.Length && Units.TryGetValue(part + "-" + parts[p + 1], out double compound))
+                    {
+                        // "quatre-vingt": a compound the file lists whole.
+                        group += compound;
+                        p++;
+                    }
+                    else if (Units.TryGetValue(part, out double u))
+                    {
+                        group += u;
+                    }
+                    else if (Hundreds.TryGetValue(part, out double h))
+                    {
+                        group = (group == 0 ? 1 : group) * h;
+                        lastScale = h;
+                    }
+                    else if (Scales.TryGetValue(part, out double s))
+                    {
+                        total += (group == 0 ? 1 : group) * s;
+                        group = 0;
+                        lastScale = s;
+                    }
+                    else if (Collectives.TryGetValue(part, out double c))
+                    {
+                        group = (group == 0 ? 1 : group) * c;
+                        collective = true;
+                    }
+                }
+
+                any = true;
+                _pos++;
+            }
+
+            if (!any)
+            {
+                throw Unexpected("a number");
+            }
+
+            return (total + group, collective, lastScale);
+        }
+
+        private bool IsNumberWord(QuantityToken token, QuantityToken? next)
+        {
+            if (token.Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            if (_words.Articles.Contains(token.Key))
+            {
+                // An article counts as one only before a scale or collective word ("a hundred", "un millier"), unless it is also the
+                // number one ("un" alone is one).
+                return (next is { } n && n.Kind == TokenKind.Word
+                        && (Hundreds.ContainsKey(n.Key) || Scales.ContainsKey(n.Key) || Collectives.ContainsKey(n.Key) || _words.Fractions.ContainsKey(n.Key)))
+                       || Units.ContainsKey(token.Key);
+            }
+
+            return token.Key.Split('-').All(part =>
+                Units.ContainsKey(part) || Hundreds.ContainsKey(part) || Scales.ContainsKey(part) || Collectives.ContainsKey(part)
+                || _words.Fractions.ContainsKey(part));
+        }
+
+        private bool StartsNumber(QuantityToken token)
+            => token.Kind == TokenKind.Number || IsNumberWord(token, _pos + 1 < tokens.Count ? tokens[Math.Min(tokens.IndexOf(token) + 1, tokens.Count - 1)] : null);
+    }
+}
