@@ -26,17 +26,21 @@ internal static class ForestPlot
         var written = new List<string>();
         foreach (var (q, file) in questions.Where(q => q.Claims.Count > 0).Zip(Files(questions, path)))
         {
-            Plot plot = Draw(q, report.Options);
-            int height = 220 + (46 * Rows(q));
-            byte[] image = file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
-                ? plot.GetImageBytes(Width, height, ImageFormat.Png)
-                : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, height));
+            byte[] image = Image(q, report.Options, Width, 220 + (46 * Rows(q)), file.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
             outputs.Write(file, stream => stream.Write(image));
 
             written.Add(file);
         }
 
         return written;
+    }
+
+    /// <summary>One question's plot as PNG or SVG bytes. Call it from one thread: SkiaSharp, under ScottPlot, died with a segmentation
+    /// fault when a test drew from several threads, even one drawing at a time under a lock.</summary>
+    internal static byte[] Image(QuestionReport q, ReconcileOptions o, int width, int height, bool png)
+    {
+        using Plot plot = Draw(q, o);
+        return png ? plot.GetImageBytes(width, height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(width, height));
     }
 
     /// <summary>The files <see cref="Save"/> writes, one per question with claims.</summary>
@@ -48,7 +52,7 @@ internal static class ForestPlot
     /// <summary>One row per claim, and one more for the heading of each stratum off target.</summary>
     private static int Rows(QuestionReport q) => q.Claims.Count + q.Strata.Skip(1).Count(s => s.Claims.Count > 0);
 
-    internal static Plot Draw(QuestionReport q, ReconcileOptions o)
+    private static Plot Draw(QuestionReport q, ReconcileOptions o)
     {
         var plot = new Plot();
         Consensus c = q.Consensus;

@@ -130,6 +130,11 @@ internal static class DossierWriter
         return writer.ToString();
     }
 
+    /// <summary>Whether <c>{about: central}</c> reads back as <paramref name="q"/>. "About" a count near <see cref="Quantity.MaxCount"/>
+    /// reaches past it, so that is checked before <see cref="Quantity.About(double)"/>, which would refuse it.</summary>
+    private static bool IsPlainAbout(Quantity q)
+        => q.Central is { } c && c + RoundnessRule.Default.HalfWidth(c) <= Quantity.MaxCount && Quantity.About(c).SameNumbers(q);
+
     private static void WriteValue(Emitter e, Quantity q, QuantityLanguage language)
     {
         var options = QuantityParseOptions.For(language);
@@ -140,13 +145,12 @@ internal static class DossierWriter
         }
 
         e.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
-        Quantity about = q.Central is { } c ? Quantity.About(c) : q;
         switch (q.Kind)
         {
             case QuantityKind.Exact:
                 Pair(e, "exact", Number(q.Lower));
                 break;
-            case QuantityKind.Approximate when about.SameNumbers(q):
+            case QuantityKind.Approximate when IsPlainAbout(q):
                 Pair(e, "about", Number(q.Central!.Value));
                 break;
             case QuantityKind.Range when q.Central is null:

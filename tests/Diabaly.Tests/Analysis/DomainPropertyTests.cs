@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CsCheck;
 using Diabaly.Sample;
+using Spectre.Console;
 using Spectre.Console.Testing;
 
 namespace Diabaly.Tests.Analysis;
@@ -22,8 +23,11 @@ public class DomainPropertyTests
         Gen.Select(Count, Count).Select((a, b) => Quantity.Between(Math.Min(a, b), Math.Max(a, b))),
         Count.Select(Quantity.AtLeast),
         Count.Select(Quantity.AtMost),
-        Gen.Select(Count, Count, Gen.Double[0, 1]).Select((a, b, t) => Quantity.Vague(Math.Min(a, b), Math.Max(a, b), Math.Min(a, b) + (t * (Math.Max(a, b) - Math.Min(a, b))))),
+        Gen.Select(Count, Count, Gen.Double[0, 1]).Select((a, b, t) => Quantity.Vague(Math.Min(a, b), Math.Max(a, b), Between(Math.Min(a, b), Math.Max(a, b), t))),
         Count.Select(a => Quantity.Vague(a, double.PositiveInfinity, null)));
+
+    /// <summary>A point between low and high; <c>low + t (high - low)</c> alone can round past high (seed 7e7jhRDvu6D1 drew 0.0033838551534282335 above 0.003383855153428233).</summary>
+    private static double Between(double low, double high, double t) => Math.Min(high, low + (t * (high - low)));
 
     private static readonly double[] Weights = [Source.MinWeight, 1e-3, 1, 7.5, 1e3, Source.MaxWeight];
     private static readonly string?[] Times = [null, "start", "2013-01-14", "2013-01-15"];
@@ -90,15 +94,28 @@ public class DomainPropertyTests
         }, iter: 4_000, print: Print);
 
     [Fact]
-    public void EveryDossierOfTheDomain_RendersInTheTerminalAndAsAPlot()
+    public void EveryDossierOfTheDomain_RendersInTheTerminal()
         => Gen.Select(Dossiers, Options).Sample((d, o) =>
         {
             ReconciliationReport r = Reconciler.Reconcile(d, o);
             var console = new TestConsole().Width(80);
             TerminalReport.Render(console, r, r.Questions);
-            string svg = ForestPlot.Draw(r["q"], o).GetSvgXml(600, 400);
-            return console.Output.Split('\n').All(l => l.TrimEnd('\r').Length <= 80) && svg.Contains("<svg", StringComparison.Ordinal) && !console.Output.Contains("NaN", StringComparison.Ordinal);
+            string? wide = console.Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.GetCellWidth() > 80);
+            wide.Should().BeNull("every terminal line fits in 80 columns");
+            console.Output.Should().NotContain("NaN");
         }, iter: 300, print: Print);
+
+    /// <summary>On one thread: drawn from several threads at once, even one at a time under a lock, SkiaSharp (under ScottPlot) died
+    /// with a segmentation fault in libSkiaSharp about once in three runs of 10,000 dossiers; on one thread, four runs of 10,000 drew cleanly. The
+    /// sample draws its plots one after another on one thread.</summary>
+    [Fact]
+    public void EveryDossierOfTheDomain_DrawsAForestPlot()
+        => Gen.Select(Dossiers, Options).Sample((d, o) =>
+        {
+            ReconciliationReport r = Reconciler.Reconcile(d, o);
+            string svg = System.Text.Encoding.UTF8.GetString(ForestPlot.Image(r["q"], o, 600, 400, png: false));
+            svg.Should().Contain("<svg").And.NotContain("NaN");
+        }, iter: 1_000, threads: 1, print: Print);
 
     [Theory]
     [InlineData("{low: 0, high: 1e308}")]

@@ -103,6 +103,26 @@ public class DossierRoundTripTests
             back.Should().Be(d, yaml);
         }, iter: 2_000);
 
+    public static TheoryData<string> EdgeOfTheDomain => new()
+    {
+        "{exact: 1e15}",
+        "{kind: vague, low: 0, high: 1e15, central: 1e15}",
+        "{kind: approximate, low: 7e14, high: 1e15, central: 9e14}",
+        "{about: 8e14}",
+        "{kind: at-least, low: 1e15, central: 1e15}",
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgeOfTheDomain))]
+    public void ACountAtTheEdgeOfTheDomain_RoundTrips(string value)
+    {
+        // A property test drew a vague value centred near 10^15: ToYaml asked Quantity.About(central) whether {about: central} would
+        // do, and "about 10^15" reaches past the largest count, so ToYaml threw ArgumentOutOfRangeException on a dossier Parse accepted.
+        Dossier d = Dossier.Parse($"title: T\nsources:\n  a: {{name: A}}\nquestions:\n  q: {{subject: S, unit: u}}\nclaims:\n  - {{question: q, source: a, value: {value}}}\n");
+        Dossier back = Dossier.Parse(d.ToYaml());
+        back.Should().Be(d);
+    }
+
     [Fact]
     public void Diabaly_RoundTrips_ThroughAFile()
     {
