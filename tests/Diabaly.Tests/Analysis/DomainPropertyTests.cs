@@ -91,7 +91,7 @@ public class DomainPropertyTests
             bool clean = !json.Contains("NaN", StringComparison.Ordinal) && !markdown.Contains("NaN", StringComparison.Ordinal) && !csv.Contains("NaN", StringComparison.Ordinal)
                          && !csv.Contains("Infinity", StringComparison.Ordinal);
             return finite && clean;
-        }, iter: 4_000, print: Print);
+        }, iter: Support.Runs.Of(4_000), print: Print);
 
     [Fact]
     public void EveryDossierOfTheDomain_RendersInTheTerminal()
@@ -103,7 +103,7 @@ public class DomainPropertyTests
             string? wide = console.Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.GetCellWidth() > 80);
             wide.Should().BeNull("every terminal line fits in 80 columns");
             console.Output.Should().NotContain("NaN");
-        }, iter: 300, print: Print);
+        }, iter: Support.Runs.Of(300), print: Print);
 
     /// <summary>On one thread: drawn from several threads at once, even one at a time under a lock, SkiaSharp (under ScottPlot) died
     /// with a segmentation fault in libSkiaSharp about once in three runs of 10,000 dossiers; on one thread, four runs of 10,000 drew cleanly. The
@@ -115,7 +115,7 @@ public class DomainPropertyTests
             ReconciliationReport r = Reconciler.Reconcile(d, o);
             string svg = System.Text.Encoding.UTF8.GetString(ForestPlot.Image(r["q"], o, 600, 400, png: false));
             svg.Should().Contain("<svg").And.NotContain("NaN");
-        }, iter: 1_000, threads: 1, print: Print);
+        }, iter: Support.Runs.Of(1_000), threads: 1, print: Print);
 
     [Theory]
     [InlineData("{low: 0, high: 1e308}")]

@@ -55,7 +55,7 @@ public class ReconcilerPropertyTests
             QuestionReport q = Reconciler.Reconcile(Build(claims))["q"];
             return q.Estimates.Values.All(e => e.Best >= q.Range.Lower && e.Best <= q.Range.Upper && e.Low <= e.Best && e.Best <= e.High
                                                && double.IsFinite(e.Best) && double.IsFinite(e.Low) && double.IsFinite(e.High));
-        }, iter: 3_000);
+        }, iter: Support.Runs.Of(3_000));
 
     [Fact]
     public void ShufflingClaims_ChangesNothing()
@@ -73,7 +73,7 @@ public class ReconcilerPropertyTests
                    && a.NotComparable.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Kind)).SequenceEqual(b.NotComparable.Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Kind)))
                    && a.TargetReason == b.TargetReason
                    && a.Summary == b.Summary;
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     [Fact]
     public void MultiplyingEveryValueByK_MultipliesEveryEstimateByK()
@@ -83,7 +83,7 @@ public class ReconcilerPropertyTests
             double[] a = Numbers(Reconciler.Reconcile(Build(claims), NoWidening)["q"]);
             double[] b = Numbers(Reconciler.Reconcile(Build(scaled), NoWidening)["q"]);
             return a.Zip(b).All(p => Close(p.First * k, p.Second));
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     [Fact]
     public void ASecondIdenticalClaimFromTheSameSource_ChangesNothing()
@@ -93,7 +93,7 @@ public class ReconcilerPropertyTests
             double[] a = Numbers(Reconciler.Reconcile(Build(claims))["q"]);
             double[] b = Numbers(Reconciler.Reconcile(Build(extra))["q"]);
             return a.Zip(b).All(p => Close(p.First, p.Second));
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     [Fact]
     public void RaisingOneClaim_NeverLowersTheWeightedMedian()
@@ -104,7 +104,7 @@ public class ReconcilerPropertyTests
             double before = Reconciler.Reconcile(Build(claims))["q"].Estimates[ConsensusMethod.WeightedMedian].Best;
             double after = Reconciler.Reconcile(Build(raised))["q"].Estimates[ConsensusMethod.WeightedMedian].Best;
             return after >= before * (1 - 1e-12);
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     // ---------------------------------------------------------------- strata
 
@@ -156,7 +156,7 @@ public class ReconcilerPropertyTests
             QuestionReport alone = Reconciler.Reconcile(WithStrata(on, cumulative))["q"];
             QuestionReport with = Reconciler.Reconcile(WithStrata([.. on, .. off], cumulative))["q"];
             return Headline(alone) == Headline(with) && with.Claims.Count(c => !c.IsOnTarget) == off.Length;
-        }, iter: 1_500);
+        }, iter: Support.Runs.Of(1_500));
 
     [Fact]
     public void EveryConflictsKind_AgreesWithItsFactorAndTheTolerance()
@@ -169,7 +169,7 @@ public class ReconcilerPropertyTests
                 : c.IsContradiction && c.Factor > tolerance);
             bool flag = q.Flags.Any(f => f.Kind == FlagKind.Contradiction) == q.Conflicts.Any(c => c.IsContradiction);
             return kinds && flag && q.NotComparable.All(c => c.IsNotComparable);
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     [Fact]
     public void AGapWithinTolerance_IsNeverAContradiction_AndRaisesNoFlag()
@@ -178,7 +178,7 @@ public class ReconcilerPropertyTests
             QuestionReport q = Reconciler.Reconcile(Build([("s0", Quantity.Exact(x), null, null), ("s1", Quantity.Exact(x * r), null, null)]), NoWidening)["q"];
             return q.Conflicts.Count == 1 && q.Conflicts[0].Kind == ConflictKind.WithinTolerance && !q.Flags.Any(f => f.Kind == FlagKind.Contradiction)
                    && q.Camps.Count == 1;
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     [Fact]
     public void Camps_NeverHoldAContradictingPair()
@@ -188,7 +188,7 @@ public class ReconcilerPropertyTests
             var contradicting = q.Conflicts.Where(c => c.IsContradiction).Select(c => (c.First, c.Second)).ToHashSet();
             return q.Camps.All(camp => camp.Claims.All(a => camp.Claims.All(b => !contradicting.Contains((a, b)))))
                    && q.Camps.Sum(c => c.Claims.Count) == q.Strata[0].Claims.Count;
-        }, iter: 3_000);
+        }, iter: Support.Runs.Of(3_000));
 
     [Fact]
     public void AContainingScope_BoundsFromAbove_AndEveryViolationIsReportedWithItsFactor()
@@ -204,7 +204,7 @@ public class ReconcilerPropertyTests
                 Conflict? c = q.Conflicts.SingleOrDefault(x => x.First == area && x.Second == a);
                 return beyond ? c is { Kind: ConflictKind.ExceedsBound } && Close(c.Factor, factor) : c is null or { Kind: ConflictKind.WithinTolerance };
             });
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     [Fact]
     public void Cumulative_AnEarlierCountAboveALaterOne_IsAContradiction()
@@ -221,7 +221,7 @@ public class ReconcilerPropertyTests
             bool beyond = earlier.Lower > later.Upper && Math.Max(earlier.Lower, 0.5) / Math.Max(later.Upper, 0.5) > 1.1 * (1 + 1e-12);
             bool reported = r.Conflicts.Any(c => c.Kind == ConflictKind.ExceedsBound && c.First.Claim.Id == "late" && c.Second.Claim.Id == "early");
             return cumulative ? reported == beyond : !reported && r.Bounds.Count == 0;
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     private static Quantity Scale(Quantity q, double k)
         => Quantity.Create(q.Kind, q.Lower * k, q.IsOpen ? double.PositiveInfinity : q.Upper * k, q.Central * k);

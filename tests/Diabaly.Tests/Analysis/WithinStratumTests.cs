@@ -61,7 +61,7 @@ public class WithinStratumTests
             bool strongest = listedPairs.Count == Math.Min(listed, all.Count) || all.Count(p => p.Factor > 1) <= listedPairs.Count;
             bool noneStrongerLeft = all.Where(p => !listedPairs.Contains(p)).All(p => p.Factor <= weakestListed);
             return counts && real && strongest && noneStrongerLeft;
-        }, iter: 1_500);
+        }, iter: Support.Runs.Of(1_500));
 
     [Fact]
     public void AThousandClaimsApart_ListOnlyTheLimit_ButCountEveryPair()

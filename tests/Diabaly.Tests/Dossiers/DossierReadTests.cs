@@ -375,7 +375,7 @@ public class DossierReadTests
             {
                 return e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length > 0);
             }
-        }, iter: 3_000);
+        }, iter: Support.Runs.Of(3_000));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public class DossierRoundTripTests
             string yaml = d.ToYaml();
             Dossier back = Dossier.Parse(yaml);
             back.Should().Be(d, yaml);
-        }, iter: 2_000);
+        }, iter: Support.Runs.Of(2_000));
 
     public static TheoryData<string> EdgeOfTheDomain => new()
     {

@@ -55,7 +55,7 @@ public class QuantityTests
             {
                 CultureInfo.CurrentCulture = saved;
             }
-        }, iter: 20_000);
+        }, iter: Support.Runs.Of(20_000));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class QuantityTests
             {
                 return !Quantity.TryParse(text, options, out _);
             }
-        }, iter: 20_000);
+        }, iter: Support.Runs.Of(20_000));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class QuantityTests
         {
             bool ok = Quantity.TryParse(text, QuantityParseOptions.For((QuantityLanguage)language), out Quantity? q, out string? error, out var warnings);
             return ok ? q is not null && error is null : q is null && error!.Contains("Cannot read", StringComparison.Ordinal) && warnings.Count == 0;
-        }, iter: 20_000);
+        }, iter: Support.Runs.Of(20_000));
 
     [Fact]
     public void Parse_SameText_GivesTheSameResultInInvariantFrenchAndTurkishCultures()
