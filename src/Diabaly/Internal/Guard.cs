@@ -82,6 +82,11 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A finite number ≥ 0, named as the caller named it (nesting <see cref="NonNegative"/> around <see cref="Finite"/> would
+    /// name it "Guard.Finite(value)").</summary>
+    public static double FiniteNonNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        => NonNegative(Finite(value, name), name);
+
     public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (!double.IsFinite(value) || value <= 0)

@@ -62,7 +62,7 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
     public static Quantity Exact(double value)
     {
-        Guard.NonNegative(Guard.Finite(value));
+        Guard.FiniteNonNegative(value);
         return new(QuantityKind.Exact, value, value, value, null);
     }
 
@@ -80,7 +80,7 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
     public static Quantity About(double value, RoundnessRule rule)
     {
-        Guard.NonNegative(Guard.Finite(value));
+        Guard.FiniteNonNegative(value);
         double half = Guard.NotNull(rule).HalfWidth(value);
         return new(QuantityKind.Approximate, Math.Max(0, value - half), value + half, value, null);
     }

@@ -187,7 +187,8 @@ internal static partial class QuantityParser
                 || _words.Fractions.ContainsKey(part));
         }
 
-        private bool StartsNumber(QuantityToken token)
-            => token.Kind == TokenKind.Number || IsNumberWord(token, _pos + 1 < tokens.Count ? tokens[Math.Min(tokens.IndexOf(token) + 1, tokens.Count - 1)] : null);
+        /// <summary>Whether the token at <paramref name="at"/> starts a number: digits, or a number word (an article only before a scale).</summary>
+        private bool StartsNumber(int at)
+            => tokens[at].Kind == TokenKind.Number || IsNumberWord(tokens[at], at + 1 < tokens.Count ? tokens[at + 1] : null);
     }
 }

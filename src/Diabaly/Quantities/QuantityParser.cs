@@ -138,7 +138,7 @@ internal static partial class QuantityParser
                 return Range(ParseRangeBody(_words.BetweenConnectors, dashAllowed: true));
             }
 
-            if (Current.Kind == TokenKind.Word && Current.Key == _words.From && StartsNumber(tokens[_pos + 1]))
+            if (Current.Kind == TokenKind.Word && Current.Key == _words.From && StartsNumber(_pos + 1))
             {
                 _pos++;
                 return Range(ParseRangeBody(_words.FromConnectors, dashAllowed: true));
@@ -251,7 +251,7 @@ internal static partial class QuantityParser
                 return new Base(plural.Lower, plural.Upper, IsRange: false, Collective: false, plural);
             }
 
-            if (!StartsNumber(Current))
+            if (!StartsNumber(_pos))
             {
                 throw Unexpected("a number, a range or a vague amount such as \"several hundred\"");
             }
@@ -259,10 +259,10 @@ internal static partial class QuantityParser
             var first = ParseNumber();
             int save = _pos;
             bool rangeFollows =
-                (Current.Kind == TokenKind.Dash && StartsNumber(tokens[_pos + 1]))
+                (Current.Kind == TokenKind.Dash && StartsNumber(_pos + 1))
                 || (Current.Kind == TokenKind.Word && Current.Key is var k
                     && _words.RangeConnectors.Contains(k)
-                    && StartsNumber(tokens[_pos + 1]));
+                    && StartsNumber(_pos + 1));
             if (!rangeFollows)
             {
                 return new Base(first.Value, first.Value, IsRange: false, first.Collective, null);

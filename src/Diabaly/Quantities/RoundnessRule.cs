@@ -43,7 +43,7 @@ public sealed class RoundnessRule : IEquatable<RoundnessRule>
     /// <returns>The step; for a number with more than nine decimals, 1e-9.</returns>
     public static double Step(double value)
     {
-        Guard.NonNegative(Guard.Finite(value));
+        Guard.FiniteNonNegative(value);
         if (value == 0)
         {
             return 0;
