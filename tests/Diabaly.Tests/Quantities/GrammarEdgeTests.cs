@@ -22,6 +22,8 @@ public class GrammarEdgeTests
     [InlineData("half a", "expected a scale word after 'half', as in \"half a million\", but found the end of the text")]
     [InlineData("twenty-", "expected the end, or a unit such as \"fighters\", but found '-' at character 7")]
     [InlineData("400 and a half men", "but found 'and' at character 5")]
+    [InlineData("c 400", "expected a number, a range or a vague amount such as \"several hundred\", but found 'c' at character 1")]
+    [InlineData("1,234,56", "'1,234,56' at character 1 is not a well-formed number")]
     public void ARefusal_SaysWhatItExpected_AndWhere(string text, string message)
     {
         Quantity.TryParse(text, QuantityParseOptions.Default, out Quantity? q, out string? error).Should().BeFalse();
