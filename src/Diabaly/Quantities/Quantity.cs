@@ -69,14 +69,16 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>"About <paramref name="value"/>", read as roundly as the number is round (see <see cref="RoundnessRule"/>).</summary>
     /// <param name="value">A finite number ≥ 0.</param>
     /// <returns>An <see cref="QuantityKind.Approximate"/> quantity centred on <paramref name="value"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite, or "about" it reaches past
+    /// <see cref="MaxCount"/> (about 10^15 spans 7.5 × 10^14 to 1.25 × 10^15).</exception>
     public static Quantity About(double value) => About(value, RoundnessRule.Default);
 
     /// <summary>"About <paramref name="value"/>" under a given roundness rule.</summary>
     /// <param name="value">A finite number ≥ 0.</param>
     /// <param name="rule">The rule that sets the tolerance.</param>
     /// <returns>An <see cref="QuantityKind.Approximate"/> quantity centred on <paramref name="value"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN, infinite or above <see cref="MaxCount"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite, or "about" it reaches past
+    /// <see cref="MaxCount"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
     public static Quantity About(double value, RoundnessRule rule)
     {
@@ -294,8 +296,12 @@ public sealed class Quantity : IEquatable<Quantity>
 
         if (lower > MaxCount || (double.IsFinite(upper) && upper > MaxCount) || central > MaxCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(upper), upper,
-                Invariant($"A count must be at most 1,000,000,000,000,000 (Quantity.MaxCount); received {Math.Max(lower, double.IsFinite(upper) ? upper : lower):R}."));
+            // Name the figure that is too large: the typical value alone can be, under an open upper bound.
+            (string name, double received) = lower > MaxCount ? (nameof(lower), lower)
+                : double.IsFinite(upper) && upper > MaxCount ? (nameof(upper), upper)
+                : (nameof(central), central!.Value);
+            throw new ArgumentOutOfRangeException(name, received,
+                Invariant($"A count must be at most 1,000,000,000,000,000 (Quantity.MaxCount); received {received:R}."));
         }
 
         if (upper < lower)

@@ -122,10 +122,13 @@ public class GrammarEdgeTests
     {
         new Action(() => Quantity.Between(0, double.NaN)).Should().Throw<ArgumentException>().WithMessage("A quantity has no NaN bound or central value.");
         new Action(() => Quantity.Vague(double.NaN, 5, null)).Should().Throw<ArgumentException>().WithMessage("A quantity has no NaN bound or central value.");
-        new Action(() => Quantity.AtLeast(2e15)).Should().Throw<ArgumentOutOfRangeException>()
+        new Action(() => Quantity.AtLeast(2e15)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("lower")
             .WithMessage("A count must be at most 1,000,000,000,000,000 (Quantity.MaxCount); received 2000000000000000.*");
         new Action(() => Quantity.Between(1, 3e15)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*received 3000000000000000.*");
-        new Action(() => Quantity.Vague(0, double.PositiveInfinity, 2e15)).Should().Throw<ArgumentOutOfRangeException>("the typical value alone is past the largest count");
+        new Action(() => Quantity.Vague(0, double.PositiveInfinity, 2e15)).Should().Throw<ArgumentOutOfRangeException>("the typical value alone is past the largest count")
+            .WithParameterName("central").WithMessage("*received 2000000000000000.*");
+        new Action(() => Quantity.About(9.5e14)).Should().Throw<ArgumentOutOfRangeException>("about 9.5 × 10^14 reaches 1.1875 × 10^15")
+            .WithParameterName("upper");
         new Action(() => Quantity.About(-1, null!)).Should().Throw<ArgumentOutOfRangeException>("the number is checked before the rule")
             .WithParameterName("value").WithMessage("value must be >= 0; received -1.*");
         new Action(() => RoundnessRule.Step(double.PositiveInfinity)).Should().Throw<ArgumentOutOfRangeException>()
