@@ -97,6 +97,29 @@ public class DiabalyReconciliationTests
             .And.Contain("Mayor of Diabaly's 1,500–2,500 lies beyond it");
 
     [Fact]
+    public void Fighters_TheWholeHeadline_ReadsAsAnAnalystWouldWriteIt()
+        // Worked by hand from the dossier: on target, the infobox's 250–300 (central √(250 · 300) = 274), Mari's 400 and the mayor's
+        // about 2,000 (1,500–2,500); Le Drian's 1,200–1,300 counts the forces in the area, so it is the one claim elsewhere and an
+        // upper bound. Camps 274, 400 and 2,000 are 2,000 / 274 = 7.3 apart; the median of three equal weights is Mari's 400, and
+        // the range runs from the lowest low (250) to the highest high (2,500). The widest gap is between the infobox's 300 and the
+        // mayor's 1,500, a factor of 5. Without Mari, the median of two is their geometric middle, √(274 · 2,000) = 740.
+        => Fighters.Summary.Should().Be(
+            "Islamist fighters in the assault on Diabaly: 3 claims from 3 sources on target (assault force), and 1 claim about other times or scopes. "
+            + "They fall into 3 camps: Wikipedia infobox around 274; Jean-Paul Mari around 400; Mayor of Diabaly around 2,000, a factor of 7.3 apart. "
+            + "The weighted median puts the number at 400 fighters (250–2,500). On target: 3 contradictions and 1 bound exceeded. "
+            + "The widest contradiction is Wikipedia infobox against Mayor of Diabaly, a factor of 5. "
+            + "Jean-Yves Le Drian's 1,200–1,300 (forces deployed in the area) bounds it from above, since the scope assault force lies within forces deployed in the area; "
+            + "Mayor of Diabaly's 1,500–2,500 lies beyond it. Without Jean-Paul Mari it would be 740.");
+
+    [Theory]
+    // "about 100": the largest power of ten dividing 100 is 100, half of it is 50 %, clamped to 25 %: 75–125.
+    [InlineData("french-soldiers", "French soldiers engaged: 1 claim from 1 source on target (engaged in the battle). The weighted median puts the number at 100 soldiers (75–125).")]
+    // "two or three": a range 2–3, whose log-scale middle is √6 = 2.45.
+    [InlineData("islamist-columns", "Islamist columns that bypassed the Malian positions via Mauritania: 1 claim from 1 source on target (as of before the assault). The weighted median puts the number at 2.45 columns (2–3).")]
+    public void AOneClaimHeadline_SaysSoAndGivesTheClaim(string question, string summary)
+        => Report[question].Summary.Should().Be(summary);
+
+    [Fact]
     public void Fighters_Sensitivity_MariMovesTheAnswer()
     {
         // Without Mari: 273.9 and 2,000 with equal weights, so the log-scale midpoint √(273.9 · 2,000) = 740.
