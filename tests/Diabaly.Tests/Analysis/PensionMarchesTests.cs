@@ -5,8 +5,10 @@ namespace Diabaly.Tests.Analysis;
 /// <summary>The 2023 pension marches: national and Paris counts on six days. No consensus pools Paris with France, or one day with another.</summary>
 public class PensionMarchesTests
 {
-    private static readonly Dossier Marches = Dossier.Load(Path.Combine(AppContext.BaseDirectory, "dossiers", "pension-marches-2023.yaml"));
-    private static readonly QuestionReport Q = Reconciler.Reconcile(Marches)["marchers"];
+    // Per test, not static, so that a mutation run sees each mutant.
+    private readonly Dossier Marches = Dossier.Load(Path.Combine(AppContext.BaseDirectory, "dossiers", "pension-marches-2023.yaml"));
+
+    private QuestionReport Q => Reconciler.Reconcile(Marches)["marchers"];
 
     [Fact]
     public void TheHeadline_IsFranceOn23March_AndPoolsOnlyItsClaims()

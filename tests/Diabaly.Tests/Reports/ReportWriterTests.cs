@@ -7,7 +7,7 @@ namespace Diabaly.Tests.Reports;
 
 public class ReportWriterTests
 {
-    private static readonly ReconciliationReport Report = Reconciler.Reconcile(Some.Diabaly());
+    private readonly ReconciliationReport Report = Reconciler.Reconcile(Some.Diabaly()); // per test, so that a mutation run sees each mutant
 
     // ------------------------------------------------------------------ JSON
 
