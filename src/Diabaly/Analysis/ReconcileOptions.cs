@@ -82,11 +82,13 @@ public sealed class ReconcileOptions
 
     /// <summary>The quantile level of Low for <see cref="ConsensusMethod.WeightedMedian"/> and <see cref="ConsensusMethod.LinearPool"/>.</summary>
     /// <value>0.1.</value>
-    public double LowQuantile { get => _low; init => _low = Guard.InRange(value, 0, 0.5); }
+    /// <remarks>At least 1e-6: the linear pool's 0 quantile lies at minus infinity on the log scale when a claim is approximate.</remarks>
+    public double LowQuantile { get => _low; init => _low = Guard.InRange(value, 1e-6, 0.5); }
 
     /// <summary>The quantile level of High for <see cref="ConsensusMethod.WeightedMedian"/> and <see cref="ConsensusMethod.LinearPool"/>.</summary>
     /// <value>0.9.</value>
-    public double HighQuantile { get => _high; init => _high = Guard.InRange(value, 0.5, 1); }
+    /// <remarks>At most 1 − 1e-6: the linear pool's 1 quantile lies at infinity when a claim is approximate.</remarks>
+    public double HighQuantile { get => _high; init => _high = Guard.InRange(value, 0.5, 1 - 1e-6); }
 
     /// <summary>The smallest standard deviation, on the natural-log scale, given to a claim (about 1 %), so that no claim is infinitely precise.</summary>
     /// <value>0.01.</value>

@@ -100,4 +100,61 @@ public class WithinStratumTests
         r["q"].PairsNotCompared.Should().BeGreaterThan(0);
         r["q"].Flags.Should().Contain(f => f.Kind == FlagKind.WorkLimited);
     }
+
+    private static string Listed(QuestionReport q) => string.Join(" ", q.Strata[0].Conflicts.Select(c => $"{c.First.Claim.Id}<{c.Second.Claim.Id}:{c.Kind}"));
+
+    [Fact]
+    public void WhenTheStrongPairsRunOut_PairsBelowTheZeroFloorFillTheList()
+    {
+        // c000..c003 are 0, 0.1, 0.2, 0.3, all below the zero floor (0.5); c004 is 10. Ten pairs are apart: four against 10 (factor
+        // 10 / 0.5 = 20, contradictions) and six below the floor (factor 1, within tolerance). With room for seven the strongest
+        // four come first, then the pairs below the floor from the lowest claim up: 0 < 0.1, 0 < 0.2, 0 < 0.3.
+        var o = new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 7 };
+        QuestionReport q = Reconcile([Quantity.Exact(0), Quantity.Exact(0.1), Quantity.Exact(0.2), Quantity.Exact(0.3), Quantity.Exact(10)], o);
+
+        Listed(q).Should().Be(
+            "c000<c004:Contradiction c001<c004:Contradiction c002<c004:Contradiction c003<c004:Contradiction "
+            + "c000<c001:WithinTolerance c000<c002:WithinTolerance c000<c003:WithinTolerance");
+        q.Strata[0].Conflicts.Take(4).Should().OnlyContain(c => c.Factor == 20);
+        q.Strata[0].Conflicts.Skip(4).Should().OnlyContain(c => c.Factor == 1);
+        q.Strata[0].ConflictCounts[ConflictKind.Contradiction].Should().Be(4);
+        q.Strata[0].ConflictCounts[ConflictKind.WithinTolerance].Should().Be(6);
+    }
+
+    [Fact]
+    public void ExactlyAsManyPairsAsTheLimit_AreAllListed_AndOneMoreListsTheStrongest()
+    {
+        // 1, 2, 4, 8: every one of the 6 pairs is apart; factors 2, 4, 8, 2, 4, 2.
+        Quantity[] values = [Quantity.Exact(1), Quantity.Exact(2), Quantity.Exact(4), Quantity.Exact(8)];
+        QuestionReport all = Reconcile(values, new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 6 });
+        Listed(all).Should().Be(
+            "c000<c003:Contradiction c000<c002:Contradiction c001<c003:Contradiction c000<c001:Contradiction c001<c002:Contradiction c002<c003:Contradiction");
+
+        QuestionReport five = Reconcile(values, new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 5 });
+        Listed(five).Should().Be(
+            "c000<c003:Contradiction c000<c002:Contradiction c001<c003:Contradiction c000<c001:Contradiction c001<c002:Contradiction");
+
+        QuestionReport two = Reconcile(values, new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 2 });
+        Listed(two).Should().Be("c000<c003:Contradiction c000<c002:Contradiction");
+        two.Strata[0].ConflictCounts[ConflictKind.Contradiction].Should().Be(6, "every pair is counted, listed or not");
+    }
+
+    [Fact]
+    public void TiesInFactor_AreListedByTheLowerClaimThenTheHigher_WhicheverWayTheyAreFound()
+    {
+        // 1, 1, 3, 3 (ids c000..c003): four pairs of factor 3; room for three of them, by ids.
+        Quantity[] values = [Quantity.Exact(3), Quantity.Exact(1), Quantity.Exact(3), Quantity.Exact(1)];
+        QuestionReport q = Reconcile(values, new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 3 });
+        Listed(q).Should().Be("c001<c000:Contradiction c001<c002:Contradiction c003<c000:Contradiction");
+    }
+
+    [Fact]
+    public void OpenClaims_AreNeverTheLowerOfAPair()
+    {
+        // "at least 5" has no upper end: only 1 < at least 5 is apart (1 < 5), never at least 5 < something.
+        var o = new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 1 };
+        QuestionReport q = Reconcile([Quantity.Exact(1), Quantity.AtLeast(5), Quantity.Exact(100)], o);
+        q.Strata[0].ConflictCounts[ConflictKind.Contradiction].Should().Be(2, "1 < at least 5 and 1 < 100");
+        Listed(q).Should().Be("c000<c002:Contradiction");
+    }
 }

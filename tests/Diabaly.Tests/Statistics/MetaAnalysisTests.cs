@@ -105,4 +105,15 @@ public class MetaAnalysisTests
         new Action(() => MetaAnalysis.DerSimonianLaird([1], [0])).Should().Throw<ArgumentException>().WithMessage("*variances must be finite and > 0*");
         new Action(() => MetaAnalysis.Reml([double.NaN], [1])).Should().Throw<ArgumentException>().WithMessage("*estimates must be finite*");
     }
+
+    [Fact]
+    public void BadInput_SaysWhatWasReceived()
+    {
+        new Action(() => MetaAnalysis.DerSimonianLaird(null!, [1])).Should().Throw<ArgumentNullException>().WithParameterName("estimates");
+        new Action(() => MetaAnalysis.Reml([1], null!)).Should().Throw<ArgumentNullException>().WithParameterName("variances");
+        new Action(() => MetaAnalysis.DerSimonianLaird([1, 2], [1])).Should().Throw<ArgumentException>()
+            .WithMessage("Expected as many variances as estimates, and at least one; received 2 estimates and 1 variances.");
+        new Action(() => MetaAnalysis.DerSimonianLaird([1, double.PositiveInfinity], [1, 1])).Should().Throw<ArgumentException>()
+            .WithMessage("Estimate 1 is Infinity; estimates must be finite.*").WithParameterName("estimates");
+    }
 }

@@ -16,7 +16,8 @@ internal sealed class AgreementMethod : IConsensusMethod
         double high = highAssumed ? Math.Max(a.Lower, o.ZeroFloor) * o.OpenTailFactor : a.Upper;
         bool lowAssumed = a.Lower == 0 && a.Claims.Where(x => x.Lower == 0).All(x => x.Claim.Value.Kind == QuantityKind.AtMost);
         double low = lowAssumed ? high / o.OpenTailFactor : a.Lower;
-        double best = LogScale.Back((LogScale.Log(low, o) + LogScale.Log(high, o)) / 2, o);
+        // A point is its own midpoint: exp(log 1000) is 999.9999999999998, which JSON would print.
+        double best = low == high ? low : LogScale.Back((LogScale.Log(low, o) + LogScale.Log(high, o)) / 2, o);
         return new Consensus(ConsensusMethod.Agreement, low, best, high,
             explain ? $"the interval supported by the most weight ({NumberText.Percent(a.Fraction)} of it, {a.Claims.Count} {ConsensusMethods.Plural(a.Claims.Count, "claim")}); best is its geometric midpoint" : string.Empty,
             assumed: ConsensusMethods.Parts(lowAssumed, lowAssumed || highAssumed, highAssumed));

@@ -44,50 +44,41 @@ internal sealed class LinearPoolMethod : IConsensusMethod
             return s / total;
         }
 
+        // The bracket reaches 10 standard deviations beyond every claim, where a normal component's CDF is below 1e-23: far below the
+        // smallest quantile level asked for (ReconcileOptions.LowQuantile is at least 1e-6), so every crossing lies inside it.
         double maxSd = r.Max(x => x.LogSd);
         double lo = r.Min(x => x.LogLower) - (10 * maxSd) - 1, hi = r.Max(x => x.LogUpper) + (10 * maxSd) + 1;
 
         // The quantile is the middle of the stretch where the CDF is within 1e-10 of p. Where the mixture has (almost) no mass,
         // between disjoint claims, the CDF is (nearly) flat at p and this takes the middle of the gap; elsewhere the stretch is a point.
-        double Quantile(double p)
-            => (Solve(Cdf, p - 1e-10, lo, hi, lowest: true) + Solve(Cdf, p + 1e-10, lo, hi, lowest: false)) / 2;
+        double Quantile(double p) => (Crossing(y => Cdf(y) - (p - 1e-10), lo, hi) + Crossing(y => Cdf(y) - (p + 1e-10), lo, hi)) / 2;
 
         return levels.Select(Quantile).ToArray();
     }
 
     /// <summary>
-    /// The smallest y with F(y) ≥ p (lowest) or the largest y with F(y) ≤ p, to 1e-12 on the log scale. Regula falsi with the
-    /// Illinois modification, and a bisection step every third step so that the bracket at least halves every three steps.
+    /// Where the increasing function <paramref name="f"/> crosses 0, from f(lo) &lt; 0 ≤ f(hi): bisection down to adjacent doubles,
+    /// at most about 60 halvings on the log scale. (Math.NET's bisection reports failure when it reaches adjacent doubles before its
+    /// accuracy, which a steep CDF always does, so the ten lines are written out here.)
     /// </summary>
-    private static double Solve(Func<double, double> cdf, double p, double lo, double hi, bool lowest)
+    private static double Crossing(Func<double, double> f, double lo, double hi)
     {
-        double ga = cdf(lo) - p, gb = cdf(hi) - p;
-        int side = 0;
-        for (int i = 0; i < 300 && hi - lo > 1e-12 * Math.Max(1, Math.Abs(lo)); i++)
+        while (true)
         {
-            double x = i % 3 == 2 || gb <= ga ? (lo + hi) / 2 : lo - (ga * (hi - lo) / (gb - ga));
-            if (!(x > lo && x < hi))
+            double mid = lo + ((hi - lo) / 2);
+            if (mid <= lo || mid >= hi)
             {
-                x = (lo + hi) / 2;
+                return mid;
             }
 
-            double gx = cdf(x) - p;
-            if (lowest ? gx >= 0 : gx > 0)
+            if (f(mid) < 0)
             {
-                hi = x;
-                gb = gx;
-                ga = side == -1 ? ga / 2 : ga;
-                side = -1;
+                lo = mid;
             }
             else
             {
-                lo = x;
-                ga = gx;
-                gb = side == 1 ? gb / 2 : gb;
-                side = 1;
+                hi = mid;
             }
         }
-
-        return (lo + hi) / 2;
     }
 }

@@ -112,7 +112,7 @@ internal sealed class StrataPlan
         (string? ht, string? hs, double weight) = Choose(matching, labels, vote, share, dt, ds, key => TimeLine.SortKey(text[(true, key)], relations),
             relations, question.Cumulative);
         plan.IsDeclared = target is not null;
-        plan.Reason = Explain(target, ht, hs, dt, ds, weight, vote.Sum(), matching.Count, labels, text);
+        plan.Reason = Explain(target, ht, hs, dt, ds, weight, vote.Sum(), matching.Count, text);
 
         // Strata: the headline, then every other pair of labels a claim has once its missing labels are filled from the headline's.
         var filled = labels.Select(l => (Time: l.Time ?? ht, Scope: l.Scope ?? hs)).ToArray();
@@ -299,8 +299,10 @@ internal sealed class StrataPlan
         return (pick.Time, pick.Scope, pick.Score.W);
     }
 
+    /// <summary>Why the headline is the stratum it is. (A question with no target and no labels at all is explained in
+    /// <see cref="Make"/>, which returns early for it.)</summary>
     private static string Explain(Stratum? target, string? ht, string? hs, string? dt, string? ds, double weight, double total, int matching,
-        (string? Time, string? Scope)[] labels, Dictionary<(bool, string), string> text)
+        Dictionary<(bool, string), string> text)
     {
         if (target is not null)
         {
@@ -317,11 +319,6 @@ internal sealed class StrataPlan
 
             string declared = matching == 0 ? "declared in the dossier; no claim matches it" : "declared in the dossier";
             return open.Count == 0 ? declared : declared + "; " + string.Join("; ", open);
-        }
-
-        if (labels.All(l => l.Time is null && l.Scope is null))
-        {
-            return "no claim gives a time or a scope, so every claim counts the same thing";
         }
 
         var chosen = new Stratum(ht is null ? null : text[(true, ht)], hs is null ? null : text[(false, hs)]);
