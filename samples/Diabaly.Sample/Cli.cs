@@ -18,11 +18,13 @@ internal static class Cli
 
     public static string DefaultDossier => Path.Combine(AppContext.BaseDirectory, "dossiers", "diabaly.yaml");
 
-    public static int Run(string[] args, IAnsiConsole console, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command line.</summary>
+    /// <param name="progress">Where a progress bar goes for a large claim table (the terminal's standard error), or null for none.</param>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter stdout, TextWriter stderr, IAnsiConsole? progress = null)
     {
         var dossierArg = new Argument<string?>("dossier")
         {
-            Description = "The dossier to reconcile, a YAML or JSON file (see samples/dossiers/README.md). Default: the bundled Battle of Diabaly dossier.",
+            Description = "The dossier to reconcile, a YAML or JSON file (see samples/dossiers/README.md), or a claim table (.csv, .tsv), one row per claim, which gives one result row per question. Default: the bundled Battle of Diabaly dossier.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         dossierArg.Validators.Add(result =>
@@ -70,10 +72,14 @@ internal static class Cli
         {
             Description = "Treat the reader's warnings (a figure such as '1.200', words the grammar ignored, a figure two sources give alike) as errors: exit 3 before reconciling. Example: --strict",
         };
+        var skipBadRows = new Option<bool>("--skip-bad-rows")
+        {
+            Description = "For a claim table: skip a row that cannot be read, count it and list the first 100, rather than stop at it. Example: claims.csv --skip-bad-rows",
+        };
         var root = new RootCommand("Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
                                    + "whether they are real or a difference of time or scope, a consensus by several methods, and how much each source moves it.")
         {
-            dossierArg, question, method, tau2, format, output, plot, width, strict,
+            dossierArg, question, method, tau2, format, output, plot, width, strict, skipBadRows,
         };
 
         ParseResult parsed = root.Parse(args);
@@ -84,7 +90,7 @@ internal static class Cli
                 stderr.WriteLine("error: " + error.Message);
             }
 
-            stderr.WriteLine("usage: Diabaly.Sample [dossier] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict]");
+            stderr.WriteLine("usage: Diabaly.Sample [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows]");
             stderr.WriteLine("Run with --help for every option and an example of each.");
             return BadArguments;
         }
@@ -104,17 +110,19 @@ internal static class Cli
                     result.GetValue(output),
                     result.GetValue(plot),
                     result.GetValue(width),
-                    result.GetValue(strict)),
-                console, stdout, stderr);
+                    result.GetValue(strict),
+                    result.GetValue(skipBadRows)),
+                console, stdout, stderr, progress);
             return code;
         });
         int invoked = parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         return ran ? code : invoked;
     }
 
-    private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width, bool Strict);
+    private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width, bool Strict,
+        bool SkipBadRows);
 
-    private static int Execute(Request r, IAnsiConsole console, TextWriter stdout, TextWriter stderr)
+    private static int Execute(Request r, IAnsiConsole console, TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
     {
         if (r.Width is { } w && (w < 40 || w > 400))
         {
@@ -134,9 +142,21 @@ internal static class Cli
             }
         }
 
+        bool isTable = TableCommand.IsTable(r.Dossier);
+        if (isTable && r.Plot is not null)
+        {
+            return Bad(stderr, "--plot draws the questions of a dossier; a claim table gives one result row per question.");
+        }
+
         var outputs = new AtomicOutputs();
         try
         {
+            if (isTable)
+            {
+                return TableCommand.Run(r.Dossier, r.Question, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 }, r.Format, r.Output, r.SkipBadRows,
+                    stdout, stderr, progress);
+            }
+
             Dossier dossier = Dossier.Load(r.Dossier);
             foreach (DossierWarning warning in dossier.Warnings)
             {
@@ -246,7 +266,8 @@ internal static class Cli
                 stderr.WriteLine(error.ToString());
             }
 
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Errors.Count} error{(e.Errors.Count == 1 ? string.Empty : "s")}: the dossier was not reconciled."));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Errors.Count} error{(e.Errors.Count == 1 ? string.Empty : "s")}: the {(isTable ? "table" : "dossier")} was not reconciled{(isTable ? " (--skip-bad-rows skips bad rows)" : string.Empty)}."));
             return InvalidDossier;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

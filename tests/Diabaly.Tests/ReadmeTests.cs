@@ -56,4 +56,36 @@ public class ReadmeTests
             Readme.Should().Contain("samples/images/" + image);
         }
     }
+
+    [Fact]
+    public void ClaimTableSnippet_RunsAsWritten()
+    {
+        const string Snippet = """
+            using var table = ClaimTableReader.Open("claims.csv");
+            using var results = new StreamWriter("results.csv");
+            ResultTable.Write(Reconciler.Reconcile(table.Questions()), results, ResultFormat.Csv);
+            """;
+        Readme.Should().Contain("```csharp\n" + Snippet + "\n```");
+
+        // The same calls, on files in a folder of their own (the current directory is the whole process's, so it is not changed).
+        string folder = Directory.CreateTempSubdirectory("diabaly-readme-").FullName;
+        try
+        {
+            string claims = Path.Combine(folder, "claims.csv"), output = Path.Combine(folder, "results.csv");
+            File.WriteAllText(claims, "question,source,value\nfighters,reporter,400 men\nfighters,mayor,about 2000\n");
+            {
+                using var table = ClaimTableReader.Open(claims);
+                using var results = new StreamWriter(output);
+                ResultTable.Write(Reconciler.Reconcile(table.Questions()), results, ResultFormat.Csv);
+            }
+
+            string[] lines = File.ReadAllLines(output);
+            lines.Should().HaveCount(2);
+            lines[1].Should().StartWith("fighters,2,2,0,");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -70,4 +70,81 @@ public static class Reconciler
 
         return QuestionAnalysis.Analyze(question, list, options ?? ReconcileOptions.Default, relations ?? StratumRelations.None);
     }
+
+    /// <summary>Reconciles questions as they stream in (from a <see cref="ClaimTableReader"/>, say) with the default options, on every
+    /// core; see <see cref="Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/>.</summary>
+    /// <param name="questions">The questions with their claims.</param>
+    /// <returns>The reports, lazily, in the order of the questions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
+    public static IEnumerable<QuestionReport> Reconcile(IEnumerable<QuestionClaims> questions) => Reconcile(questions, ReconcileOptions.Default, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Reconciles questions as they stream in (from a <see cref="ClaimTableReader"/>, say), several at once, and gives their reports
+    /// in the order of the questions: each report is the one <see cref="Reconcile(Question, IEnumerable{Claim}, ReconcileOptions?, StratumRelations?)"/>
+    /// gives for the question, its claims and its <see cref="QuestionClaims.Relations"/>, number for number, whatever the number of
+    /// threads. Questions are taken in batches (256 questions or 65,536 claims), so that memory holds a batch, not the table.
+    /// </summary>
+    /// <param name="questions">The questions with their claims; the claims of a question have distinct ids.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="threads">How many questions are reconciled at once; <see cref="Environment.ProcessorCount"/> uses every core.</param>
+    /// <returns>The reports, lazily, in the order of the questions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
+    public static IEnumerable<QuestionReport> Reconcile(IEnumerable<QuestionClaims> questions, ReconcileOptions options, int threads)
+    {
+        Guard.NotNull(questions);
+        Guard.NotNull(options);
+        if (threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread.");
+        }
+
+        return Stream(questions, options, threads);
+    }
+
+    private static IEnumerable<QuestionReport> Stream(IEnumerable<QuestionClaims> questions, ReconcileOptions o, int threads)
+    {
+        // A batch ends at 256 questions or 65,536 claims, whichever comes first: enough work to share among the threads, little
+        // enough memory to hold.
+        var batch = new List<QuestionClaims>();
+        long claims = 0;
+        foreach (QuestionClaims q in questions)
+        {
+            batch.Add(q);
+            claims += q.Claims.Count;
+            if (batch.Count >= 256 || claims >= 65_536)
+            {
+                foreach (QuestionReport r in Analyze(batch, o, threads))
+                {
+                    yield return r;
+                }
+
+                batch.Clear();
+                claims = 0;
+            }
+        }
+
+        foreach (QuestionReport r in Analyze(batch, o, threads))
+        {
+            yield return r;
+        }
+    }
+
+    private static QuestionReport[] Analyze(List<QuestionClaims> batch, ReconcileOptions o, int threads)
+    {
+        var reports = new QuestionReport[batch.Count];
+        if (threads == 1 || batch.Count < 2)
+        {
+            for (int i = 0; i < batch.Count; i++)
+            {
+                reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations);
+            }
+
+            return reports;
+        }
+
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            i => reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations));
+        return reports;
+    }
 }

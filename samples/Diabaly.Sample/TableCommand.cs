@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+
+namespace Diabaly.Sample;
+
+/// <summary>The console on a claim table (<c>.csv</c>, <c>.tsv</c>): reads it row by row, reconciles question by question on every
+/// core, and streams one result row per question to the output, with a progress bar on an interactive terminal for a large table.</summary>
+internal static class TableCommand
+{
+    /// <summary>Tables larger than this (about a second's work) show a progress bar when the terminal is interactive.</summary>
+    private const long ProgressFrom = 4 * 1024 * 1024;
+
+    public static bool IsTable(string path)
+        => Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".tsv" or ".tab";
+
+    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, bool skipBadRows, TextWriter stdout,
+        TextWriter stderr, IAnsiConsole? progress)
+    {
+        if (format == "markdown" || format == "terminal" && output is not null && Path.GetExtension(output).ToLowerInvariant() is ".md")
+        {
+            stderr.WriteLine("error: a claim table gives one result row per question, as csv or json (JSON Lines); --format markdown and the terminal report are for dossiers.");
+            return Cli.BadArguments;
+        }
+
+        ResultFormat results = format == "json" || output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson"
+            ? ResultFormat.JsonLines : ResultFormat.Csv;
+        using var outputs = new AtomicOutputs();
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var text = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        char separator = Path.GetExtension(path).ToLowerInvariant() is ".tsv" or ".tab" ? '\t' : ',';
+        using ClaimTableReader table = ClaimTableReader.From(text, path, new ClaimTableOptions { Separator = separator, SkipBadRows = skipBadRows });
+        IEnumerable<QuestionClaims> questions = table.Questions();
+        if (question is not null)
+        {
+            questions = questions.Where(q => q.Question.Id == question);
+        }
+
+        long written = 0;
+        void WriteAll(TextWriter writer, Action? step)
+        {
+            IEnumerable<QuestionReport> reports = Reconciler.Reconcile(questions, options, Environment.ProcessorCount);
+            if (step is not null)
+            {
+                reports = reports.Select(r =>
+                {
+                    step();
+                    return r;
+                });
+            }
+
+            written = ResultTable.Write(reports, writer, results);
+        }
+
+        void WithProgress(TextWriter writer)
+        {
+            if (progress is null || file.Length < ProgressFrom)
+            {
+                WriteAll(writer, null);
+                return;
+            }
+
+            progress.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    ProgressTask task = ctx.AddTask("reconciling " + Path.GetFileName(path), maxValue: file.Length);
+                    WriteAll(writer, () => task.Value = file.Position);
+                    task.Value = file.Length;
+                });
+        }
+
+        if (output is not null)
+        {
+            outputs.Write(output, stream =>
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                WithProgress(writer);
+            });
+            outputs.Commit();
+        }
+        else
+        {
+            WithProgress(stdout);
+        }
+
+        if (question is not null && written == 0)
+        {
+            stderr.WriteLine($"error: the table has no question '{question}'.");
+            return Cli.BadArguments;
+        }
+
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{written:N0} question{(written == 1 ? string.Empty : "s")} from {table.Rows:N0} row{(table.Rows == 1 ? string.Empty : "s")}{(output is null ? string.Empty : " to " + output)}."));
+        if (table.SkippedRows > 0)
+        {
+            foreach (DossierError problem in table.Problems)
+            {
+                stderr.WriteLine("skipped: " + problem);
+            }
+
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{table.SkippedRows:N0} bad row{(table.SkippedRows == 1 ? " was" : "s were")} skipped (--skip-bad-rows){(table.SkippedRows > table.Problems.Count ? $"; the first {table.Problems.Count} are listed" : string.Empty)}."));
+        }
+
+        return Cli.Success;
+    }
+}

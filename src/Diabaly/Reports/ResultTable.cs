@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>The format of a table of per-question results.</summary>
+public enum ResultFormat
+{
+    /// <summary>Comma-separated values with a header row.</summary>
+    Csv,
+
+    /// <summary>JSON Lines: one JSON object per question per line.</summary>
+    JsonLines,
+}
+
+/// <summary>
+/// Writes one row per question, streaming, as the reports come: the question, its claims and sources on target, the envelope,
+/// the agreement, the contradictions on target and the largest factor among those listed, the camps, and low / best / high by every
+/// method. Numbers are written in full (round-trip) precision; an empty cell (a JSON null) is a number that does not exist: no
+/// estimate for a question with no claim on target, an open upper end. The columns are documented in
+/// <c>samples/dossiers/README.md#claim-tables</c>.
+/// </summary>
+public static class ResultTable
+{
+    private static readonly string[] Fixed =
+        ["question", "claims", "sources", "claims_elsewhere", "envelope_low", "envelope_high", "agreed_low", "agreed_high", "agreed_share",
+         "contradictions", "max_factor", "camps", "headline"];
+
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        [.. Fixed, .. ConsensusMethods.Methods.SelectMany(m => new[] { "low", "best", "high" }.Select(p => $"{EnumText.Kebab(m).Replace('-', '_')}_{p}"))];
+
+    /// <summary>Writes the results, one question at a time; the writer is flushed, not closed.</summary>
+    /// <param name="reports">The reports, as <see cref="Reconciler.Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/> streams them.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="format">CSV or JSON Lines.</param>
+    /// <returns>How many questions were written.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static long Write(IEnumerable<QuestionReport> reports, TextWriter writer, ResultFormat format)
+    {
+        Guard.NotNull(reports);
+        Guard.NotNull(writer);
+        return format switch
+        {
+            ResultFormat.Csv => WriteCsv(reports, writer),
+            ResultFormat.JsonLines => WriteJsonLines(reports, writer),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a result format."),
+        };
+    }
+
+    private static string?[] Cells(QuestionReport q)
+    {
+        var cells = new string?[Columns.Count];
+        int onTarget = q.Claims.Count(c => c.IsOnTarget);
+        cells[0] = q.Question.Id;
+        cells[1] = Int(onTarget);
+        cells[2] = Int(q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Source.Id).Distinct(StringComparer.Ordinal).Count());
+        cells[3] = Int(q.Claims.Count - onTarget);
+        if (!q.Range.IsEmpty)
+        {
+            cells[4] = Num(q.Range.Lower);
+            cells[5] = double.IsPositiveInfinity(q.Range.Upper) ? null : Num(q.Range.Upper);
+            cells[6] = Num(q.Agreement.Lower);
+            cells[7] = double.IsPositiveInfinity(q.Agreement.Upper) ? null : Num(q.Agreement.Upper);
+            cells[8] = Num(q.Agreement.Fraction);
+        }
+
+        cells[9] = Int(q.Strata[0].ContradictionCount);
+        cells[10] = q.Conflicts.Where(c => c.IsContradiction).Select(c => c.Factor).DefaultIfEmpty().Max() is var f and > 0 ? Num(f) : null;
+        cells[11] = Int(q.Camps.Count);
+        cells[12] = EnumText.Kebab(q.Consensus.Method);
+        int at = Fixed.Length;
+        foreach (ConsensusMethod m in ConsensusMethods.Methods)
+        {
+            Consensus c = q.Estimates[m];
+            if (!c.IsEmpty)
+            {
+                cells[at] = Num(c.Low);
+                cells[at + 1] = Num(c.Best);
+                cells[at + 2] = Num(c.High);
+            }
+
+            at += 3;
+        }
+
+        return cells;
+    }
+
+    /// <summary>RFC 4180 rows ending in CRLF, as <see cref="ReportWriter.ToCsv"/> writes them, the same bytes on every machine. No
+    /// field needs quoting: a question id holds only letters, digits, '-', '_' and '.', and every other field is a number or a
+    /// method's name.</summary>
+    private static long WriteCsv(IEnumerable<QuestionReport> reports, TextWriter writer)
+    {
+        long n = 0;
+        writer.Write(string.Join(",", Columns));
+        writer.Write("\r\n");
+        var line = new StringBuilder(512);
+        foreach (QuestionReport q in reports)
+        {
+            line.Clear().AppendJoin(',', Cells(q)).Append("\r\n");
+            writer.Write(line);
+            n++;
+        }
+
+        writer.Flush();
+        return n;
+    }
+
+    private static long WriteJsonLines(IEnumerable<QuestionReport> reports, TextWriter writer)
+    {
+        long n = 0;
+        var buffer = new MemoryStream();
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        foreach (QuestionReport q in reports)
+        {
+            string?[] cells = Cells(q);
+            buffer.SetLength(0);
+            using (var json = new Utf8JsonWriter(buffer, options))
+            {
+                json.WriteStartObject();
+                for (int i = 0; i < cells.Length; i++)
+                {
+                    string name = Columns[i];
+                    if (cells[i] is not { } cell)
+                    {
+                        json.WriteNull(name);
+                    }
+                    else if (name is "question" or "headline")
+                    {
+                        json.WriteString(name, cell);
+                    }
+                    else
+                    {
+                        json.WriteNumber(name, double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture));
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            writer.Write('\n');
+            n++;
+        }
+
+        writer.Flush();
+        return n;
+    }
+
+    private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Int(long x) => x.ToString(CultureInfo.InvariantCulture);
+}
