@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Diabaly.Internal;
 
 namespace Diabaly;
@@ -104,8 +106,79 @@ public static class Reconciler
 
     private static IEnumerable<QuestionReport> Stream(IEnumerable<QuestionClaims> questions, ReconcileOptions o, int threads)
     {
-        // A batch ends at 256 questions or 65,536 claims, whichever comes first: enough work to share among the threads, little
-        // enough memory to hold.
+        if (threads == 1)
+        {
+            foreach (List<QuestionClaims> batch in Batches(questions))
+            {
+                foreach (QuestionReport r in Analyze(batch, o, threads))
+                {
+                    yield return r;
+                }
+            }
+
+            yield break;
+        }
+
+        // With more than one thread, the next batch is read while this one is reconciled: reading (the grammar, for values in words)
+        // is serial, and would otherwise leave the other cores idle. At most two batches wait. The questions are enumerated on the
+        // reading task alone, and a failure there is raised here, in order, after the batches read before it.
+        using var ready = new BlockingCollection<List<QuestionClaims>>(boundedCapacity: 2);
+        using var stop = new CancellationTokenSource();
+        ExceptionDispatchInfo? failure = null;
+        Task reading = Task.Run(() =>
+        {
+            try
+            {
+                foreach (List<QuestionClaims> batch in Batches(questions))
+                {
+                    ready.Add(batch, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The caller stopped early.
+            }
+#pragma warning disable CA1031 // Any failure of the reading is the caller's, and is rethrown on its thread below.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        });
+
+        try
+        {
+            foreach (List<QuestionClaims> batch in ready.GetConsumingEnumerable())
+            {
+                foreach (QuestionReport r in Analyze(batch, o, threads))
+                {
+                    yield return r;
+                }
+            }
+
+            reading.Wait();
+            failure?.Throw();
+        }
+        finally
+        {
+            // Stopped early or failed: the reading task must not touch the questions (a reader the caller is about to dispose) after this.
+            stop.Cancel();
+            while (ready.TryTake(out _))
+            {
+            }
+
+            reading.Wait();
+        }
+    }
+
+    /// <summary>Batches of at most 256 questions or 65,536 claims, whichever comes first: enough work to share among the threads,
+    /// little enough memory to hold.</summary>
+    private static IEnumerable<List<QuestionClaims>> Batches(IEnumerable<QuestionClaims> questions)
+    {
         var batch = new List<QuestionClaims>();
         long claims = 0;
         foreach (QuestionClaims q in questions)
@@ -114,19 +187,15 @@ public static class Reconciler
             claims += q.Claims.Count;
             if (batch.Count >= 256 || claims >= 65_536)
             {
-                foreach (QuestionReport r in Analyze(batch, o, threads))
-                {
-                    yield return r;
-                }
-
-                batch.Clear();
+                yield return batch;
+                batch = [];
                 claims = 0;
             }
         }
 
-        foreach (QuestionReport r in Analyze(batch, o, threads))
+        if (batch.Count > 0)
         {
-            yield return r;
+            yield return batch;
         }
     }
 

@@ -214,4 +214,43 @@ public class ClaimTableTests
         first.RootElement.GetProperty("weighted_median_best").GetDouble().Should().Be(q.Estimates[ConsensusMethod.WeightedMedian].Best);
         first.RootElement.GetProperty("camps").GetInt32().Should().Be(q.Camps.Count);
     }
+
+    private static string Numbered(int questions, string last)
+    {
+        var table = new StringBuilder("question,source,value\n");
+        for (int i = 0; i < questions; i++)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"q{i:D4},a,{i + 1}\n");
+        }
+
+        return table.Append(last).ToString();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AFailureWhileReading_IsRaisedInOrder_AfterTheQuestionsBeforeIt(int threads)
+    {
+        // Batches hold 256 questions: the first two are reconciled and given, then the third fails at its bad row, line 602.
+        using var reader = ClaimTableReader.From(new StringReader(Numbered(600, "q0600,a,lots and lots\n")), "t.csv");
+        var seen = new List<string>();
+        Action act = () =>
+        {
+            foreach (QuestionReport r in Reconciler.Reconcile(reader.Questions(), ReconcileOptions.Default, threads))
+            {
+                seen.Add(r.Question.Id);
+            }
+        };
+        act.Should().Throw<DossierException>().Which.Errors[0].Line.Should().Be(602);
+        seen.Should().Equal(Enumerable.Range(0, 512).Select(i => $"q{i:D4}"));
+    }
+
+    [Fact]
+    public void StoppingEarly_LeavesNothingRunning()
+    {
+        var reader = ClaimTableReader.From(new StringReader(Numbered(5000, string.Empty)), "t.csv");
+        Reconciler.Reconcile(reader.Questions(), ReconcileOptions.Default, 2).Take(3).Select(r => r.Question.Id).Should().Equal("q0000", "q0001", "q0002");
+        reader.Dispose();
+        reader.Rows.Should().BeLessThan(5000, "the reading stopped with the caller, a batch or two ahead at most");
+    }
 }
