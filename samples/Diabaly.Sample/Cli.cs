@@ -154,7 +154,7 @@ internal static class Cli
             if (isTable)
             {
                 return TableCommand.Run(r.Dossier, r.Question, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 }, r.Format, r.Output, r.SkipBadRows,
-                    stdout, stderr, progress);
+                    r.Strict, stdout, stderr, progress);
             }
 
             Dossier dossier = Dossier.Load(r.Dossier);

@@ -14,8 +14,8 @@ internal static class TableCommand
     public static bool IsTable(string path)
         => Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".tsv" or ".tab";
 
-    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, bool skipBadRows, TextWriter stdout,
-        TextWriter stderr, IAnsiConsole? progress)
+    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, bool skipBadRows, bool strict,
+        TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
     {
         if (format == "markdown" || format == "terminal" && output is not null && Path.GetExtension(output).ToLowerInvariant() is ".md")
         {
@@ -23,8 +23,19 @@ internal static class TableCommand
             return Cli.BadArguments;
         }
 
-        ResultFormat results = format == "json" || output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson"
-            ? ResultFormat.JsonLines : ResultFormat.Csv;
+        if (output is not null && Path.GetFullPath(output) == Path.GetFullPath(path))
+        {
+            stderr.WriteLine("error: --output names the claim table itself; the results would replace the claims.");
+            return Cli.BadArguments;
+        }
+
+        // An explicit --format wins; else the output's name decides (.jsonl, .ndjson or .json: JSON Lines), else CSV.
+        ResultFormat results = format switch
+        {
+            "json" => ResultFormat.JsonLines,
+            "csv" => ResultFormat.Csv,
+            _ => output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? ResultFormat.JsonLines : ResultFormat.Csv,
+        };
         using var outputs = new AtomicOutputs();
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var text = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
@@ -76,6 +87,21 @@ internal static class TableCommand
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
                 WithProgress(writer);
             });
+            if (strict && table.WarningCount > 0)
+            {
+                PrintWarnings(table, strict, stderr);
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{table.WarningCount:N0} warning{(table.WarningCount == 1 ? string.Empty : "s")} treated as errors (--strict): no results were written."));
+                return Cli.InvalidDossier;
+            }
+
+            if (question is not null && written == 0)
+            {
+                // Checked before the results replace anything: a question that is not there leaves the previous file as it was.
+                stderr.WriteLine($"error: the table has no question '{question}'.");
+                return Cli.BadArguments;
+            }
+
             outputs.Commit();
         }
         else
@@ -87,6 +113,14 @@ internal static class TableCommand
         {
             stderr.WriteLine($"error: the table has no question '{question}'.");
             return Cli.BadArguments;
+        }
+
+        PrintWarnings(table, strict, stderr);
+        if (strict && table.WarningCount > 0)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{table.WarningCount:N0} warning{(table.WarningCount == 1 ? string.Empty : "s")} treated as errors (--strict)."));
+            return Cli.InvalidDossier;
         }
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -103,5 +137,18 @@ internal static class TableCommand
         }
 
         return Cli.Success;
+    }
+
+    private static void PrintWarnings(ClaimTableReader table, bool strict, TextWriter stderr)
+    {
+        foreach (DossierWarning warning in table.Warnings)
+        {
+            stderr.WriteLine(strict ? warning.ToString().Replace(": warning: ", ": error: ", StringComparison.Ordinal) : warning.ToString());
+        }
+
+        if (table.WarningCount > table.Warnings.Count)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"... and {table.WarningCount - table.Warnings.Count:N0} more warnings."));
+        }
     }
 }

@@ -36,10 +36,14 @@ public sealed class ClaimTableReader : IDisposable
     private readonly string? _file;
     private readonly ClaimTableOptions _options;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Source Source, string Name, long Line)> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Source Source, string Name, long Line, bool WeightGiven)> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _questionNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
+    private readonly List<string> _sourceOrder = [];
+    private readonly int _header;
+    private readonly char _separator;
     private readonly List<DossierError> _problems = [];
+    private readonly List<DossierWarning> _warnings = [], _rowWarnings = [];
     private bool _started;
 
     private ClaimTableReader(SepReader reader, TextReader text, string? file, ClaimTableOptions options)
@@ -48,7 +52,9 @@ public sealed class ClaimTableReader : IDisposable
         _text = text;
         _file = file;
         _options = options;
+        _separator = options.Separator ?? ',';
         var names = reader.Header.ColNames;
+        _header = names.Count;
         for (int i = 0; i < names.Count; i++)
         {
             string name = Normalize(names[i]);
@@ -85,6 +91,13 @@ public sealed class ClaimTableReader : IDisposable
 
     /// <summary>Why rows were skipped: the first <see cref="ClaimTableOptions.MaxProblemsKept"/>, each with its line and column.</summary>
     public IReadOnlyList<DossierError> Problems => _problems;
+
+    /// <summary>What the grammar noticed in the words of the rows read so far ("1.200" read as one point two, words it ignored), as a
+    /// dossier's reader reports them: the first <see cref="ClaimTableOptions.MaxProblemsKept"/>; <see cref="WarningCount"/> counts all.</summary>
+    public IReadOnlyList<DossierWarning> Warnings => _warnings;
+
+    /// <summary>How many warnings the rows read so far gave.</summary>
+    public long WarningCount { get; private set; }
 
     /// <summary>Opens a table file; the separator is taken from its extension unless the options give one.</summary>
     /// <param name="path">The file.</param>
@@ -124,9 +137,11 @@ public sealed class ClaimTableReader : IDisposable
         {
             reader = Sep.New(options.Separator ?? ',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).From(text);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or DecoderFallbackException)
         {
-            throw new DossierException([new DossierError(1, 1, e.Message, file)]);
+            // Sep checks the header as it opens the file (a column named twice), and decodes the first block of text.
+            string why = e is DecoderFallbackException ? "the table is not valid UTF-8 near its start; save it as UTF-8." : e.Message.Split(" (Parameter", 2)[0];
+            throw new DossierException([new DossierError(1, 1, Excerpt.Of(why), file)]);
         }
 
         if (reader.Header.ColNames.Count == 0)
@@ -193,7 +208,8 @@ public sealed class ClaimTableReader : IDisposable
             }
             catch (DecoderFallbackException)
             {
-                throw Error(lastLine + 1, 1, "the table is not valid UTF-8 here; save it as UTF-8.");
+                // The text is decoded a block ahead of the rows: the bad bytes lie after this line, not necessarily on the next.
+                throw Error(lastLine + 1, 1, $"the table is not valid UTF-8 after line {lastLine}; save it as UTF-8.");
             }
 
             Rows++;
@@ -248,15 +264,55 @@ public sealed class ClaimTableReader : IDisposable
     {
         long line = row.LineNumberFrom;
         Question? question = null;
+        var sourcesBefore = _sources.Count;
+        string? newQuestion = null;
         try
         {
-            question = QuestionOf(row, line);
+            if (row.LineNumberToExcl - row.LineNumberFrom > 1)
+            {
+                // RFC 4180 allows a quoted line break, but in a claim table it is nearly always a stray or unclosed quote that has
+                // swallowed the rows after it: refused, so that no claim disappears into another's quote.
+                throw Error(line, 1, string.Create(CultureInfo.InvariantCulture,
+                    $"this row runs over lines {line}–{row.LineNumberToExcl - 1}: a quote (\") opens a field that only closes on a later line; a claim table keeps each row on one line, so check the quotes of this row."));
+            }
+
+            if (row.ColCount > _header)
+            {
+                throw Error(line, Column(row, _header), string.Create(CultureInfo.InvariantCulture,
+                    $"this row has {row.ColCount} cells and the header {_header}: a figure such as 1,200 must be quoted (\"1,200\") or written 1200, and the separator is '{(_separator == '\t' ? "tab" : _separator.ToString())}'."));
+            }
+
+            _rowWarnings.Clear();
+            newQuestion = QuestionOf(row, line, out question);
             var (id, claim) = ClaimOf(row, line, question);
+            foreach (DossierWarning w in _rowWarnings)
+            {
+                WarningCount++;
+                if (_warnings.Count < _options.MaxProblemsKept)
+                {
+                    _warnings.Add(w);
+                }
+            }
+
             return new Parsed(line, question, Column(row, "question"), id, Column(row, "id"), claim, null);
         }
-        catch (DossierException e)
+        catch (Exception e) when (e is DossierException or ArgumentException)
         {
-            return new Parsed(line, question, Column(row, "question"), null, 1, null, e.Errors[0]);
+            // A row that cannot be used leaves no trace: the sources and the question name it registered are forgotten.
+            foreach (string id in _sourceOrder.Skip(sourcesBefore).ToList())
+            {
+                _sources.Remove(id);
+            }
+
+            _sourceOrder.RemoveRange(sourcesBefore, _sourceOrder.Count - sourcesBefore);
+            if (newQuestion is not null)
+            {
+                _questionNames.Remove(newQuestion);
+            }
+
+            DossierError error = e is DossierException d ? d.Errors[0]
+                : new DossierError((int)Math.Min(line, int.MaxValue), 1, "a cell cannot be used: " + Excerpt.Of(e.Message.Split(" (Parameter", 2)[0]), _file);
+            return new Parsed(line, question, Column(row, "question"), null, 1, null, error);
         }
     }
 
@@ -273,23 +329,34 @@ public sealed class ClaimTableReader : IDisposable
         }
     }
 
-    private Question QuestionOf(SepReader.Row row, long line)
+    /// <summary>The row's question; returns the id it registered a name for, if this row named the question first.</summary>
+    private string? QuestionOf(SepReader.Row row, long line, out Question question)
     {
         string text = Text(row, "question") ?? throw Error(line, Column(row, "question"), "no question; every row names the question it answers.");
         string id = IdOf(text, line, Column(row, "question"), "question");
         if (_options.Definitions is { } d)
         {
-            return d.TryGetQuestion(id, out Question? q) ? q
+            question = d.TryGetQuestion(id, out Question? q) ? q
                 : throw Error(line, Column(row, "question"), $"no question '{Excerpt.Of(id)}' in the definitions dossier.");
+            return null;
         }
 
-        if (_questionNames.TryGetValue(id, out string? named) && named != text)
+        string? registered = null;
+        if (_questionNames.TryGetValue(id, out string? named))
         {
-            throw Error(line, Column(row, "question"), $"'{Excerpt.Of(text)}' and '{Excerpt.Of(named)}' make the same question id '{id}'.");
+            if (named != text)
+            {
+                throw Error(line, Column(row, "question"), $"'{Excerpt.Of(text)}' and '{Excerpt.Of(named)}' make the same question id '{id}'.");
+            }
+        }
+        else
+        {
+            _questionNames[id] = text;
+            registered = id;
         }
 
-        _questionNames[id] = text;
-        return new Question(id, Text(row, "subject") ?? text, Text(row, "unit") ?? "count");
+        question = new Question(id, Text(row, "subject") ?? text, Text(row, "unit") ?? "count");
+        return registered;
     }
 
     private (string? Id, Claim Claim) ClaimOf(SepReader.Row row, long line, Question question)
@@ -366,17 +433,20 @@ public sealed class ClaimTableReader : IDisposable
                 throw Error(line, at, $"'{Excerpt.Of(text)}' and '{Excerpt.Of(known.Name)}' (line {known.Line}) make the same source id '{id}'.");
             }
 
-            if (weight is { } given && given != known.Source.Weight)
+            if (weight is { } given && (!known.WeightGiven || given != known.Source.Weight))
             {
-                throw Error(line, Column(row, "weight"), string.Create(CultureInfo.InvariantCulture,
-                    $"source '{id}' has weight {given} here and {known.Source.Weight} before (line {known.Line}); a source has one weight."));
+                throw Error(line, Column(row, "weight"), known.WeightGiven
+                    ? string.Create(CultureInfo.InvariantCulture, $"source '{id}' has weight {given} here and {known.Source.Weight} before (line {known.Line}); a source has one weight.")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"source '{id}' has weight {given} here, but its first row (line {known.Line}) gave none, so its claims were read with weight 1; give a source's weight on its first row."));
             }
 
             return known.Source;
         }
 
         var source = new Source(id, text) { Weight = weight ?? 1 };
-        _sources[id] = (source, text, line);
+        _sources[id] = (source, text, line, weight is not null);
+        _sourceOrder.Add(id);
         return source;
     }
 
@@ -403,9 +473,29 @@ public sealed class ClaimTableReader : IDisposable
     {
         if (Text(row, "value") is { } words)
         {
-            QuantityParseOptions options = language is { } l ? QuantityParseOptions.For(l) : _options.QuantityOptions;
-            return Quantity.TryParse(words, options, out Quantity? q, out string? error) ? q
-                : throw Error(line, Column(row, "value"), error);
+            foreach (string number in new[] { "kind", "low", "high", "central" })
+            {
+                if (Text(row, number) is not null)
+                {
+                    throw Error(line, Column(row, number), $"this row gives both 'value' (words) and '{number}'; give one or the other.");
+                }
+            }
+
+            // As a dossier does: the claim's language, with the lexicon and roundness of the options.
+            QuantityParseOptions options = language is not { } l || l == _options.QuantityOptions.Language
+                ? _options.QuantityOptions
+                : new QuantityParseOptions { Language = l, Lexicon = _options.QuantityOptions.Lexicon, Roundness = _options.QuantityOptions.Roundness };
+            if (!Quantity.TryParse(words, options, out Quantity? q, out string? error, out IReadOnlyList<QuantityWarning> warnings))
+            {
+                throw Error(line, Column(row, "value"), error);
+            }
+
+            foreach (QuantityWarning w in warnings)
+            {
+                _rowWarnings.Add(new DossierWarning((int)Math.Min(line, int.MaxValue), Column(row, "value") + w.Index, "value: " + w.Message, _file));
+            }
+
+            return q;
         }
 
         double? low = Number(row, line, "low"), high = Number(row, line, "high"), central = Number(row, line, "central");
@@ -465,8 +555,13 @@ public sealed class ClaimTableReader : IDisposable
 
     /// <summary>The character column where a cell starts on its line (1 for a missing column).</summary>
     private int Column(SepReader.Row row, string column)
+        => _columns.TryGetValue(column, out int i) ? Column(row, i) : 1;
+
+    /// <summary>The character column where cell <paramref name="i"/> starts (1 when the row is shorter); measured on the row as Sep
+    /// gives it, with the quotes of earlier quoted cells removed, so it can fall short by those quotes.</summary>
+    private static int Column(SepReader.Row row, int i)
     {
-        if (!_columns.TryGetValue(column, out int i) || i >= row.ColCount)
+        if (i >= row.ColCount)
         {
             return 1;
         }

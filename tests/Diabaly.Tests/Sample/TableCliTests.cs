@@ -100,4 +100,46 @@ public class TableCliTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void TheOutput_IsNeverTheTable_NorReplacedForAMissingQuestion_AndAnExplicitFormatWins()
+    {
+        string path = Table(Claims), previous = Path.ChangeExtension(path, ".prev.csv"), lines = Path.ChangeExtension(path, ".jsonl");
+        File.WriteAllText(previous, "keep");
+        try
+        {
+            Run(path, "--output", path).Code.Should().Be(Cli.BadArguments);
+            File.ReadAllText(path).Should().Be(Claims);
+
+            Run(path, "--question", "nosuch", "--output", previous).Code.Should().Be(Cli.BadArguments);
+            File.ReadAllText(previous).Should().Be("keep");
+
+            Run(path, "--format", "csv", "--output", lines).Code.Should().Be(Cli.Success);
+            File.ReadAllText(lines).Should().StartWith("question,claims,");
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(previous);
+            File.Delete(lines);
+        }
+    }
+
+    [Fact]
+    public void Strict_TurnsTheGrammarsWarningsIntoErrors()
+    {
+        string path = Table("question,source,value\nq,a,1.200 fighters\nq,b,1200\n"), output = Path.ChangeExtension(path, ".out.csv");
+        try
+        {
+            var (code, _, err) = Run(path, "--strict", "--output", output);
+            code.Should().Be(Cli.InvalidDossier);
+            err.Should().Contain(path + ":2:5: error: value: ").And.Contain("1 warning treated as errors (--strict): no results were written.");
+            File.Exists(output).Should().BeFalse();
+            Run(path).Err.Should().Contain(path + ":2:5: warning: value: ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -126,6 +126,12 @@ public class ClaimTableTests
     [InlineData("question,value\nq,40\n", "t.csv:1:1: no 'source' column")]
     [InlineData("question,source,value,id\nq,a,40,x\nq,b,50,x\n", "t.csv:3:8: the claim id 'x' is used twice on question 'q'")]
     [InlineData("question,source,value,said\nq,a,40,yesterday\n", "t.csv:2:8: 'yesterday' is not a date")]
+    [InlineData("question,source,value,quote\nq,a,400,He said \"400 men came\nq,b,500,the \"mayor\nq,c,600,plain\n", "t.csv:2:1: this row runs over lines 2–3")]
+    [InlineData("question,source,value,scope\nq,a,100,\"assault\u0001force\"\n", "t.csv:2:1: a cell cannot be used: Scope holds a control character")]
+    [InlineData("question,source,value,value\nq,a,100,200\n", "t.csv:1:1: ")]
+    [InlineData("question,source,value\nq,a,1,200\n", "t.csv:2:7: this row has 4 cells and the header 3")]
+    [InlineData("question,source,value,low\nq,a,100,500\n", "t.csv:2:9: this row gives both 'value' (words) and 'low'")]
+    [InlineData("question,source,value,weight\nq,a,40,\nq,a,50,3\n", "t.csv:3:8: source 'a' has weight 3 here, but its first row (line 2) gave none")]
     public void ABadRow_IsNamedByLineAndColumn(string table, string expected)
         => Refused(table).Errors[0].ToString().Should().StartWith(expected);
 
@@ -252,5 +258,24 @@ public class ClaimTableTests
         Reconciler.Reconcile(reader.Questions(), ReconcileOptions.Default, 2).Take(3).Select(r => r.Question.Id).Should().Equal("q0000", "q0001", "q0002");
         reader.Dispose();
         reader.Rows.Should().BeLessThan(5000, "the reading stopped with the caller, a batch or two ahead at most");
+    }
+
+    [Fact]
+    public void ASkippedRow_LeavesNoTrace()
+    {
+        // Row 2 is bad but names source a with weight 5: skipped, it must not give a its weight, so row 3 reads a with weight 1.
+        using var reader = ClaimTableReader.From(new StringReader("question,source,value,weight\nq,a,garbage,5\nq,a,100,\n"), "t.csv",
+            new ClaimTableOptions { SkipBadRows = true });
+        reader.Questions().Single().Claims.Single().Source.Weight.Should().Be(1);
+        reader.SkippedRows.Should().Be(1);
+    }
+
+    [Fact]
+    public void WhatTheGrammarNotices_IsReportedAsForADossier()
+    {
+        using var reader = ClaimTableReader.From(new StringReader("question,source,value\nq,a,1.200 fighters\nq,b,1200\n"), "t.csv");
+        _ = reader.Questions().ToList();
+        reader.WarningCount.Should().Be(1);
+        reader.Warnings.Single().ToString().Should().StartWith("t.csv:2:5: warning: value: ");
     }
 }
