@@ -23,6 +23,18 @@ internal static class TableCommand
             return Cli.BadArguments;
         }
 
+        if (Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: '{path}' is a folder; expected a claim table file.");
+            return Cli.BadArguments;
+        }
+
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"error: no such file: {path}");
+            return Cli.BadArguments;
+        }
+
         if (output is not null && Path.GetFullPath(output) == Path.GetFullPath(path))
         {
             stderr.WriteLine("error: --output names the claim table itself; the results would replace the claims.");
@@ -65,7 +77,8 @@ internal static class TableCommand
 
         void WithProgress(TextWriter writer)
         {
-            if (progress is null || file.Length < ProgressFrom)
+            // Only when the results go to a file: on the terminal the bar would be drawn between the result rows.
+            if (progress is null || output is null || file.Length < ProgressFrom)
             {
                 WriteAll(writer, null);
                 return;

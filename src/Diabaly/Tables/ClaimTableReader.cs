@@ -8,7 +8,7 @@ namespace Diabaly;
 /// <summary>
 /// Reads a table of claims (CSV or TSV, with a header row), one row per claim, and gives its questions one at a time with their
 /// claims, never holding more than one question's rows: a table of millions of claims reads in memory in proportion to its largest
-/// question. The columns are documented in <c>samples/dossiers/README.md#claim-tables</c>:
+/// question, plus an entry for each question id and source seen. The columns are documented in <c>samples/dossiers/README.md#claim-tables</c>:
 /// <list type="bullet">
 /// <item><c>question</c> and <c>source</c> (required): ids, or names from which ids are made ("Ministry of Defence" → <c>Ministry-of-Defence</c>);</item>
 /// <item><c>value</c>, the words as written ("about 2,000"), or the numbers <c>low</c>, <c>high</c> and <c>central</c>, with an
@@ -55,17 +55,26 @@ public sealed class ClaimTableReader : IDisposable
         _separator = options.Separator ?? ',';
         var names = reader.Header.ColNames;
         _header = names.Count;
-        for (int i = 0; i < names.Count; i++)
+        if (names.All(string.IsNullOrWhiteSpace))
+        {
+            throw Error(1, 1, "the first line is empty; expected a header row (question, source, value, ...).");
+        }
+
+        int at = 1; // the character column of each name, as the header is written (names are not quoted in practice)
+        for (int i = 0; i < names.Count; at += names[i].Length + 1, i++)
         {
             string name = Normalize(names[i]);
             if (!Known.Contains(name))
             {
-                throw Error(1, i + 1, $"unknown column '{Excerpt.Of(names[i])}'; the columns are {string.Join(", ", Known)}.");
+                char other = names[i].Contains(';', StringComparison.Ordinal) ? ';' : names[i].Contains('\t', StringComparison.Ordinal) ? '\t' : _separator;
+                string hint = other == _separator ? string.Empty
+                    : $" The header looks separated by {(other == '\t' ? "tabs" : "';'")}: name the file .tsv for tabs, or pass ClaimTableOptions.Separator.";
+                throw Error(1, at, $"unknown column '{Excerpt.Of(names[i])}'; the columns are {string.Join(", ", Known)}.{hint}");
             }
 
             if (!_columns.TryAdd(name, i))
             {
-                throw Error(1, i + 1, $"the column '{name}' appears twice.");
+                throw Error(1, at, $"the column '{name}' appears twice.");
             }
         }
 

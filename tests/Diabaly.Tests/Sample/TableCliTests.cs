@@ -142,4 +142,23 @@ public class TableCliTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void AMissingTable_OrAFolder_IsABadArgument()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), $"diabaly-none-{Guid.NewGuid():N}.csv");
+        var (code, _, err) = Run(missing);
+        (code, err.Trim()).Should().Be((Cli.BadArguments, "error: no such file: " + missing));
+
+        string folder = Directory.CreateTempSubdirectory("diabaly-").FullName + ".csv";
+        Directory.CreateDirectory(folder);
+        try
+        {
+            Run(folder).Err.Should().Contain($"'{folder}' is a folder");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
 }
