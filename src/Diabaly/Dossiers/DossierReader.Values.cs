@@ -16,9 +16,7 @@ internal sealed partial class DossierReader
                 return null;
             }
 
-            QuantityParseOptions options = _options.QuantityOptions.Language == language
-                ? _options.QuantityOptions
-                : new QuantityParseOptions { Language = language, Lexicon = _options.QuantityOptions.Lexicon, Roundness = _options.QuantityOptions.Roundness };
+            QuantityParseOptions options = _options.QuantityOptions.WithLanguage(language);
             if (Quantity.TryParse(node.Value, options, out Quantity? q, out string? error, out IReadOnlyList<QuantityWarning> warnings))
             {
                 foreach (QuantityWarning w in warnings)

@@ -14,9 +14,9 @@ internal sealed partial class DossierReader
     private static readonly string[] ClaimKeys = ["id", "question", "source", "value", "quote", "said", "as-of", "scope", "via", "note", "language"];
     private static readonly string[] ValueKeys = ["exact", "about", "low", "high", "central", "at-least", "at-most", "kind", "text"];
 
-    private static readonly Dictionary<string, SourceKind> Kinds = Enum.GetValues<SourceKind>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
-    private static readonly Dictionary<string, SourceAccess> Accesses = Enum.GetValues<SourceAccess>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
-    private static readonly Dictionary<string, QuantityKind> QuantityKinds = Enum.GetValues<QuantityKind>().ToDictionary(EnumText.Kebab, k => k, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, SourceKind> Kinds = EnumText.ByKebab<SourceKind>();
+    private static readonly IReadOnlyDictionary<string, SourceAccess> Accesses = EnumText.ByKebab<SourceAccess>();
+    private static readonly IReadOnlyDictionary<string, QuantityKind> QuantityKinds = EnumText.ByKebab<QuantityKind>();
 
     private readonly List<DossierError> _errors;
     private readonly List<DossierWarning> _warnings = [];
@@ -282,7 +282,7 @@ internal sealed partial class DossierReader
         return null;
     }
 
-    private T? ReadEnum<T>(Dictionary<string, YamlNode> keys, string key, Dictionary<string, T> values)
+    private T? ReadEnum<T>(Dictionary<string, YamlNode> keys, string key, IReadOnlyDictionary<string, T> values)
         where T : struct
     {
         if (!keys.TryGetValue(key, out YamlNode? node) || Text(node, key) is not { } text)
@@ -306,16 +306,12 @@ internal sealed partial class DossierReader
             return null;
         }
 
-        string name = TextKey.Normalize(text.Trim());
-        foreach (QuantityLanguage language in Enum.GetValues<QuantityLanguage>())
+        if (QuantityWords.Named(text) is { } language)
         {
-            if (QuantityWords.For(language).Names.Contains(name))
-            {
-                return language;
-            }
+            return language;
         }
 
-        Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected one of: {string.Join(", ", Enum.GetValues<QuantityLanguage>().Select(l => $"'{QuantityWords.For(l).Code}'"))}");
+        Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected one of: {QuantityWords.Codes}");
         return null;
     }
 }

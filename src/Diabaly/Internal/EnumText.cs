@@ -27,4 +27,15 @@ internal static class EnumText
         string name = value.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
+
+    /// <summary>Every value of <typeparamref name="T"/> by its kebab-case name, as dossiers and claim tables write them.</summary>
+    public static IReadOnlyDictionary<string, T> ByKebab<T>()
+        where T : struct, Enum
+        => Names<T>.ByKebab;
+
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly IReadOnlyDictionary<string, T> ByKebab = Enum.GetValues<T>().ToDictionary(Kebab, v => v, StringComparer.Ordinal);
+    }
 }

@@ -17,6 +17,11 @@ public sealed class QuantityParseOptions
     /// <summary>Spanish, the default lexicon and the default roundness rule.</summary>
     public static QuantityParseOptions Spanish { get; } = new() { Language = QuantityLanguage.Spanish };
 
+    /// <summary>These options in another language, with the same lexicon and roundness: how a dossier or a claim table reads a
+    /// claim that names its language.</summary>
+    internal QuantityParseOptions WithLanguage(QuantityLanguage language)
+        => language == Language ? this : new QuantityParseOptions { Language = language, Lexicon = Lexicon, Roundness = Roundness };
+
     /// <summary>The options for a language, with the default lexicon and roundness rule.</summary>
     /// <param name="language">The language.</param>
     /// <returns><see cref="Default"/>, <see cref="French"/> or <see cref="Spanish"/>.</returns>

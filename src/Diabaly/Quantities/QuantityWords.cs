@@ -147,6 +147,24 @@ internal sealed class QuantityWords
 
     public static QuantityWords For(QuantityLanguage language) => All[language];
 
+    /// <summary>The language a dossier or a claim table names ("en", "English", "français"), or null.</summary>
+    public static QuantityLanguage? Named(string name)
+    {
+        string key = TextKey.Normalize(name.Trim());
+        foreach (QuantityLanguage language in Enum.GetValues<QuantityLanguage>())
+        {
+            if (For(language).Names.Contains(key))
+            {
+                return language;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The codes of the supported languages, for messages: "'en', 'fr', 'es'".</summary>
+    public static string Codes => string.Join(", ", Enum.GetValues<QuantityLanguage>().Select(l => $"'{For(l).Code}'"));
+
     private static QuantityWords Load(QuantityLanguage language)
     {
         string code = language switch

@@ -51,26 +51,28 @@ public static class ResultTable
         };
     }
 
-    private static string?[] Cells(QuestionReport q)
+    /// <summary>A question's cells: its id and the headline method as text, counts as <see cref="long"/>, estimates as
+    /// <see cref="double"/>, and null for a number that does not exist.</summary>
+    private static object?[] Cells(QuestionReport q)
     {
-        var cells = new string?[Columns.Count];
+        var cells = new object?[Columns.Count];
         int onTarget = q.Claims.Count(c => c.IsOnTarget);
         cells[0] = q.Question.Id;
-        cells[1] = Int(onTarget);
-        cells[2] = Int(q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Source.Id).Distinct(StringComparer.Ordinal).Count());
-        cells[3] = Int(q.Claims.Count - onTarget);
+        cells[1] = (long)onTarget;
+        cells[2] = (long)q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Source.Id).Distinct(StringComparer.Ordinal).Count();
+        cells[3] = (long)(q.Claims.Count - onTarget);
         if (!q.Range.IsEmpty)
         {
-            cells[4] = Num(q.Range.Lower);
-            cells[5] = double.IsPositiveInfinity(q.Range.Upper) ? null : Num(q.Range.Upper);
-            cells[6] = Num(q.Agreement.Lower);
-            cells[7] = double.IsPositiveInfinity(q.Agreement.Upper) ? null : Num(q.Agreement.Upper);
-            cells[8] = Num(q.Agreement.Fraction);
+            cells[4] = q.Range.Lower;
+            cells[5] = double.IsPositiveInfinity(q.Range.Upper) ? null : q.Range.Upper;
+            cells[6] = q.Agreement.Lower;
+            cells[7] = double.IsPositiveInfinity(q.Agreement.Upper) ? null : q.Agreement.Upper;
+            cells[8] = q.Agreement.Fraction;
         }
 
-        cells[9] = Int(q.Strata[0].ContradictionCount);
-        cells[10] = q.Conflicts.Where(c => c.IsContradiction).Select(c => c.Factor).DefaultIfEmpty().Max() is var f and > 0 ? Num(f) : null;
-        cells[11] = Int(q.Camps.Count);
+        cells[9] = q.Strata[0].ContradictionCount;
+        cells[10] = q.Conflicts.Where(c => c.IsContradiction).Select(c => c.Factor).DefaultIfEmpty().Max() is var f and > 0 ? f : null;
+        cells[11] = (long)q.Camps.Count;
         cells[12] = EnumText.Kebab(q.Consensus.Method);
         int at = Fixed.Length;
         foreach (ConsensusMethod m in ConsensusMethods.Methods)
@@ -78,9 +80,9 @@ public static class ResultTable
             Consensus c = q.Estimates[m];
             if (!c.IsEmpty)
             {
-                cells[at] = Num(c.Low);
-                cells[at + 1] = Num(c.Best);
-                cells[at + 2] = Num(c.High);
+                cells[at] = c.Low;
+                cells[at + 1] = c.Best;
+                cells[at + 2] = c.High;
             }
 
             at += 3;
@@ -100,7 +102,7 @@ public static class ResultTable
         var line = new StringBuilder(512);
         foreach (QuestionReport q in reports)
         {
-            line.Clear().AppendJoin(',', Cells(q)).Append("\r\n");
+            line.Clear().AppendJoin(',', Cells(q).Select(Text)).Append("\r\n");
             writer.Write(line);
             n++;
         }
@@ -116,25 +118,27 @@ public static class ResultTable
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         foreach (QuestionReport q in reports)
         {
-            string?[] cells = Cells(q);
+            object?[] cells = Cells(q);
             buffer.SetLength(0);
             using (var json = new Utf8JsonWriter(buffer, options))
             {
                 json.WriteStartObject();
                 for (int i = 0; i < cells.Length; i++)
                 {
-                    string name = Columns[i];
-                    if (cells[i] is not { } cell)
+                    switch (cells[i])
                     {
-                        json.WriteNull(name);
-                    }
-                    else if (name is "question" or "headline")
-                    {
-                        json.WriteString(name, cell);
-                    }
-                    else
-                    {
-                        json.WriteNumber(name, double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture));
+                        case null:
+                            json.WriteNull(Columns[i]);
+                            break;
+                        case string text:
+                            json.WriteString(Columns[i], text);
+                            break;
+                        case long count:
+                            json.WriteNumber(Columns[i], count);
+                            break;
+                        case double number:
+                            json.WriteNumber(Columns[i], number);
+                            break;
                     }
                 }
 
@@ -150,7 +154,12 @@ public static class ResultTable
         return n;
     }
 
-    private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Int(long x) => x.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A cell as CSV writes it: numbers invariant and in round-trip precision, nothing for null.</summary>
+    private static string Text(object? cell) => cell switch
+    {
+        null => string.Empty,
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        long n => n.ToString(CultureInfo.InvariantCulture),
+        _ => (string)cell,
+    };
 }

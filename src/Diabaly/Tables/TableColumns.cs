@@ -1,0 +1,122 @@
+using System.Globalization;
+using Diabaly.Internal;
+using nietras.SeparatedValues;
+
+namespace Diabaly;
+
+/// <summary>The columns a claim table's header names, and a row's cells by column name: the trimmed text, the numbers, and where each
+/// cell starts on its line, for the errors.</summary>
+internal sealed class TableColumns
+{
+    public static readonly string[] Known =
+        ["question", "source", "value", "kind", "low", "high", "central", "id", "said", "as-of", "scope", "via", "weight", "quote", "note", "language", "unit", "subject"];
+
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    /// <summary>Checks the header: every name known (case-insensitive, '_' for '-'), none twice, and the required ones there.</summary>
+    /// <exception cref="DossierException">The header is not that of a claim table.</exception>
+    public TableColumns(IReadOnlyList<string> names, char separator, string? file)
+    {
+        Separator = separator;
+        File = file;
+        Count = names.Count;
+        if (names.All(string.IsNullOrWhiteSpace))
+        {
+            throw Error(1, 1, "the first line is empty; expected a header row (question, source, value, ...).");
+        }
+
+        int at = 1; // the character column of each name, as the header is written (names are not quoted in practice)
+        for (int i = 0; i < names.Count; at += names[i].Length + 1, i++)
+        {
+            string name = Normalize(names[i]);
+            if (!Known.Contains(name))
+            {
+                char other = names[i].Contains(';', StringComparison.Ordinal) ? ';' : names[i].Contains('\t', StringComparison.Ordinal) ? '\t' : Separator;
+                string hint = other == Separator ? string.Empty
+                    : $" The header looks separated by {(other == '\t' ? "tabs" : "';'")}: name the file .tsv for tabs, or pass ClaimTableOptions.Separator.";
+                throw Error(1, at, $"unknown column '{Excerpt.Of(names[i])}'; the columns are {string.Join(", ", Known)}.{hint}");
+            }
+
+            if (!_index.TryAdd(name, i))
+            {
+                throw Error(1, at, $"the column '{name}' appears twice.");
+            }
+        }
+
+        foreach (string required in new[] { "question", "source" })
+        {
+            if (!_index.ContainsKey(required))
+            {
+                throw Error(1, 1, $"no '{required}' column; a claim table needs 'question', 'source', and 'value' or 'low'/'high'/'central'.");
+            }
+        }
+
+        if (!_index.ContainsKey("value") && !_index.ContainsKey("low") && !_index.ContainsKey("high") && !_index.ContainsKey("central"))
+        {
+            throw Error(1, 1, "no value column; give 'value' (the words as written) or 'low', 'high' and 'central' (numbers).");
+        }
+    }
+
+    /// <summary>How many columns the header names.</summary>
+    public int Count { get; }
+
+    public char Separator { get; }
+
+    public string? File { get; }
+
+    public bool Has(string column) => _index.ContainsKey(column);
+
+    public double? Number(SepReader.Row row, long line, string column)
+    {
+        if (Text(row, column) is not { } text)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x) ? x
+            : throw Error(line, Column(row, column), $"'{Excerpt.Of(text)}' is not a number; expected digits with a '.' for decimals, such as 1200 or 47.5.");
+    }
+
+    /// <summary>A cell's text, trimmed; null when the column is absent or the cell blank.</summary>
+    public string? Text(SepReader.Row row, string column)
+    {
+        if (!_index.TryGetValue(column, out int i) || i >= row.ColCount)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> span = row[i].Span.Trim();
+        return span.IsEmpty ? null : span.ToString();
+    }
+
+    /// <summary>The character column where a cell starts on its line (1 for a missing column).</summary>
+    public int Column(SepReader.Row row, string column)
+        => _index.TryGetValue(column, out int i) ? Column(row, i) : 1;
+
+    /// <summary>The character column where cell <paramref name="i"/> starts (1 when the row is shorter); measured on the row as Sep
+    /// gives it, with the quotes of earlier quoted cells removed, so it can fall short by those quotes.</summary>
+    public static int Column(SepReader.Row row, int i)
+    {
+        if (i >= row.ColCount)
+        {
+            return 1;
+        }
+
+        // An empty cell has no place in memory to measure: it starts one separator after the end of the last cell before it with one.
+        for (int j = i; j >= 0; j--)
+        {
+            if (row.Span.Overlaps(row[j].Span, out int offset))
+            {
+                return offset + 1 + (j == i ? 0 : row[j].Span.Length + (i - j));
+            }
+        }
+
+        return i + 1;
+    }
+
+    private static string Normalize(string name) => name.Trim().ToLowerInvariant().Replace('_', '-');
+
+    public DossierException Error(long line, int column, string message)
+        => new([new DossierError((int)Math.Min(line, int.MaxValue), column, message, File)]);
+
+}
