@@ -24,7 +24,7 @@ internal static class Cli
     {
         var dossierArg = new Argument<string?>("dossier")
         {
-            Description = "The dossier to reconcile, a YAML or JSON file (see samples/dossiers/README.md), or a claim table (.csv, .tsv), one row per claim, which gives one result row per question. Default: the bundled Battle of Diabaly dossier.",
+            Description = "The dossier to reconcile, a YAML or JSON file (see samples/dossiers/README.md), or a claim table (.csv, .tsv, .parquet), one row per claim, which gives one result row per question. Default: the bundled Battle of Diabaly dossier.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         dossierArg.Validators.Add(result =>
@@ -142,7 +142,7 @@ internal static class Cli
             }
         }
 
-        bool isTable = TableCommand.IsTable(r.Dossier);
+        bool isTable = ClaimTableReader.IsTable(r.Dossier);
         if (isTable && r.Plot is not null)
         {
             return Bad(stderr, "--plot draws the questions of a dossier; a claim table gives one result row per question.");

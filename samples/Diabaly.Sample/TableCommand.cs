@@ -4,15 +4,12 @@ using Spectre.Console;
 
 namespace Diabaly.Sample;
 
-/// <summary>The console on a claim table (<c>.csv</c>, <c>.tsv</c>): reads it row by row, reconciles question by question on every
+/// <summary>The console on a claim table (<c>.csv</c>, <c>.tsv</c>, <c>.parquet</c>): reads it row by row, reconciles question by question on every
 /// core, and streams one result row per question to the output, with a progress bar on an interactive terminal for a large table.</summary>
 internal static class TableCommand
 {
     /// <summary>Tables larger than this (about a second's work) show a progress bar when the terminal is interactive.</summary>
     private const long ProgressFrom = 4 * 1024 * 1024;
-
-    public static bool IsTable(string path)
-        => Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".tsv" or ".tab";
 
     public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, bool skipBadRows, bool strict,
         TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
@@ -49,10 +46,8 @@ internal static class TableCommand
             _ => output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? ResultFormat.JsonLines : ResultFormat.Csv,
         };
         using var outputs = new AtomicOutputs();
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var text = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        char separator = Path.GetExtension(path).ToLowerInvariant() is ".tsv" or ".tab" ? '\t' : ',';
-        using ClaimTableReader table = ClaimTableReader.From(text, path, new ClaimTableOptions { Separator = separator, SkipBadRows = skipBadRows });
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using ClaimTableReader table = ClaimTableReader.FromStream(file, path, new ClaimTableOptions { SkipBadRows = skipBadRows });
         IEnumerable<QuestionClaims> questions = table.Questions();
         if (question is not null)
         {

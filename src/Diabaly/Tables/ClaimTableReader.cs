@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Diabaly.Internal;
-using nietras.SeparatedValues;
 
 namespace Diabaly;
 
@@ -28,8 +27,8 @@ namespace Diabaly;
 /// </code></example>
 public sealed class ClaimTableReader : IDisposable
 {
-    private readonly SepReader _reader;
-    private readonly TextReader _text;
+    private readonly ITableRows _rows;
+    private readonly TableRow _row;
     private readonly string? _file;
     private readonly ClaimTableOptions _options;
     private readonly TableColumns _columns;
@@ -39,14 +38,27 @@ public sealed class ClaimTableReader : IDisposable
     private readonly List<DossierWarning> _warnings = [], _rowWarnings = [];
     private bool _started;
 
-    private ClaimTableReader(SepReader reader, TextReader text, string? file, ClaimTableOptions options)
+    private ClaimTableReader(ITableRows rows, string? file, ClaimTableOptions options)
     {
-        _reader = reader;
-        _text = text;
+        _rows = rows;
         _file = file;
         _options = options;
-        _columns = new TableColumns(reader.Header.ColNames, options.Separator ?? ',', file);
+        _columns = new TableColumns(rows.Names, rows.Separator, file);
+        _row = new TableRow(rows.Names.Count);
         _names = new TableNames(options.Definitions);
+    }
+
+    private static ClaimTableReader Over(ITableRows rows, string? file, ClaimTableOptions options)
+    {
+        try
+        {
+            return new ClaimTableReader(rows, file, options);
+        }
+        catch
+        {
+            rows.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The rows read so far, good or bad (not the header or blank lines).</summary>
@@ -65,28 +77,57 @@ public sealed class ClaimTableReader : IDisposable
     /// <summary>How many warnings the rows read so far gave.</summary>
     public long WarningCount { get; private set; }
 
-    /// <summary>Opens a table file; the separator is taken from its extension unless the options give one.</summary>
+    /// <summary>Opens a table file: Parquet for a <c>.parquet</c> name, else text whose separator is taken from the extension (a tab
+    /// for <c>.tsv</c> and <c>.tab</c>, else a comma) unless the options give one.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/>.</param>
     /// <returns>The reader, positioned after the header.</returns>
-    /// <exception cref="DossierException">The header is not that of a claim table (unknown or missing columns).</exception>
+    /// <exception cref="DossierException">The header is not that of a claim table (unknown or missing columns), or the file is not
+    /// the Parquet file its name says.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ClaimTableReader Open(string path, ClaimTableOptions? options = null)
     {
         Guard.NotBlank(path);
+        return FromStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, options);
+    }
+
+    /// <summary>Reads a table from a file's bytes, in the format its name says, as <see cref="Open(string, ClaimTableOptions?)"/> does
+    /// (the stream is disposed with the table reader, or at once if the table cannot be opened).</summary>
+    /// <param name="stream">The file's bytes; seekable for Parquet.</param>
+    /// <param name="path">The file's name: its extension says the format, and errors name it.</param>
+    /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/>.</param>
+    /// <returns>The reader, positioned after the header.</returns>
+    /// <exception cref="DossierException">The header is not that of a claim table, or the bytes are not the Parquet file the name says.</exception>
+    public static ClaimTableReader FromStream(Stream stream, string path, ClaimTableOptions? options = null)
+    {
+        Guard.NotNull(stream);
+        Guard.NotBlank(path);
         options ??= ClaimTableOptions.Default;
-        char separator = options.Separator ?? (Path.GetExtension(path).ToLowerInvariant() is ".tsv" or ".tab" ? '\t' : ',');
-        var stream = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".parquet")
+        {
+            return FromParquet(stream, path, options);
+        }
+
+        char separator = options.Separator ?? (extension is ".tsv" or ".tab" ? '\t' : ',');
+        var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
-            return From(stream, path, options with { Separator = separator });
+            return From(text, path, options with { Separator = separator });
         }
         catch
         {
-            stream.Dispose();
+            text.Dispose();
             throw;
         }
     }
+
+    /// <summary>Whether <see cref="Open(string, ClaimTableOptions?)"/> reads a file of this name as a claim table: a name ending in
+    /// <c>.csv</c>, <c>.tsv</c>, <c>.tab</c> or <c>.parquet</c>, in any case.</summary>
+    /// <param name="path">The file's name.</param>
+    /// <returns>Whether it names a claim table.</returns>
+    public static bool IsTable(string path)
+        => Path.GetExtension(Guard.NotNull(path)).ToLowerInvariant() is ".csv" or ".tsv" or ".tab" or ".parquet";
 
     /// <summary>Reads a table from text (the reader is disposed with the table reader).</summary>
     /// <param name="text">The text, from its header row on.</param>
@@ -98,33 +139,22 @@ public sealed class ClaimTableReader : IDisposable
     {
         Guard.NotNull(text);
         options ??= ClaimTableOptions.Default;
-        SepReader reader;
-        try
-        {
-            reader = Sep.New(options.Separator ?? ',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).From(text);
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or DecoderFallbackException)
-        {
-            // Sep checks the header as it opens the file (a column named twice), and decodes the first block of text.
-            string why = e is DecoderFallbackException ? "the table is not valid UTF-8 near its start; save it as UTF-8." : e.Message.Split(" (Parameter", 2)[0];
-            throw new DossierException([new DossierError(1, 1, Excerpt.Of(why), file)]);
-        }
+        return Over(CsvTableRows.From(text, file, options.Separator ?? ','), file, options);
+    }
 
-        if (reader.Header.ColNames.Count == 0)
-        {
-            reader.Dispose();
-            throw new DossierException([new DossierError(1, 1, "the table is empty; expected a header row (question, source, value, ...).", file)]);
-        }
-
-        try
-        {
-            return new ClaimTableReader(reader, text, file, options);
-        }
-        catch
-        {
-            reader.Dispose();
-            throw;
-        }
+    /// <summary>Reads a table from a Parquet file's bytes (the stream is disposed with the table reader). Its columns are named as a
+    /// text table's; text columns hold text, number columns numbers, and date columns dates. One row group is held in memory at a
+    /// time. An error's line is the row's number in the file (the first row is 1), its column the column's number.</summary>
+    /// <param name="stream">The file's bytes; seekable.</param>
+    /// <param name="file">The file name errors name, or null.</param>
+    /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/> (the separator is not used).</param>
+    /// <returns>The reader, positioned on the first row.</returns>
+    /// <exception cref="DossierException">The bytes are not a Parquet file, a column is nested or of a type a cell cannot hold, or the
+    /// columns are not those of a claim table.</exception>
+    public static ClaimTableReader FromParquet(Stream stream, string? file = null, ClaimTableOptions? options = null)
+    {
+        Guard.NotNull(stream);
+        return Over(ParquetTableRows.From(stream, file), file, options ?? ClaimTableOptions.Default);
     }
 
     /// <summary>The questions, each with its claims, in the order of the table; to be enumerated once.</summary>
@@ -152,32 +182,9 @@ public sealed class ClaimTableReader : IDisposable
         Question? current = null;
         var drafts = new List<(string? Id, Claim Claim)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        long lastLine = 1;
-        while (true)
+        while (_rows.Next(_row))
         {
-            Parsed p;
-            try
-            {
-                if (!_reader.MoveNext())
-                {
-                    break;
-                }
-
-                SepReader.Row row = _reader.Current;
-                lastLine = row.LineNumberFrom;
-                if (row.Span.IsWhiteSpace())
-                {
-                    continue;
-                }
-
-                p = Parse(row);
-            }
-            catch (DecoderFallbackException)
-            {
-                // The text is decoded a block ahead of the rows: the bad bytes lie after this line, not necessarily on the next.
-                throw _columns.Error(lastLine + 1, 1, $"the table is not valid UTF-8 after line {lastLine}; save it as UTF-8.");
-            }
-
+            Parsed p = Parse(_row);
             Rows++;
             if (p.Question is { } question && (current is null || question.Id != current.Id))
             {
@@ -226,26 +233,17 @@ public sealed class ClaimTableReader : IDisposable
         }
     }
 
-    private Parsed Parse(SepReader.Row row)
+    private Parsed Parse(TableRow row)
     {
-        long line = row.LineNumberFrom;
+        long line = row.Line;
         Question? question = null;
         int mark = _names.Mark;
         string? newQuestion = null;
         try
         {
-            if (row.LineNumberToExcl - row.LineNumberFrom > 1)
+            if (row.Problem is { } problem)
             {
-                // RFC 4180 allows a quoted line break, but in a claim table it is nearly always a stray or unclosed quote that has
-                // swallowed the rows after it: refused, so that no claim disappears into another's quote.
-                throw _columns.Error(line, 1, string.Create(CultureInfo.InvariantCulture,
-                    $"this row runs over lines {line}–{row.LineNumberToExcl - 1}: a quote (\") opens a field that only closes on a later line; a claim table keeps each row on one line, so check the quotes of this row."));
-            }
-
-            if (row.ColCount > _columns.Count)
-            {
-                throw _columns.Error(line, TableColumns.Column(row, _columns.Count), string.Create(CultureInfo.InvariantCulture,
-                    $"this row has {row.ColCount} cells and the header {_columns.Count}: a figure such as 1,200 must be quoted (\"1,200\") or written 1200, and the separator is '{(_columns.Separator == '\t' ? "tab" : _columns.Separator.ToString())}'."));
+                throw new DossierException([problem]);
             }
 
             _rowWarnings.Clear();
@@ -286,7 +284,7 @@ public sealed class ClaimTableReader : IDisposable
         }
     }
 
-    private (string? Id, Claim Claim) ClaimOf(SepReader.Row row, long line, Question question)
+    private (string? Id, Claim Claim) ClaimOf(TableRow row, long line, Question question)
     {
         Source source = _names.SourceOf(_columns, row, line, "source", _columns.Text(row, "source"));
         QuantityLanguage? language = TableValues.LanguageOf(_columns, row, line);
@@ -325,9 +323,5 @@ public sealed class ClaimTableReader : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _text.Dispose();
-    }
+    public void Dispose() => _rows.Dispose();
 }

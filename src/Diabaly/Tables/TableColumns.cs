@@ -1,6 +1,5 @@
 using System.Globalization;
 using Diabaly.Internal;
-using nietras.SeparatedValues;
 
 namespace Diabaly;
 
@@ -15,7 +14,10 @@ internal sealed class TableColumns
 
     /// <summary>Checks the header: every name known (case-insensitive, '_' for '-'), none twice, and the required ones there.</summary>
     /// <exception cref="DossierException">The header is not that of a claim table.</exception>
-    public TableColumns(IReadOnlyList<string> names, char separator, string? file)
+    /// <param name="names">The header's names.</param>
+    /// <param name="separator">The separator of a text table, for hints about a header that looks separated by another; null for Parquet.</param>
+    /// <param name="file">The file the errors name.</param>
+    public TableColumns(IReadOnlyList<string> names, char? separator, string? file)
     {
         Separator = separator;
         File = file;
@@ -28,10 +30,11 @@ internal sealed class TableColumns
         int at = 1; // the character column of each name, as the header is written (names are not quoted in practice)
         for (int i = 0; i < names.Count; at += names[i].Length + 1, i++)
         {
+            at = separator is null ? i + 1 : at; // in a Parquet file, the column's number
             string name = Normalize(names[i]);
             if (!Known.Contains(name))
             {
-                char other = names[i].Contains(';', StringComparison.Ordinal) ? ';' : names[i].Contains('\t', StringComparison.Ordinal) ? '\t' : Separator;
+                char? other = Separator is null ? null : names[i].Contains(';', StringComparison.Ordinal) ? ';' : names[i].Contains('\t', StringComparison.Ordinal) ? '\t' : Separator;
                 string hint = other == Separator ? string.Empty
                     : $" The header looks separated by {(other == '\t' ? "tabs" : "';'")}: name the file .tsv for tabs, or pass ClaimTableOptions.Separator.";
                 throw Error(1, at, $"unknown column '{Excerpt.Of(names[i])}'; the columns are {string.Join(", ", Known)}.{hint}");
@@ -60,14 +63,23 @@ internal sealed class TableColumns
     /// <summary>How many columns the header names.</summary>
     public int Count { get; }
 
-    public char Separator { get; }
+    public char? Separator { get; }
 
     public string? File { get; }
 
     public bool Has(string column) => _index.ContainsKey(column);
 
-    public double? Number(SepReader.Row row, long line, string column)
+    /// <summary>The column's index, or -1 when the header does not name it.</summary>
+    public int Index(string column) => _index.GetValueOrDefault(column, -1);
+
+    public double? Number(TableRow row, long line, string column)
     {
+        if (_index.TryGetValue(column, out int i) && row.StoredNumber(i) is { } stored)
+        {
+            return double.IsFinite(stored) ? stored
+                : throw Error(line, Column(row, column), $"{stored.ToString(CultureInfo.InvariantCulture)} is not a number that can be used; expected a finite number.");
+        }
+
         if (Text(row, column) is not { } text)
         {
             return null;
@@ -78,41 +90,11 @@ internal sealed class TableColumns
     }
 
     /// <summary>A cell's text, trimmed; null when the column is absent or the cell blank.</summary>
-    public string? Text(SepReader.Row row, string column)
-    {
-        if (!_index.TryGetValue(column, out int i) || i >= row.ColCount)
-        {
-            return null;
-        }
-
-        ReadOnlySpan<char> span = row[i].Span.Trim();
-        return span.IsEmpty ? null : span.ToString();
-    }
+    public string? Text(TableRow row, string column) => _index.TryGetValue(column, out int i) ? row.Text(i) : null;
 
     /// <summary>The character column where a cell starts on its line (1 for a missing column).</summary>
-    public int Column(SepReader.Row row, string column)
-        => _index.TryGetValue(column, out int i) ? Column(row, i) : 1;
-
-    /// <summary>The character column where cell <paramref name="i"/> starts (1 when the row is shorter); measured on the row as Sep
-    /// gives it, with the quotes of earlier quoted cells removed, so it can fall short by those quotes.</summary>
-    public static int Column(SepReader.Row row, int i)
-    {
-        if (i >= row.ColCount)
-        {
-            return 1;
-        }
-
-        // An empty cell has no place in memory to measure: it starts one separator after the end of the last cell before it with one.
-        for (int j = i; j >= 0; j--)
-        {
-            if (row.Span.Overlaps(row[j].Span, out int offset))
-            {
-                return offset + 1 + (j == i ? 0 : row[j].Span.Length + (i - j));
-            }
-        }
-
-        return i + 1;
-    }
+    public int Column(TableRow row, string column)
+        => _index.TryGetValue(column, out int i) ? row.Start(i) : 1;
 
     private static string Normalize(string name) => name.Trim().ToLowerInvariant().Replace('_', '-');
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Diabaly.Internal;
-using nietras.SeparatedValues;
 
 namespace Diabaly;
 
@@ -35,7 +34,7 @@ internal sealed class TableNames
     }
 
     /// <summary>The row's question; returns the id it registered a name for, if this row named the question first.</summary>
-    public string? QuestionOf(TableColumns cells, SepReader.Row row, long line, out Question question)
+    public string? QuestionOf(TableColumns cells, TableRow row, long line, out Question question)
     {
         string text = cells.Text(row, "question") ?? throw cells.Error(line, cells.Column(row, "question"), "no question; every row names the question it answers.");
         string id = IdOf(cells, text, line, cells.Column(row, "question"), "question");
@@ -64,7 +63,7 @@ internal sealed class TableNames
         return registered;
     }
 
-    public Source SourceOf(TableColumns cells, SepReader.Row row, long line, string column, string? text)
+    public Source SourceOf(TableColumns cells, TableRow row, long line, string column, string? text)
     {
         int at = cells.Column(row, column);
         if (text is null)

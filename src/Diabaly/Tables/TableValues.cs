@@ -1,5 +1,4 @@
 using Diabaly.Internal;
-using nietras.SeparatedValues;
 
 namespace Diabaly;
 
@@ -8,7 +7,7 @@ namespace Diabaly;
 internal static class TableValues
 {
     /// <summary>The language the row's <c>language</c> column names, or null when it names none.</summary>
-    public static QuantityLanguage? LanguageOf(TableColumns cells, SepReader.Row row, long line)
+    public static QuantityLanguage? LanguageOf(TableColumns cells, TableRow row, long line)
     {
         if (cells.Text(row, "language") is not { } name)
         {
@@ -20,7 +19,7 @@ internal static class TableValues
     }
 
     /// <summary>The row's value; the grammar's warnings about its words go <paramref name="into"/>.</summary>
-    public static Quantity ValueOf(TableColumns cells, SepReader.Row row, long line, QuantityLanguage? language, QuantityParseOptions defaults, List<DossierWarning> into)
+    public static Quantity ValueOf(TableColumns cells, TableRow row, long line, QuantityLanguage? language, QuantityParseOptions defaults, List<DossierWarning> into)
     {
         if (cells.Text(row, "value") is { } words)
         {

@@ -47,6 +47,35 @@ public class TableCliTests
     }
 
     [Fact]
+    public void AParquetTable_GivesTheSameRowsAsTheSameClaimsInCsv()
+    {
+        string csv = Table(Claims), parquet = Path.ChangeExtension(csv, ".parquet");
+        try
+        {
+            using (MemoryStream file = Tables.ParquetTableTests.Write(
+            [
+                Tables.ParquetTableTests.Text("question", ["fighters", "fighters", "fighters", "vehicles", "vehicles"]),
+                Tables.ParquetTableTests.Text("source", ["reporter", "minister", "mayor", "prefect", "reporter"]),
+                Tables.ParquetTableTests.Text("value", ["400 men", "1,200 to 1,300", "about 2000", "next to 100", "47 pick-ups"]),
+            ]))
+            {
+                File.WriteAllBytes(parquet, file.ToArray());
+            }
+
+            var fromCsv = Run(csv);
+            var fromParquet = Run(parquet);
+            fromParquet.Code.Should().Be(Cli.Success, fromParquet.Err);
+            fromParquet.Out.Should().Be(fromCsv.Out).And.StartWith("question,claims,sources,");
+            fromParquet.Err.Should().Contain("2 questions from 5 rows.");
+        }
+        finally
+        {
+            File.Delete(csv);
+            File.Delete(parquet);
+        }
+    }
+
+    [Fact]
     public void ATable_ToAJsonLinesFile()
     {
         string path = Table(Claims), output = Path.ChangeExtension(path, ".jsonl");
