@@ -21,14 +21,9 @@ internal static partial class QuantityParser
         {
             VagueTerm? best = null;
             int bestLength = 0;
-            foreach (VagueTerm term in options.Lexicon.Terms)
+            foreach (VagueTerm term in options.Lexicon.In(options.Language))
             {
-                if (term.Language != options.Language)
-                {
-                    continue;
-                }
-
-                string[] words = term.Phrase.Split(' ');
+                string[] words = term.Words;
                 if (words.Length > bestLength && Matches(words))
                 {
                     best = term;
@@ -93,10 +88,27 @@ internal static partial class QuantityParser
         {
             foreach (string phrase in phrases)
             {
-                string[] words = phrase.Split(' ');
-                if (Matches(words))
+                // The phrase's words, one by one, without splitting it into new strings.
+                int k = 0;
+                bool all = true;
+                ReadOnlySpan<char> rest = phrase;
+                while (all)
                 {
-                    _pos += words.Length;
+                    int space = rest.IndexOf(' ');
+                    ReadOnlySpan<char> word = space < 0 ? rest : rest[..space];
+                    all = _pos + k < tokens.Count && tokens[_pos + k].Kind == TokenKind.Word && tokens[_pos + k].Key.AsSpan().SequenceEqual(word);
+                    k++;
+                    if (space < 0)
+                    {
+                        break;
+                    }
+
+                    rest = rest[(space + 1)..];
+                }
+
+                if (all)
+                {
+                    _pos += k;
                     return true;
                 }
             }

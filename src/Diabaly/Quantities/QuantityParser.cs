@@ -20,6 +20,37 @@ internal static partial class QuantityParser
 
     public static Result Parse(string text, QuantityParseOptions options)
     {
+        // Most figures in a large table are plain counts ("400"): read without the grammar, to the same quantity it gives them.
+        return PlainCount(text) is { } count ? new Result(Quantity.Create(QuantityKind.Exact, count, count, count, text), null, [])
+            : ParseWithGrammar(text, options);
+    }
+
+    /// <summary>A count written as plain digits, 1 to 15 of them without a leading zero (below <see cref="Quantity.MaxCount"/>), in
+    /// any language; else null.</summary>
+    internal static double? PlainCount(string text)
+    {
+        if (text.Length is 0 or > 15 || (text[0] == '0' && text.Length > 1))
+        {
+            return null;
+        }
+
+        long n = 0;
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return null;
+            }
+
+            n = (n * 10) + (c - '0');
+        }
+
+        return n;
+    }
+
+    /// <summary>The whole grammar, without the shortcut for plain counts.</summary>
+    internal static Result ParseWithGrammar(string text, QuantityParseOptions options)
+    {
         if (Guard.Malformed(text) is var bad and >= 0)
         {
             return new Result(null, $"Cannot read the text as a quantity: it holds {Guard.Describe(text[bad])} at character {bad + 1}.", []);

@@ -17,6 +17,7 @@ public sealed class VagueTerm : IEquatable<VagueTerm>
     public VagueTerm(string phrase, QuantityLanguage language, double lower, double upper, double? central)
     {
         Phrase = TextKey.Normalize(Guard.NotBlank(phrase));
+        Words = Phrase.Split(' ');
         Language = language;
         Quantity.Validate(QuantityKind.Vague, lower, upper, central);
         Lower = lower;
@@ -26,6 +27,9 @@ public sealed class VagueTerm : IEquatable<VagueTerm>
 
     /// <summary>The normalized phrase: lower case, accents removed, single spaces.</summary>
     public string Phrase { get; }
+
+    /// <summary>The phrase's words, for the grammar's matching.</summary>
+    internal string[] Words { get; }
 
     /// <summary>The language of the phrase.</summary>
     public QuantityLanguage Language { get; }
@@ -110,7 +114,13 @@ public sealed class VagueLexicon
         }
 
         _terms = order.Select(k => byKey[k]).ToList().AsReadOnly();
+        _byLanguage = Enum.GetValues<QuantityLanguage>().ToDictionary(l => l, l => _terms.Where(t => t.Language == l).ToArray());
     }
+
+    private readonly Dictionary<QuantityLanguage, VagueTerm[]> _byLanguage;
+
+    /// <summary>The terms of one language, in the order given.</summary>
+    internal VagueTerm[] In(QuantityLanguage language) => _byLanguage[language];
 
     /// <summary>The default lexicon, English and French (see the remarks).</summary>
     public static VagueLexicon Default { get; } = new(DefaultTerms());
