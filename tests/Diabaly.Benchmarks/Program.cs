@@ -5,7 +5,8 @@ using BenchmarkDotNet.Running;
 // Tables:       dotnet run -c Release --project tests/Diabaly.Benchmarks -- generate 1000000 claims.csv [--numeric]
 //               dotnet run -c Release --project tests/Diabaly.Benchmarks -- scan claims.csv
 //               dotnet run -c Release --project tests/Diabaly.Benchmarks -- pipeline claims.csv results.csv [--threads N]
-if (args is ["generate" or "scan" or "pipeline", ..])
+// Dossiers:     dotnet run -c Release --project tests/Diabaly.Benchmarks -- dossier 100000 d.yaml | dossier-scan d.yaml | dossier-run d.yaml report.json
+if (args is ["generate" or "scan" or "pipeline" or "dossier" or "dossier-scan" or "dossier-run", ..])
 {
     return Diabaly.Benchmarks.TablePipeline.Run(args);
 }

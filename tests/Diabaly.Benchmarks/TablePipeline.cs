@@ -35,8 +35,31 @@ internal static class TablePipeline
                 }
 
                 return 0;
+            case ["dossier", var count, var path]:
+                long n = long.Parse(count, CultureInfo.InvariantCulture);
+                File.WriteAllText(path, GenerateDossier(n).ToYaml(), new UTF8Encoding(false));
+                Report("dossier", n, clock);
+                return 0;
+            case ["dossier-scan", var path]:
+                Report("dossier-scan", ScanYaml(path), clock, "YAML events");
+                return 0;
+            case ["dossier-run", var path, var output]:
+                Dossier dossier = Dossier.Load(path);
+                double parsed = clock.Elapsed.TotalSeconds;
+                ReconciliationReport report = Reconciler.Reconcile(dossier);
+                double reconciled = clock.Elapsed.TotalSeconds;
+                using (var json = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    ReportWriter.WriteJson(report, json);
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"dossier-run: parse {parsed:0.000} s, reconcile {reconciled - parsed:0.000} s, JSON {clock.Elapsed.TotalSeconds - reconciled:0.000} s"));
+                Report("dossier-run", dossier.Claims.Count, clock);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: generate N table.csv [--numeric] | scan table.csv | pipeline table.csv results.csv [--threads N]");
+                Console.Error.WriteLine("usage: generate N table.csv [--numeric] | scan table.csv | pipeline table.csv results.csv [--threads N]"
+                                        + " | dossier N file.yaml | dossier-scan file.yaml | dossier-run file.yaml report.json");
                 return 2;
         }
     }
@@ -60,10 +83,53 @@ internal static class TablePipeline
         return rows;
     }
 
-    private static void Report(string what, long claims, Stopwatch clock)
+    /// <summary>A dossier of the generator's claims in words, with a quote for each: about 12 MB for 100,000 claims.</summary>
+    internal static Dossier GenerateDossier(long claims)
+    {
+        string table = Path.GetTempFileName();
+        try
+        {
+            TableGenerator.Write(table, claims, numeric: false);
+            using var reader = ClaimTableReader.Open(table);
+            var questions = new List<Question>();
+            var all = new List<Claim>();
+            foreach (QuestionClaims q in reader.Questions())
+            {
+                questions.Add(q.Question);
+                all.AddRange(q.Claims.Select(c => new Claim(c.Id, c.Question, c.Source, c.Value)
+                {
+                    Via = c.Via,
+                    Quote = $"{c.Source.Name} said {c.Value.Text} on the radio, as the article reports it",
+                }));
+            }
+
+            var sources = all.Select(c => c.Source).Concat(all.SelectMany(c => c.Via)).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal);
+            return new Dossier("Generated", sources, questions, all);
+        }
+        finally
+        {
+            File.Delete(table);
+        }
+    }
+
+    /// <summary>The floor for a dossier: YamlDotNet's parser reads every event, and nothing is built.</summary>
+    private static long ScanYaml(string path)
+    {
+        using var text = new StreamReader(path);
+        var parser = new YamlDotNet.Core.Parser(text);
+        long events = 0;
+        while (parser.MoveNext())
+        {
+            events++;
+        }
+
+        return events;
+    }
+
+    private static void Report(string what, long claims, Stopwatch clock, string noun = "claims")
     {
         double seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {claims:N0} claims in {seconds:0.000} s ({claims / seconds:N0} claims/s), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB"));
+            $"{what}: {claims:N0} {noun} in {seconds:0.000} s ({claims / seconds:N0} {noun}/s), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB"));
     }
 }

@@ -32,15 +32,13 @@ internal sealed partial class DossierReader
         foreach (YamlNode item in list.Items)
         {
             index++;
-            string what = $"claim {index}";
+            string? statedId = item.Kind == YamlNodeKind.Mapping
+                && item.Entries.FirstOrDefault(e => e.Key.Value == "id").Value is { Kind: YamlNodeKind.Scalar, Value: { } stated } && Identifier.IsValid(stated)
+                ? stated : null;
+            string what = statedId is null ? string.Create(CultureInfo.InvariantCulture, $"claim {index}") : $"claim '{statedId}'";
             if (!ExpectMapping(item, what))
             {
                 continue;
-            }
-
-            if (item.Entries.FirstOrDefault(e => e.Key.Value == "id").Value is { Kind: YamlNodeKind.Scalar, Value: { } statedId } && Identifier.IsValid(statedId))
-            {
-                what = $"claim '{statedId}'";
             }
 
             var keys = Keys(item, ClaimKeys, what);
@@ -54,7 +52,7 @@ internal sealed partial class DossierReader
                     id = null;
                 }
 
-                what = id is null ? what : $"claim '{id}'";
+                what = id is null || id == statedId ? what : $"claim '{id}'";
             }
 
             Question? question = Reference(item, keys, "question", questions, what);

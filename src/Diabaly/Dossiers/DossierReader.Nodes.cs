@@ -9,10 +9,10 @@ internal sealed partial class DossierReader
 {
     private Dictionary<string, YamlNode> Keys(YamlNode map, string[] allowed, string what)
     {
-        var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, YamlNode>(map.Entries.Count, StringComparer.Ordinal);
         foreach (var (key, value) in map.Entries)
         {
-            if (allowed.Contains(key.Value, StringComparer.Ordinal))
+            if (Array.IndexOf(allowed, key.Value) >= 0)
             {
                 keys[key.Value!] = value;
             }

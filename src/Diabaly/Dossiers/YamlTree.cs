@@ -26,9 +26,13 @@ internal sealed class YamlNode
     /// <summary>Whether a scalar was written in quotes, so that its text starts one column after the node.</summary>
     public bool Quoted { get; init; }
 
-    public List<(YamlNode Key, YamlNode Value)> Entries { get; } = [];
+    // Made when first asked for: most nodes are scalars, which have neither.
+    private List<(YamlNode Key, YamlNode Value)>? _entries;
+    private List<YamlNode>? _items;
 
-    public List<YamlNode> Items { get; } = [];
+    public List<(YamlNode Key, YamlNode Value)> Entries => _entries ??= [];
+
+    public List<YamlNode> Items => _items ??= [];
 
     public string Describe() => Kind switch
     {
@@ -145,7 +149,8 @@ internal static class YamlTree
             {
                 parser.MoveNext();
                 var map = new YamlNode { Kind = YamlNodeKind.Mapping, Line = line, Column = column };
-                var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+                // Duplicate keys: a look along the few keys of a claim, a dictionary for the long mappings (sources, questions).
+                Dictionary<string, YamlNode>? seen = null;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     YamlNode key = ReadNode(parser, depth + 1, maxDepth, errors, file);
@@ -156,14 +161,21 @@ internal static class YamlTree
                         continue;
                     }
 
-                    if (seen.TryGetValue(key.Value, out YamlNode? first))
+                    if (map.Entries.Count == 16)
+                    {
+                        seen = map.Entries.ToDictionary(e => e.Key.Value!, e => e.Key, StringComparer.Ordinal);
+                    }
+
+                    YamlNode? first = seen is not null ? seen.GetValueOrDefault(key.Value)
+                        : map.Entries.Find(e => string.Equals(e.Key.Value, key.Value, StringComparison.Ordinal)).Key;
+                    if (first is not null)
                     {
                         errors.Add(new DossierError(key.Line, key.Column,
                             $"duplicate key '{Excerpt.Of(key.Value)}' (first at line {first.Line}, column {first.Column})", file));
                         continue;
                     }
 
-                    seen.Add(key.Value, key);
+                    seen?.Add(key.Value, key);
                     map.Entries.Add((key, value));
                 }
 

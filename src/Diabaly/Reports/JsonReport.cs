@@ -12,7 +12,22 @@ internal static partial class JsonReport
     public static string Write(ReconciliationReport report)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        Write(report, stream);
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the report to a stream as it goes, a question at a time, so that a large report is never held whole.</summary>
+    public static void Write(ReconciliationReport report, Stream stream)
+    {
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+#if NET9_0_OR_GREATER
+            NewLine = "\n",
+#endif
+        };
+        using (var w = new Utf8JsonWriter(stream, options))
         {
             Dossier d = report.Dossier;
             ReconcileOptions o = report.Options;
@@ -85,13 +100,14 @@ internal static partial class JsonReport
             foreach (QuestionReport q in report.Questions)
             {
                 WriteQuestion(w, q);
+                w.Flush();
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        stream.Write("\n"u8);
     }
 
     private static void WriteQuestion(Utf8JsonWriter w, QuestionReport q)

@@ -64,6 +64,14 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToJson(ReconciliationReport report) => JsonReport.Write(Guard.NotNull(report));
 
+    /// <summary>Writes the JSON report of <see cref="ToJson"/> to a stream as it goes, a question at a time, so that the report of a
+    /// large dossier is never held as one string. The bytes are UTF-8, without a byte order mark; on .NET 8 under Windows, lines
+    /// end with \r\n (the JSON is the same).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteJson(ReconciliationReport report, Stream stream) => JsonReport.Write(Guard.NotNull(report), Guard.NotNull(stream));
+
     /// <summary>
     /// CSV per RFC 4180, one row per claim, with a header: <c>question, subject, unit, claim, source, source_name, source_kind, access, as_written,
     /// quantity_kind, lower, upper, upper_open, central, central_assumed, reach, weight, said, as_of, scope, stratum_as_of, stratum_scope, on_target,

@@ -80,6 +80,34 @@ public class ReportWriterTests
         }
     }
 
+    /// <summary>A stream that counts how often it is written to, to see the JSON arrive a question at a time.</summary>
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            base.Write(buffer);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            base.Write(buffer, offset, count);
+        }
+    }
+
+    [Fact]
+    public void Json_WrittenToAStream_IsTheSameText_ArrivingAQuestionAtATime()
+    {
+        using var stream = new CountingStream();
+        ReportWriter.WriteJson(Report, stream);
+        System.Text.Encoding.UTF8.GetString(stream.ToArray()).Should().Be(ReportWriter.ToJson(Report));
+        stream.ToArray().Take(3).Should().NotEqual(new byte[] { 0xEF, 0xBB, 0xBF }, "no byte order mark");
+        stream.Writes.Should().BeGreaterThanOrEqualTo(Report.Questions.Count, "the writer flushes after each question");
+    }
+
     [Fact]
     public void Json_NamesTheAssumedNumbers_AndTheBounds()
     {
