@@ -13,6 +13,14 @@ internal sealed class AtomicOutputs : IDisposable
     /// <summary>Writes one file's content, through a stream, to a temporary file beside <paramref name="target"/>.</summary>
     public void Write(string target, Action<Stream> write)
     {
+        if (IsDevice(target))
+        {
+            // /dev/null, /dev/stdout: there is no previous file to keep, and a rename would replace the device itself (as root, it can).
+            using var device = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(device);
+            return;
+        }
+
         string temporary = TemporaryFor(target);
         _files.Add((temporary, target));
         using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -56,6 +64,10 @@ internal sealed class AtomicOutputs : IDisposable
 
         _files.Clear();
     }
+
+    /// <summary>Whether the target is a device of a Unix system (under /dev/), written to as it is rather than replaced.</summary>
+    public static bool IsDevice(string target)
+        => !OperatingSystem.IsWindows() && Path.GetFullPath(target).StartsWith("/dev/", StringComparison.Ordinal);
 
     private static string TemporaryFor(string target)
     {

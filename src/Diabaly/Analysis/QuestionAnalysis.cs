@@ -46,10 +46,15 @@ internal static class QuestionAnalysis
 
         Consensus headline = estimates[o.Method];
         List<Camp> camps = Camps.Of(onTarget, o);
-        var (sensitivity, sourcesLeftOut) = Sensitivity.Of(onTarget, headline, o, o.ClipToBounds ? Clip(comparisons.Bounds[0]) : null);
         IReadOnlyList<Conflict> conflicts = strata[0].Conflicts;
-        List<Flag> flags = Flags.Of(question, readings, onTarget, plan, strata[0], headline, sensitivity, o, comparisons.NotExamined, sourcesLeftOut);
-        string summary = Summary.Of(question, readings, onTarget, strata[0], camps, comparisons.NotComparableCount, headline, sensitivity, o.ZeroFloor);
+        ReportDetails Details()
+        {
+            var (sensitivity, sourcesLeftOut) = Sensitivity.Of(onTarget, headline, o, o.ClipToBounds ? Clip(comparisons.Bounds[0]) : null);
+            List<Flag> flags = Flags.Of(question, readings, onTarget, plan, strata[0], headline, sensitivity, o, comparisons.NotExamined, sourcesLeftOut);
+            string summary = Summary.Of(question, readings, onTarget, strata[0], camps, comparisons.NotComparableCount, headline, sensitivity, o.ZeroFloor);
+            return new ReportDetails(ReadOnly.List(sensitivity), ReadOnly.List(flags), summary);
+        }
+
         return new QuestionReport
         {
             Question = question,
@@ -64,13 +69,11 @@ internal static class QuestionAnalysis
             Camps = ReadOnly.List(camps),
             Consensus = headline,
             Estimates = estimates.AsReadOnly(),
-            Sensitivity = ReadOnly.List(sensitivity),
             Strata = ReadOnly.List(strata),
             NotComparable = ReadOnly.List(comparisons.NotComparable),
             NotComparableCount = comparisons.NotComparableCount,
             PairsNotCompared = comparisons.NotExamined,
-            Flags = ReadOnly.List(flags),
-            Summary = summary,
+            Details = Details,
         };
     }
 

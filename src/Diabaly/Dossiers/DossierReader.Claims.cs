@@ -75,7 +75,11 @@ internal sealed partial class DossierReader
                     }
                     else if (viaId is not null)
                     {
-                        if (sources.TryGetValue(viaId, out Source? relay))
+                        if (sources.TryGetValue(viaId, out Source? relay) && relay == source)
+                        {
+                            Error(v, $"'via' of {what} names its own source '{Excerpt.Of(viaId)}'; it lists the sources the figure passed through on its way, not the one that gave it");
+                        }
+                        else if (relay is not null)
                         {
                             via.Add(relay);
                         }

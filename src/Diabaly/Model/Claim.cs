@@ -62,10 +62,17 @@ public sealed class Claim : IEquatable<Claim>
     /// <summary>The sources that relayed the claim, in order, nearest the original first; empty when it came directly.</summary>
     /// <value>Empty.</value>
     /// <exception cref="ArgumentNullException">Set to null or to a list holding null.</exception>
+    /// <exception cref="ArgumentException">The list names the claim's own <see cref="Source"/>.</exception>
     public IReadOnlyList<Source> Via
     {
         get => _via;
-        init => _via = Guard.NotNull(value).Select(s => Guard.NotNull(s)).ToArray();
+        init
+        {
+            Source[] via = Guard.NotNull(value).Select(s => Guard.NotNull(s)).ToArray();
+            _via = via.Any(s => s.Id == Source.Id)
+                ? throw new ArgumentException($"Claim '{Id}' is relayed via its own source '{Source.Id}'; Via lists the sources the figure passed through on its way, not the one that gave it.", nameof(value))
+                : via;
+        }
     }
 
     /// <summary>The language the value's words are written in, when it differs from the dossier's; null otherwise.</summary>

@@ -21,7 +21,9 @@ internal static class ClaimNames
                      .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Question, StringComparer.Ordinal))
         {
             string baseId = $"{group.Key.Source}-{group.Key.Question}";
-            var members = group.Select(c => (Claim: c, Content: Content(c))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
+            // A lone claim of its source on the question needs no content: its id is the pair (the usual case, and the cheap one).
+            var members = group.Take(2).Count() == 1 ? [(Claim: group.First(), Content: string.Empty)]
+                : group.Select(c => (Claim: c, Content: Content(c))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
             foreach (var (claim, content) in members)
             {
                 string stem = members.Count == 1 ? Fit(baseId, string.Empty) : Fit(baseId, "-" + Hash(content));

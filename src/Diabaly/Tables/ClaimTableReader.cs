@@ -310,7 +310,9 @@ public sealed class ClaimTableReader : IDisposable
         {
             foreach (string relay in viaText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                via.Add(_names.SourceOf(_columns, row, line, "via", relay));
+                Source through = _names.SourceOf(_columns, row, line, "via", relay);
+                via.Add(through.Id != source.Id ? through
+                    : throw _columns.Error(line, _columns.Column(row, "via"), $"'via' names the claim's own source '{Excerpt.Of(source.Id)}'; it lists the sources the figure passed through on its way, not the one that gave it."));
             }
         }
 

@@ -12,6 +12,7 @@ internal sealed class TableNames
     private readonly Dictionary<string, (Source Source, string Name, long Line, bool WeightGiven)> _sources = new(StringComparer.Ordinal);
     private readonly List<string> _sourceOrder = [];
     private readonly Dictionary<string, string> _questionNames = new(StringComparer.Ordinal);
+    private (Question Question, long Line)? _last;
 
     public TableNames(Dossier? definitions) => _definitions = definitions;
 
@@ -30,6 +31,7 @@ internal sealed class TableNames
         if (question is not null)
         {
             _questionNames.Remove(question);
+            _last = _last?.Question.Id == question ? null : _last;
         }
     }
 
@@ -59,7 +61,25 @@ internal sealed class TableNames
             registered = id;
         }
 
-        question = new Question(id, cells.Text(row, "subject") ?? text, cells.Text(row, "unit") ?? "count");
+        // The rows of a question share one Question, made from its first row; a later row that gives another subject or unit is
+        // refused rather than silently overruled.
+        string subject = cells.Text(row, "subject") ?? text, unit = cells.Text(row, "unit") ?? "count";
+        if (_last is { } last && last.Question.Id == id)
+        {
+            if (last.Question.Subject != subject || last.Question.Unit != unit)
+            {
+                bool bySubject = last.Question.Subject != subject;
+                throw cells.Error(line, cells.Column(row, bySubject ? "subject" : "unit"),
+                    $"question '{Excerpt.Of(id)}' has {(bySubject ? $"subject '{Excerpt.Of(subject)}'" : $"unit '{Excerpt.Of(unit)}'")} here and "
+                    + $"{(bySubject ? $"'{Excerpt.Of(last.Question.Subject)}'" : $"'{Excerpt.Of(last.Question.Unit)}'")} on its first row (line {last.Line}); a question has one subject and one unit.");
+            }
+
+            question = last.Question;
+            return registered;
+        }
+
+        question = new Question(id, subject, unit);
+        _last = (question, line);
         return registered;
     }
 

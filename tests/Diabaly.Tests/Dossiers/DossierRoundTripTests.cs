@@ -55,7 +55,7 @@ public class DossierRoundTripTests
                     .Select((s, q, value, quote, asOf, scope, via, said) => new Claim("c", questions[q], distinct[s], value)
                     {
                         Quote = quote, AsOf = asOf, Scope = scope, Note = quote is null ? null : "note: " + quote, Said = said,
-                        Via = via.Select(v => distinct[v]).ToArray(),
+                        Via = via.Where(v => v != s).Select(v => distinct[v]).ToArray(), // a claim is never relayed by its own source
                     });
                 return Gen.Select(claim.Array[1, 8], Gen.Int).Select((claims, seed) =>
                 {

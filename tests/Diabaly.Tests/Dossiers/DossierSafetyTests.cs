@@ -113,13 +113,21 @@ public class DossierSafetyTests
     [Theory]
     [InlineData("  - {\"question\", \"source\": \"a\", \"value\": \"many\"}\n", 16, "'question' of claim 1 is empty")]
     [InlineData("  - {question: q, source: ~, value: 5}\n", 27, "'source' of claim 1 is empty")]
-    [InlineData("  - {question: q, source: a, value: 5, via: [a, null]}\n", 49, "'via' of claim 1 is empty")]
+    [InlineData("  - {question: q, source: a, value: 5, via: [null]}\n", 46, "'via' of claim 1 is empty")]
     public void AnEmptyReference_IsAnError_NotADroppedClaim(string line, int column, string message)
     {
         // Fuzz finding (dossier target): in a flow mapping, a key with no value ({"question", ...}) is a null; the claim
         // was dropped without a word, so Parse accepted a dossier whose ToYaml had no claims and did not read back.
         DossierException e = new Action(() => Dossier.Parse(Head + line)).Should().Throw<DossierException>().Which;
         e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column == column && x.Message.Contains(message));
+    }
+
+    [Fact]
+    public void AClaimRelayedThroughItsOwnSource_IsRefused()
+    {
+        DossierException e = new Action(() => Dossier.Parse(Head + "  - {question: q, source: a, value: 5, via: a}\n")).Should().Throw<DossierException>().Which;
+        e.Errors.Should().ContainSingle().Which.ToString().Should()
+            .Be("(dossier):7:45: 'via' of claim 1 names its own source 'a'; it lists the sources the figure passed through on its way, not the one that gave it");
     }
 
     [Fact]

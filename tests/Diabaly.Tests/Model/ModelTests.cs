@@ -36,6 +36,13 @@ public class ModelTests
     }
 
     [Fact]
+    public void Claim_RelayedViaItsOwnSource_IsRefused()
+    {
+        Action act = () => _ = new Claim("c", Some.Question(), Some.Source("mayor"), Quantity.Exact(1)) { Via = [Some.Source("afp"), Some.Source("mayor")] };
+        act.Should().Throw<ArgumentException>().WithMessage("Claim 'c' is relayed via its own source 'mayor'; Via lists the sources*");
+    }
+
+    [Fact]
     public void Claim_Via_IsCopied_SoTheClaimStaysImmutable()
     {
         var relays = new List<Source> { Some.Source("afp") };

@@ -51,4 +51,24 @@ public class AtomicOutputsTests
         Directory.GetFiles(folder).Should().ContainSingle("the temporary files are deleted");
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public void ADevice_IsWrittenTo_NotReplaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("/dev/null is a Unix device.");
+        }
+
+        AtomicOutputs.IsDevice("/dev/null").Should().BeTrue();
+        AtomicOutputs.IsDevice("/tmp/report.json").Should().BeFalse();
+        using (var outputs = new AtomicOutputs())
+        {
+            outputs.Write("/dev/null", stream => stream.Write("written to the device"u8));
+            outputs.Commit();
+        }
+
+        // Had the rename replaced /dev/null with a file, the text would read back.
+        File.ReadAllText("/dev/null").Should().BeEmpty();
+    }
 }

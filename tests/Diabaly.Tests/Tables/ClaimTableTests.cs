@@ -134,6 +134,9 @@ public class ClaimTableTests
     [InlineData("question,source,value\nq,a,1,200\n", "t.csv:2:7: this row has 4 cells and the header 3")]
     [InlineData("question,source,value,low\nq,a,100,500\n", "t.csv:2:9: this row gives both 'value' (words) and 'low'")]
     [InlineData("question,source,value,weight\nq,a,40,\nq,a,50,3\n", "t.csv:3:8: source 'a' has weight 3 here, but its first row (line 2) gave none")]
+    [InlineData("question,source,value,subject\nq,a,40,Fighters\nq,b,50,Vehicles\n", "t.csv:3:8: question 'q' has subject 'Vehicles' here and 'Fighters' on its first row (line 2); a question has one subject and one unit.")]
+    [InlineData("question,source,value,unit\nq,a,40,\nq,b,50,men\n", "t.csv:3:8: question 'q' has unit 'men' here and 'count' on its first row (line 2)")]
+    [InlineData("question,source,value,via\nq,a,40,b;a\n", "t.csv:2:8: 'via' names the claim's own source 'a'")]
     public void ABadRow_IsNamedByLineAndColumn(string table, string expected)
         => Refused(table).Errors[0].ToString().Should().StartWith(expected);
 

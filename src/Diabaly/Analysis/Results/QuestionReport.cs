@@ -54,7 +54,9 @@ public sealed class QuestionReport
     public IReadOnlyDictionary<ConsensusMethod, Consensus> Estimates { get; internal init; } = null!;
 
     /// <summary>For each source with a claim on target, by id: the headline Best without it.</summary>
-    public IReadOnlyList<SourceSensitivity> Sensitivity { get; internal init; } = [];
+    /// <remarks>Computed when first asked for, with <see cref="Flags"/> and <see cref="Summary"/>, which rest on it: a result table,
+    /// which needs none of them, does not pay for them.</remarks>
+    public IReadOnlyList<SourceSensitivity> Sensitivity => _details.Value.Sensitivity;
 
     /// <summary>Every stratum: the headline first (even when no claim is on it), then the others by time and scope.</summary>
     public IReadOnlyList<StratumReport> Strata { get; internal init; } = [];
@@ -72,10 +74,20 @@ public sealed class QuestionReport
     public long PairsNotCompared { get; internal init; }
 
     /// <summary>Warnings.</summary>
-    public IReadOnlyList<Flag> Flags { get; internal init; } = [];
+    /// <remarks>Computed when first asked for (see <see cref="Sensitivity"/>).</remarks>
+    public IReadOnlyList<Flag> Flags => _details.Value.Flags;
 
     /// <summary>A plain-English paragraph built from the numbers.</summary>
-    public string Summary { get; internal init; } = string.Empty;
+    /// <remarks>Computed when first asked for (see <see cref="Sensitivity"/>).</remarks>
+    public string Summary => _details.Value.Summary;
+
+    private readonly Lazy<ReportDetails> _details = new(new ReportDetails([], [], string.Empty));
+
+    /// <summary>The sensitivity, flags and summary, made on first use (thread-safe: made once, whoever asks first).</summary>
+    internal Func<ReportDetails> Details
+    {
+        init => _details = new Lazy<ReportDetails>(value, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Summary;
@@ -122,3 +134,6 @@ public sealed class ReconciliationReport
             ? q
             : throw new KeyNotFoundException($"The report has no question '{questionId}'. Questions: {string.Join(", ", _byId.Keys)}.");
 }
+
+/// <summary>The parts of a <see cref="QuestionReport"/> made on first use.</summary>
+internal sealed record ReportDetails(IReadOnlyList<SourceSensitivity> Sensitivity, IReadOnlyList<Flag> Flags, string Summary);
