@@ -31,6 +31,7 @@ internal static class TableGenerator
                 if (i > 0 && random.NextDouble() < 0.05)
                 {
                     var copied = rows[random.Next(rows.Count)];
+                    source = source == copied.Source ? source + 1 : source; // a relay is another source than the one it relays
                     writer.Write(Row(q, source, numeric ? copied.Numbers : copied.Value, numeric, $"s{copied.Source}"));
                     rows.Add((source, copied.Value, copied.Numbers));
                     continue;
