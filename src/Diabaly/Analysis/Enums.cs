@@ -37,6 +37,15 @@ public enum ConsensusMethod
     /// "at most", and for a vague amount the lower end its lexicon reading gives ("dozens": 24). Low and High are that claim's bounds
     /// (the reach of an open claim, marked assumed). The explanation names the claim.</summary>
     Conservative,
+
+    /// <summary>
+    /// The weighted median of <see cref="WeightedMedian"/>, with each claim's weight multiplied by what the dossier says of its
+    /// source: learned across every question of the dossier (<see cref="ReliabilityReport"/>), a source's typical error on the log
+    /// scale (beyond the claim's own stated width) makes its claims count less, and sources found copying each other share their
+    /// weight on the figures they share. With one question, or questions reconciled one at a time, nothing can be learned and the
+    /// weights are the priors, as the explanation says.
+    /// </summary>
+    Learned,
 }
 
 /// <summary>Which numbers of an estimate (<see cref="Consensus"/>) are meant.</summary>

@@ -6,10 +6,26 @@ namespace Diabaly;
 /// comparisons, then on the headline stratum the agreement, camps, estimates, sensitivity, flags and summary.</summary>
 internal static class QuestionAnalysis
 {
-    public static QuestionReport Analyze(Question question, IReadOnlyList<Claim> claims, ReconcileOptions o, StratumRelations relations)
+    public static QuestionReport Analyze(Question question, IReadOnlyList<Claim> claims, ReconcileOptions o, StratumRelations relations,
+        ReliabilityModel? reliability = null)
+        => Analyze(question, Prepare(question, claims, o, relations), o, reliability);
+
+    /// <summary>A question's strata and claims read, before any analysis: what learning reliability across questions needs.</summary>
+    public sealed record Prepared(StrataPlan Plan, List<Reading> Readings)
+    {
+        public List<Reading> OnTarget => Readings.Where(r => r.Stratum == 0).ToList();
+    }
+
+    public static Prepared Prepare(Question question, IReadOnlyList<Claim> claims, ReconcileOptions o, StratumRelations relations)
     {
         StrataPlan plan = StrataPlan.Make(question, claims, s => ClaimReader.SourceWeight(s, o), relations);
-        List<Reading> readings = ClaimReader.Read(claims, plan, o);
+        return new Prepared(plan, ClaimReader.Read(claims, plan, o));
+    }
+
+    public static QuestionReport Analyze(Question question, Prepared prepared, ReconcileOptions o, ReliabilityModel? reliability)
+    {
+        StrataPlan plan = prepared.Plan;
+        List<Reading> readings = prepared.Readings;
         Comparisons comparisons = Comparisons.Of(readings, plan, o);
 
         var byStratum = Enumerable.Range(0, plan.Strata.Count).Select(_ => new List<Reading>()).ToArray();
@@ -19,6 +35,11 @@ internal static class QuestionAnalysis
         }
 
         List<Reading> onTarget = byStratum[0];
+        foreach (List<Reading> stratum in byStratum)
+        {
+            reliability?.Apply(stratum);
+        }
+
         var strata = new List<StratumReport>(plan.Strata.Count);
         var estimates = new Dictionary<ConsensusMethod, Consensus>();
         for (int s = 0; s < plan.Strata.Count; s++)

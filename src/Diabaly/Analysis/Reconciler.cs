@@ -44,8 +44,12 @@ public static class Reconciler
         Guard.NotNull(dossier);
         Guard.NotNull(options);
         var byQuestion = dossier.Claims.ToLookup(c => c.Question.Id, StringComparer.Ordinal);
-        var questions = dossier.Questions.Select(q => QuestionAnalysis.Analyze(q, byQuestion[q.Id].ToList(), options, dossier.Relations)).ToList();
-        return new ReconciliationReport(dossier, options, ReadOnly.List(questions));
+        var prepared = dossier.Questions.Select(q => (Question: q, Prepared: QuestionAnalysis.Prepare(q, byQuestion[q.Id].ToList(), options, dossier.Relations))).ToList();
+
+        // Reliability is learned once, from every question's claims on target, before any question is analysed.
+        ReliabilityReport reliability = ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget)).ToList());
+        var questions = prepared.Select(p => QuestionAnalysis.Analyze(p.Question, p.Prepared, options, reliability.Model)).ToList();
+        return new ReconciliationReport(dossier, options, ReadOnly.List(questions), reliability);
     }
 
     /// <summary>Reconciles the claims on one question.</summary>
@@ -101,16 +105,57 @@ public static class Reconciler
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread.");
         }
 
-        return Stream(questions, options, threads);
+        return Stream(questions, options, threads, null);
     }
 
-    private static IEnumerable<QuestionReport> Stream(IEnumerable<QuestionClaims> questions, ReconcileOptions o, int threads)
+    /// <summary>
+    /// Learns each source's reliability from questions as they stream in (a first pass over a claim table), for
+    /// <see cref="ReconcileLearned"/> to weigh a second pass by: the
+    /// same learning <see cref="Reconcile(Dossier, ReconcileOptions)"/> does over a dossier's questions, so that the two give the same
+    /// reports. It holds every claim read in memory until it returns.
+    /// </summary>
+    /// <param name="questions">The questions with their claims.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <returns>What the questions say of each source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
+    public static ReliabilityReport Learn(IEnumerable<QuestionClaims> questions, ReconcileOptions? options = null)
+    {
+        Guard.NotNull(questions);
+        ReconcileOptions o = options ?? ReconcileOptions.Default;
+        var onTarget = questions.Select(q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget)).ToList();
+        return ReliabilityLearner.Learn(onTarget);
+    }
+
+    /// <summary>As <see cref="Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/>, with <see cref="ConsensusMethod.Learned"/>
+    /// weighing the claims by what <see cref="Learn"/> learned: for the same claims, the reports
+    /// <see cref="Reconcile(Dossier, ReconcileOptions)"/> gives.</summary>
+    /// <param name="questions">The questions with their claims.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="threads">How many questions are reconciled at once.</param>
+    /// <param name="reliability">What <see cref="Learn"/> learned.</param>
+    /// <returns>The reports, lazily, in the order of the questions.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
+    public static IEnumerable<QuestionReport> ReconcileLearned(IEnumerable<QuestionClaims> questions, ReliabilityReport reliability, ReconcileOptions options, int threads)
+    {
+        Guard.NotNull(questions);
+        Guard.NotNull(options);
+        Guard.NotNull(reliability);
+        if (threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread.");
+        }
+
+        return Stream(questions, options, threads, reliability.Model);
+    }
+
+    private static IEnumerable<QuestionReport> Stream(IEnumerable<QuestionClaims> questions, ReconcileOptions o, int threads, ReliabilityModel? model)
     {
         if (threads == 1)
         {
             foreach (List<QuestionClaims> batch in Batches(questions))
             {
-                foreach (QuestionReport r in Analyze(batch, o, threads))
+                foreach (QuestionReport r in Analyze(batch, o, threads, model))
                 {
                     yield return r;
                 }
@@ -154,7 +199,7 @@ public static class Reconciler
         {
             foreach (List<QuestionClaims> batch in ready.GetConsumingEnumerable())
             {
-                foreach (QuestionReport r in Analyze(batch, o, threads))
+                foreach (QuestionReport r in Analyze(batch, o, threads, model))
                 {
                     yield return r;
                 }
@@ -199,21 +244,21 @@ public static class Reconciler
         }
     }
 
-    private static QuestionReport[] Analyze(List<QuestionClaims> batch, ReconcileOptions o, int threads)
+    private static QuestionReport[] Analyze(List<QuestionClaims> batch, ReconcileOptions o, int threads, ReliabilityModel? model)
     {
         var reports = new QuestionReport[batch.Count];
         if (threads == 1 || batch.Count < 2)
         {
             for (int i = 0; i < batch.Count; i++)
             {
-                reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations);
+                reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations, model);
             }
 
             return reports;
         }
 
         Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            i => reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations));
+            i => reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations, model));
         return reports;
     }
 }

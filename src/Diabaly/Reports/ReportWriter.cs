@@ -143,7 +143,7 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="claim"/> is null.</exception>
     public static string FormatClaim(AssessedClaim claim) => Figures.Claim(Guard.NotNull(claim));
 
-    /// <summary>The name of a method as the reports label it: "Weighted median", "Linear pool", "Random effects", "Agreement", "Conservative".</summary>
+    /// <summary>The name of a method as the reports label it: "Weighted median", "Linear pool", "Random effects", "Agreement", "Conservative", "Learned reliability".</summary>
     /// <param name="method">The method.</param>
     /// <returns>The label.</returns>
     public static string Label(ConsensusMethod method) => method switch
@@ -153,6 +153,7 @@ public static class ReportWriter
         ConsensusMethod.RandomEffects => "Random effects",
         ConsensusMethod.Agreement => "Agreement",
         ConsensusMethod.Conservative => "Conservative",
+        ConsensusMethod.Learned => "Learned reliability",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a consensus method."),
     };
 

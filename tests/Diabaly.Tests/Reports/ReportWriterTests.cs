@@ -252,7 +252,7 @@ public class ReportWriterTests
             "the scope assault force lies within forces deployed in the area", "\\#3 Mayor of Diabaly (1,500–2,500)");
 
         List<string[]> methods = Table(md, Fighters, "Consensus by every method");
-        methods.Select(r => r[0]).Should().Equal("Weighted median (headline)", "Linear pool", "Random effects", "Agreement", "Conservative");
+        methods.Select(r => r[0]).Should().Equal("Weighted median (headline)", "Linear pool", "Random effects", "Agreement", "Conservative", "Learned reliability");
         methods[0][2].Should().Be("**400**");
 
         List<string[]> conflicts = Table(md, Fighters, "Conflicts on target");

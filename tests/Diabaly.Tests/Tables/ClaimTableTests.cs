@@ -55,13 +55,20 @@ public class ClaimTableTests
 
     private static string StreamedJson(Dossier d, string table, ReconcileOptions o, int threads)
     {
+        // Two passes, as for any table: the first learns each source's reliability, the second reconciles with it.
+        ReliabilityReport learned;
+        using (var first = ClaimTableReader.From(new StringReader(table), "t.csv", new ClaimTableOptions { Definitions = d }))
+        {
+            learned = Reconciler.Learn(first.Questions(), o);
+        }
+
         using var reader = ClaimTableReader.From(new StringReader(table), "t.csv", new ClaimTableOptions { Definitions = d });
-        var reports = Reconciler.Reconcile(reader.Questions(), o, threads).ToList();
+        var reports = Reconciler.ReconcileLearned(reader.Questions(), learned, o, threads).ToList();
 
         // Questions without a claim have no row in the table: the dossier reports them too, so they are added in its order.
         var byId = reports.ToDictionary(r => r.Question.Id);
         var all = d.Questions.Select(q => byId.TryGetValue(q.Id, out var r) ? r : Reconciler.Reconcile(q, [], o, d.Relations)).ToList();
-        return ReportWriter.ToJson(new ReconciliationReport(d, o, all));
+        return ReportWriter.ToJson(new ReconciliationReport(d, o, all, learned));
     }
 
     [Fact]

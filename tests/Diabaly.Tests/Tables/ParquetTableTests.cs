@@ -107,10 +107,17 @@ public class ParquetTableTests
 
     private static string StreamedJson(Dossier d, Stream table, int threads)
     {
-        using var reader = ClaimTableReader.FromParquet(table, "t.parquet", new ClaimTableOptions { Definitions = d });
-        var byId = Reconciler.Reconcile(reader.Questions(), ReconcileOptions.Default, threads).ToDictionary(r => r.Question.Id);
+        byte[] bytes = ((MemoryStream)table).ToArray();
+        ReliabilityReport learned;
+        using (var first = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { Definitions = d }))
+        {
+            learned = Reconciler.Learn(first.Questions());
+        }
+
+        using var reader = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { Definitions = d });
+        var byId = Reconciler.ReconcileLearned(reader.Questions(), learned, ReconcileOptions.Default, threads).ToDictionary(r => r.Question.Id);
         var all = d.Questions.Select(q => byId.TryGetValue(q.Id, out var r) ? r : Reconciler.Reconcile(q, [], ReconcileOptions.Default, d.Relations)).ToList();
-        return ReportWriter.ToJson(new ReconciliationReport(d, ReconcileOptions.Default, all));
+        return ReportWriter.ToJson(new ReconciliationReport(d, ReconcileOptions.Default, all, learned));
     }
 
     [Fact]

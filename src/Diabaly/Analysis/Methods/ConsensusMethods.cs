@@ -13,6 +13,7 @@ internal static class ConsensusMethods
         new RandomEffectsMethod(),
         new AgreementMethod(),
         new ConservativeMethod(),
+        new LearnedMethod(),
     ];
 
     private static readonly Dictionary<ConsensusMethod, IConsensusMethod> ByMethod = All.ToDictionary(m => m.Method);
@@ -73,13 +74,13 @@ internal static class ConsensusMethods
     /// and either is.
     /// </summary>
     public static (double Value, bool Assumed) CountQuantile(IReadOnlyList<Reading> r, Func<Reading, double> log, Func<Reading, double> count,
-        Func<Reading, bool> assumed, double p, ReconcileOptions o)
+        Func<Reading, bool> assumed, double p, ReconcileOptions o, Func<Reading, double>? weight = null)
     {
         double[] logs = new double[r.Count], weights = new double[r.Count];
         for (int i = 0; i < r.Count; i++)
         {
             logs[i] = log(r[i]);
-            weights[i] = r[i].Weight;
+            weights[i] = weight is null ? r[i].Weight : weight(r[i]);
         }
 
         var (y, lo, hi) = WeightedStatistics.Locate(logs, weights, p);

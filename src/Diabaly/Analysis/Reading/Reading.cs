@@ -45,6 +45,16 @@ internal sealed class Reading
 
     public double Weight => Assessed.Weight;
 
+    /// <summary>The weight <see cref="ConsensusMethod.Learned"/> gives the claim: <see cref="Weight"/> until a
+    /// <see cref="ReliabilityModel"/> is applied to the question's readings.</summary>
+    public double LearnedWeight { get; set; } = double.NaN;
+
+    /// <summary>The model that set <see cref="LearnedWeight"/>, or null when the weights are the priors.</summary>
+    public ReliabilityModel? Learned { get; set; }
+
+    /// <summary><see cref="LearnedWeight"/>, or the prior weight when nothing was learned.</summary>
+    public double WeightForLearned => Learned is null ? Weight : LearnedWeight;
+
     public bool IsCentralAssumed => Assessed.IsCentralAssumed;
 }
 

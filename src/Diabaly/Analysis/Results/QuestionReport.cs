@@ -98,11 +98,12 @@ public sealed class ReconciliationReport
 {
     private readonly Dictionary<string, QuestionReport> _byId;
 
-    internal ReconciliationReport(Dossier dossier, ReconcileOptions options, IReadOnlyList<QuestionReport> questions)
+    internal ReconciliationReport(Dossier dossier, ReconcileOptions options, IReadOnlyList<QuestionReport> questions, ReliabilityReport? reliability = null)
     {
         Dossier = dossier;
         Options = options;
         Questions = questions;
+        Reliability = reliability ?? new ReliabilityReport(0, 0, true, 1, [], [], null);
         _byId = questions.ToDictionary(q => q.Question.Id, StringComparer.Ordinal);
     }
 
@@ -115,6 +116,10 @@ public sealed class ReconciliationReport
     /// <summary>Every question of the dossier, in dossier order.</summary>
     public IReadOnlyList<QuestionReport> Questions { get; }
 
+    /// <summary>What the questions say of each source: its learned error and the copies found, which
+    /// <see cref="ConsensusMethod.Learned"/> weighs the claims by.</summary>
+    public ReliabilityReport Reliability { get; }
+
     /// <summary>The same report restricted to some questions, in dossier order; the dossier and the options stay whole.</summary>
     /// <param name="questionIds">The ids of the questions to keep.</param>
     /// <returns>A report on those questions only.</returns>
@@ -122,7 +127,7 @@ public sealed class ReconciliationReport
     public ReconciliationReport Only(params string[] questionIds)
     {
         var keep = new HashSet<string>(questionIds.Select(id => this[id].Question.Id), StringComparer.Ordinal);
-        return new ReconciliationReport(Dossier, Options, ReadOnly.List(Questions.Where(q => keep.Contains(q.Question.Id))));
+        return new ReconciliationReport(Dossier, Options, ReadOnly.List(Questions.Where(q => keep.Contains(q.Question.Id))), Reliability);
     }
 
     /// <summary>The report on a question.</summary>

@@ -1,0 +1,33 @@
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary><see cref="ConsensusMethod.Learned"/>: the weighted median, low and high of <see cref="WeightedMedianMethod"/>, with the
+/// weights learned across the dossier (<see cref="ReliabilityModel"/>).</summary>
+internal sealed class LearnedMethod : IConsensusMethod
+{
+    public ConsensusMethod Method => ConsensusMethod.Learned;
+
+    public Consensus Estimate(IReadOnlyList<Reading> r, ReconcileOptions o, bool explain)
+    {
+        var best = ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o, Weight);
+        var low = ConsensusMethods.CountQuantile(r, x => x.LogLower, x => x.SupportLower, x => x.IsSupportLowerAssumed, o.LowQuantile, o, Weight);
+        var high = ConsensusMethods.CountQuantile(r, x => x.LogUpper, x => x.SupportUpper, x => x.IsSupportUpperAssumed, o.HighQuantile, o, Weight);
+        return new Consensus(ConsensusMethod.Learned, low.Value, best.Value, high.Value, explain ? Explain(r, o) : string.Empty,
+            assumed: ConsensusMethods.Parts(low.Assumed, best.Assumed, high.Assumed));
+    }
+
+    public double Best(IReadOnlyList<Reading> r, ReconcileOptions o)
+        => ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o, Weight).Value;
+
+    private static double Weight(Reading x) => x.WeightForLearned;
+
+    private static string Explain(IReadOnlyList<Reading> r, ReconcileOptions o)
+    {
+        string quantiles = $"low and high are the weighted {NumberText.Percent(o.LowQuantile)} quantile of the lower bounds and {NumberText.Percent(o.HighQuantile)} quantile of the upper bounds";
+        ReliabilityModel? model = r.Select(x => x.Learned).FirstOrDefault(m => m is not null);
+        return model is null
+            ? $"weighted median of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} with the prior weights: reliability is learned across the questions of a dossier, and this question was reconciled alone; {quantiles}"
+            : $"weighted median of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")}, each weighted by its source's error learned across {model.Questions} {ConsensusMethods.Plural(model.Questions, "question")}{(model.CopyPairs > 0 ? " and shared among sources found copying each other" : string.Empty)}; {quantiles}";
+    }
+}
