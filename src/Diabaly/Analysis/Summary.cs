@@ -97,7 +97,7 @@ internal static class Summary
         ConsensusMethod.RandomEffects => "random-effects meta-analysis",
         ConsensusMethod.Agreement => "agreement interval",
         ConsensusMethod.Conservative => "conservative rule",
-        ConsensusMethod.Learned => "weighted median with learned reliability",
+        ConsensusMethod.Learned => "mean weighted by learned reliability",
         _ => throw new ArgumentOutOfRangeException(nameof(m), m, "Not a consensus method."),
     };
 

@@ -43,10 +43,17 @@ public class ReconcilerPropertyTests
         return new Dossier("P", sources.Values, [q], list);
     }
 
-    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+    private static bool Close(double a, double b, double tolerance = 1e-9) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     private static double[] Numbers(QuestionReport q)
         => q.Estimates.OrderBy(e => e.Key).SelectMany(e => new[] { e.Value.Low, e.Value.Best, e.Value.High }).ToArray();
+
+    /// <summary>Every method's numbers but the learned one's, which is a fixed point found to 1e-6 on the log scale (the learning stops
+    /// when the consensus moves by less on average): another scale or another split of a weight can stop it a round earlier.</summary>
+    private static double[] Exact(QuestionReport q)
+        => q.Estimates.Where(e => e.Key != ConsensusMethod.Learned).OrderBy(e => e.Key).SelectMany(e => new[] { e.Value.Low, e.Value.Best, e.Value.High }).ToArray();
+
+    private static double[] Learned(QuestionReport q) => [q.Estimates[ConsensusMethod.Learned].Low, q.Estimates[ConsensusMethod.Learned].Best, q.Estimates[ConsensusMethod.Learned].High];
 
     [Fact]
     public void EveryBest_LiesWithinTheEnvelope()
@@ -80,9 +87,9 @@ public class ReconcilerPropertyTests
         => Gen.Select(Claims, Gen.Double[1, 1000]).Sample((claims, k) =>
         {
             var scaled = claims.Select(c => (c.Source, Scale(c.Value, k), c.AsOf, c.Scope)).ToArray();
-            double[] a = Numbers(Reconciler.Reconcile(Build(claims), NoWidening)["q"]);
-            double[] b = Numbers(Reconciler.Reconcile(Build(scaled), NoWidening)["q"]);
-            return a.Zip(b).All(p => Close(p.First * k, p.Second));
+            QuestionReport qa = Reconciler.Reconcile(Build(claims), NoWidening)["q"], qb = Reconciler.Reconcile(Build(scaled), NoWidening)["q"];
+            return Exact(qa).Zip(Exact(qb)).All(p => Close(p.First * k, p.Second))
+                   && Learned(qa).Zip(Learned(qb)).All(p => Close(p.First * k, p.Second, 1e-5));
         }, iter: Support.Runs.Of(2_000));
 
     [Fact]
@@ -90,9 +97,9 @@ public class ReconcilerPropertyTests
         => Gen.Select(Claims, Gen.Int[0, 7]).Sample((claims, pick) =>
         {
             var extra = claims.Append(claims[pick % claims.Length]).ToArray();
-            double[] a = Numbers(Reconciler.Reconcile(Build(claims))["q"]);
-            double[] b = Numbers(Reconciler.Reconcile(Build(extra))["q"]);
-            return a.Zip(b).All(p => Close(p.First, p.Second));
+            QuestionReport qa = Reconciler.Reconcile(Build(claims))["q"], qb = Reconciler.Reconcile(Build(extra))["q"];
+            return Exact(qa).Zip(Exact(qb)).All(p => Close(p.First, p.Second))
+                   && Learned(qa).Zip(Learned(qb)).All(p => Close(p.First, p.Second, 1e-5));
         }, iter: Support.Runs.Of(2_000));
 
     [Fact]

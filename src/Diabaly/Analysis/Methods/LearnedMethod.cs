@@ -2,23 +2,32 @@ using Diabaly.Internal;
 
 namespace Diabaly;
 
-/// <summary><see cref="ConsensusMethod.Learned"/>: the weighted median, low and high of <see cref="WeightedMedianMethod"/>, with the
-/// weights learned across the dossier (<see cref="ReliabilityModel"/>).</summary>
+/// <summary><see cref="ConsensusMethod.Learned"/>: the weighted mean on the log scale with the weights learned across the dossier
+/// (<see cref="ReliabilityModel"/>), and the low and high of <see cref="WeightedMedianMethod"/> with those weights.</summary>
 internal sealed class LearnedMethod : IConsensusMethod
 {
     public ConsensusMethod Method => ConsensusMethod.Learned;
 
     public Consensus Estimate(IReadOnlyList<Reading> r, ReconcileOptions o, bool explain)
     {
-        var best = ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o, Weight);
+        var best = Middle(r, o);
         var low = ConsensusMethods.CountQuantile(r, x => x.LogLower, x => x.SupportLower, x => x.IsSupportLowerAssumed, o.LowQuantile, o, Weight);
         var high = ConsensusMethods.CountQuantile(r, x => x.LogUpper, x => x.SupportUpper, x => x.IsSupportUpperAssumed, o.HighQuantile, o, Weight);
         return new Consensus(ConsensusMethod.Learned, low.Value, best.Value, high.Value, explain ? Explain(r, o) : string.Empty,
             assumed: ConsensusMethods.Parts(low.Assumed, best.Assumed, high.Assumed));
     }
 
-    public double Best(IReadOnlyList<Reading> r, ReconcileOptions o)
-        => ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o, Weight).Value;
+    public double Best(IReadOnlyList<Reading> r, ReconcileOptions o) => Middle(r, o).Value;
+
+    /// <summary>The weighted mean of the central values on the log scale, with the learned weights (precision-weighted, slips
+    /// taken down; see <see cref="ReliabilityLearner.Consensus"/>); assumed when claims with an assumed central value carry at least
+    /// half the weight.</summary>
+    private static (double Value, bool Assumed) Middle(IReadOnlyList<Reading> r, ReconcileOptions o)
+    {
+        double[] y = r.Select(x => x.LogCentral).ToArray(), w = r.Select(Weight).ToArray();
+        bool assumed = r.Where(x => x.IsCentralAssumed).Sum(Weight) >= w.Sum() / 2;
+        return (LogScale.Back(ReliabilityLearner.Consensus(y, w), o), assumed);
+    }
 
     private static double Weight(Reading x) => x.WeightForLearned;
 
@@ -27,7 +36,7 @@ internal sealed class LearnedMethod : IConsensusMethod
         string quantiles = $"low and high are the weighted {NumberText.Percent(o.LowQuantile)} quantile of the lower bounds and {NumberText.Percent(o.HighQuantile)} quantile of the upper bounds";
         ReliabilityModel? model = r.Select(x => x.Learned).FirstOrDefault(m => m is not null);
         return model is null
-            ? $"weighted median of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} with the prior weights: reliability is learned across the questions of a dossier, and this question was reconciled alone; {quantiles}"
-            : $"weighted median of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")}, each weighted by its source's error learned across {model.Questions} {ConsensusMethods.Plural(model.Questions, "question")}{(model.CopyPairs > 0 ? " and shared among sources found copying each other" : string.Empty)}; {quantiles}";
+            ? $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale with the prior weights: reliability is learned across the questions of a dossier, and this question was reconciled alone; {quantiles}"
+            : $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale, each weighted by its source's error learned across {model.Questions} {ConsensusMethods.Plural(model.Questions, "question")}{(model.CopyPairs > 0 ? " and shared among sources found copying each other" : string.Empty)}; {quantiles}";
     }
 }

@@ -1,10 +1,17 @@
-using Diabaly.Statistics;
 using MathNet.Numerics.Distributions;
 
 namespace Diabaly;
 
-/// <summary>The learned weights of <see cref="ConsensusMethod.Learned"/>, with the report on them: per source, its error variance
-/// (the bound the weights use), and the group of sources it copies with.</summary>
+/// <summary>What learning needs of one claim on target, without the rest of its reading: its source, its log value and own variance,
+/// its prior weight and its share of its source's say on the question, and the figure as stated (for copies).</summary>
+internal readonly record struct LearningClaim(Source Source, double Y, double U2, double Prior, double Count, (QuantityKind, double, double, double?) Statement, bool Specific)
+{
+    public static LearningClaim Of(Reading r) => new(r.Claim.Source, r.LogCentral, r.LogSd * r.LogSd, r.Weight,
+        r.SourceWeight > 0 ? r.Weight / r.SourceWeight : 1, ReliabilityModel.Statement(r.Claim.Value), ReliabilityLearner.IsSpecific(r.Claim.Value));
+}
+
+/// <summary>The learned weights of <see cref="ConsensusMethod.Learned"/>: per source, its error variance (the bound the weights use),
+/// and the group of sources it copies with.</summary>
 internal sealed class ReliabilityModel
 {
     private readonly Dictionary<string, double> _variance;
@@ -24,28 +31,43 @@ internal sealed class ReliabilityModel
 
     public int CopyPairs { get; }
 
-    /// <summary>Sets the learned weight of each claim of a question on target: its prior weight, shared with the identical figures
-    /// of the sources it copies with, over its own variance plus its source's error variance. A source the model has not seen
-    /// (possible when the model was learned from other claims) has the prior's variance.</summary>
-    public void Apply(List<Reading> onTarget)
+    /// <summary>Sets the learned weight of each claim of one stratum of a question: its prior weight, shared with the identical
+    /// figures of the sources it copies with, over its own variance plus its source's error variance, made robust
+    /// (<see cref="ReliabilityLearner.Robust"/>). A source the model has not seen has the prior's variance.</summary>
+    public void Apply(List<Reading> readings)
     {
-        double[] share = ShareOfCopies(onTarget, r => _copyGroup.GetValueOrDefault(r.Claim.Source.Id, r.Claim.Source.Id));
-        for (int i = 0; i < onTarget.Count; i++)
+        double[] share = ShareOfCopies(readings.Select(r => (Group(r.Claim.Source.Id), r.Claim.Source.Id, Statement(r.Claim.Value))).ToList());
+        int n = readings.Count;
+        double[] y = new double[n], w = new double[n], sd = new double[n];
+        string[] source = new string[n];
+        for (int i = 0; i < n; i++)
         {
-            Reading r = onTarget[i];
-            r.LearnedWeight = r.Weight * share[i] / ((r.LogSd * r.LogSd) + _variance.GetValueOrDefault(r.Claim.Source.Id, _unknown));
-            r.Learned = this;
+            Reading r = readings[i];
+            double variance = (r.LogSd * r.LogSd) + _variance.GetValueOrDefault(r.Claim.Source.Id, _unknown);
+            y[i] = r.LogCentral;
+            w[i] = r.Weight * share[i] / variance;
+            sd[i] = Math.Sqrt(variance);
+            source[i] = r.Claim.Source.Id;
+        }
+
+        double[] robust = ReliabilityLearner.Robust(y, w, sd, source);
+        for (int i = 0; i < n; i++)
+        {
+            readings[i].LearnedWeight = robust[i];
+            readings[i].Learned = this;
         }
     }
 
-    /// <summary>Per claim, its share of the weight: 1, or 1 / k for the k identical figures that sources of one copy group give
-    /// on the question.</summary>
-    public static double[] ShareOfCopies(IReadOnlyList<Reading> readings, Func<Reading, string> group)
+    private string Group(string source) => _copyGroup.GetValueOrDefault(source, source);
+
+    /// <summary>Per claim, its share of the weight: 1, or 1 / k for the k identical figures that sources of one copy group give on
+    /// the question.</summary>
+    public static double[] ShareOfCopies(IReadOnlyList<(string Group, string Source, (QuantityKind, double, double, double?) Statement)> claims)
     {
-        double[] share = new double[readings.Count];
-        foreach (var same in Enumerable.Range(0, readings.Count).GroupBy(i => (group(readings[i]), Statement(readings[i].Claim.Value))))
+        double[] share = new double[claims.Count];
+        foreach (var same in Enumerable.Range(0, claims.Count).GroupBy(i => (claims[i].Group, claims[i].Statement)))
         {
-            bool copied = same.Select(i => readings[i].Claim.Source.Id).Distinct(StringComparer.Ordinal).Skip(1).Any();
+            bool copied = same.Select(i => claims[i].Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
             foreach (int i in same)
             {
                 share[i] = copied ? 1.0 / same.Count() : 1;
@@ -60,28 +82,30 @@ internal sealed class ReliabilityModel
 
 /// <summary>
 /// Learns each source's error across the questions of a dossier, jointly with the consensus of every question, and finds sources
-/// that copy each other (see <see cref="ReliabilityReport"/> for the method). Linear in the claims per round.
+/// that copy each other (see <see cref="ReliabilityReport"/> for the method). Linear in the claims per round, but for the sort of
+/// each question's claims.
 /// </summary>
 internal static class ReliabilityLearner
 {
     private const double Cap = 1.3862943611198906; // ln 4: an error beyond a factor of 4 counts as a factor of 4
     private const double BoundLevel = 0.16; // the weights use the upper end of a one-sided 84 % bound on a source's error variance
-    private const int MaxIterations = 50;
-    private const double Tolerance = 1e-9;
+    private const int MaxIterations = 25;
+    private const double Tolerance = 1e-6; // on the log scale: a consensus that moves by less than a millionth has stopped
+    private const int LeaveOneOutUpTo = 1_000;
+    private const int FreezeAfter = 5; // rounds after which each claim's robust factor is kept, so that the iteration settles // larger questions take the weighted median of all their claims as the reference
     private static readonly double ErrorTolerance = Math.Log(1.05);
     private static readonly double MinimumVariance = Math.Pow(Math.Log(1.01), 2);
+    private static readonly double PriorVariance = Math.Pow(Math.Log(2), 2); // before anything is learned, a source errs by about ×2
 
-    /// <summary>One claim, flattened.</summary>
-    /// <summary>One claim, flattened; <see cref="Count"/> is its share of its source's say on the question (1 / the source's distinct
-    /// statements / the repetitions of this one), so that a question is one observation of a source however often it repeats itself.</summary>
-    private readonly record struct Item(int Question, int Source, double Y, double U2, double Prior, double Count, Reading Reading);
+    /// <summary>One claim, flattened, with its question and source as indices.</summary>
+    private readonly record struct Item(int Question, int Source, LearningClaim Claim);
 
-    /// <summary>Learns from the on-target readings of every question; <see cref="ReliabilityModel.Apply"/> then weights a question's claims.</summary>
-    /// <param name="questions">Per question (any order; they are taken by question id), its readings on target.</param>
-    public static ReliabilityReport Learn(IReadOnlyList<(string Question, List<Reading> Readings)> questions)
+    /// <summary>Learns from the claims on target of every question; <see cref="ReliabilityModel.Apply"/> then weights a question's claims.</summary>
+    /// <param name="questions">Per question (any order; they are taken by question id), its claims on target.</param>
+    public static ReliabilityReport Learn(IReadOnlyList<(string Question, List<LearningClaim> Claims)> questions)
     {
-        var ordered = questions.Where(q => q.Readings.Count > 0).OrderBy(q => q.Question, StringComparer.Ordinal).ToList();
-        var sources = ordered.SelectMany(q => q.Readings).Select(r => r.Claim.Source).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        var ordered = questions.Where(q => q.Claims.Count > 0).OrderBy(q => q.Question, StringComparer.Ordinal).ToList();
+        var sources = ordered.SelectMany(q => q.Claims).Select(c => c.Source).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         var sourceIndex = sources.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var items = new List<Item>();
         var start = new int[ordered.Count + 1];
@@ -89,24 +113,22 @@ internal static class ReliabilityLearner
         for (int q = 0; q < ordered.Count; q++)
         {
             start[q] = items.Count;
-            foreach (Reading r in ordered[q].Readings)
-            {
-                items.Add(new Item(q, sourceIndex[r.Claim.Source.Id], r.LogCentral, r.LogSd * r.LogSd, r.Weight, r.SourceWeight > 0 ? r.Weight / r.SourceWeight : 1, r));
-            }
-
+            items.AddRange(ordered[q].Claims.Select(c => new Item(q, sourceIndex[c.Source.Id], c)));
             start[q + 1] = items.Count;
-            usable[q] = ordered[q].Readings.Select(r => r.Claim.Source.Id).Distinct(StringComparer.Ordinal).Skip(1).Any();
+            usable[q] = ordered[q].Claims.Select(c => c.Source.Id).Distinct(StringComparer.Ordinal).Skip(1).Any();
         }
 
+        // One question says nothing of a source that its own claims did not make: the consensus is theirs. Learning needs two.
         int usableCount = usable.Count(u => u);
-        double[] share = Enumerable.Repeat(1.0, items.Count).ToArray();
-        double[] truth = Truths(items, start, i => items[i].Prior);
-        if (usableCount == 0)
+        if (usableCount < 2)
         {
             var priors = sources.Select(s => new SourceReliability(s, 0, 1, 1, 1, 1, [])).ToList();
             return new ReliabilityReport(0, 0, true, 1, priors, [], null);
         }
 
+        double[] share = Enumerable.Repeat(1.0, items.Count).ToArray();
+        double[] robust = new double[items.Count];
+        double[] truth = Truths(items, start, i => items[i].Claim.Prior, i => items[i].Claim.U2 + PriorVariance, robust, refresh: true);
         int iterations = 0;
         bool converged = true;
         List<CopyEvidence> copies = [];
@@ -118,8 +140,11 @@ internal static class ReliabilityLearner
             {
                 iterations++;
                 double[] variance = Errors(items, truth, usable, sources.Count).BoundVariance;
-                double[] next = Truths(items, start, i => Weight(items[i], share[i], variance));
-                done = truth.Zip(next).All(p => Math.Abs(p.First - p.Second) <= Tolerance);
+                double[] next = Truths(items, start, i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]),
+                    i => items[i].Claim.U2 + variance[items[i].Source], robust, refresh: round < FreezeAfter);
+                // Stopped when the consensus moves, on average over the questions, by less than the tolerance: a weighted median that
+                // serves as a claim's reference can swap between two claims in one question of a hundred thousand and never settle.
+                done = truth.Zip(next).Average(p => Math.Abs(p.First - p.Second)) <= Tolerance;
                 truth = next;
             }
 
@@ -137,8 +162,9 @@ internal static class ReliabilityLearner
 
             for (int q = 0; q < ordered.Count; q++)
             {
-                double[] sh = ReliabilityModel.ShareOfCopies(ordered[q].Readings, r => sources[group[sourceIndex[r.Claim.Source.Id]]].Id);
-                Array.Copy(sh, 0, share, start[q], sh.Length);
+                var claims = Enumerable.Range(start[q], start[q + 1] - start[q])
+                    .Select(i => (sources[group[items[i].Source]].Id, sources[items[i].Source].Id, items[i].Claim.Statement)).ToList();
+                ReliabilityModel.ShareOfCopies(claims).CopyTo(share, start[q]);
             }
         }
 
@@ -156,29 +182,162 @@ internal static class ReliabilityLearner
         return Report(usableCount, iterations, converged, estimate, sources, copies, claimsUsed, model);
     }
 
-    private static double Weight(Item item, double share, double[] variance) => item.Prior * share / (item.U2 + variance[item.Source]);
-
-    /// <summary>Each question's consensus on the log scale: the weighted median of its claims.</summary>
-    private static double[] Truths(List<Item> items, int[] start, Func<int, double> weight)
+    /// <summary>Each question's consensus on the log scale (<see cref="Consensus"/>), with the weights made robust. With
+    /// <paramref name="refresh"/>, each claim's robust factor (its robust weight over its weight) is computed and kept in
+    /// <paramref name="factor"/>; without, the kept factor is used: a reference that swaps between two claims from one round to the
+    /// next would otherwise keep a question from settling.</summary>
+    private static double[] Truths(List<Item> items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh)
     {
         double[] truth = new double[start.Length - 1];
+        int most = Enumerable.Range(0, truth.Length).Select(q => start[q + 1] - start[q]).DefaultIfEmpty(0).Max();
+        double[] y = new double[most], w = new double[most], sd = new double[most];
+        string[] source = new string[most];
         for (int q = 0; q < truth.Length; q++)
         {
             int n = start[q + 1] - start[q];
-            double[] y = new double[n], w = new double[n];
             for (int k = 0; k < n; k++)
             {
-                y[k] = items[start[q] + k].Y;
-                w[k] = weight(start[q] + k);
+                int i = start[q] + k;
+                y[k] = items[i].Claim.Y;
+                w[k] = weight(i);
+                sd[k] = Math.Sqrt(variance(i));
+                source[k] = items[i].Claim.Source.Id;
             }
 
-            truth[q] = WeightedStatistics.Median(y, w);
+            if (refresh)
+            {
+                double[] robust = Robust(y.AsSpan(0, n), w.AsSpan(0, n), sd.AsSpan(0, n), source.AsSpan(0, n));
+                for (int k = 0; k < n; k++)
+                {
+                    factor[start[q] + k] = w[k] > 0 ? robust[k] / w[k] : 1;
+                }
+            }
+
+            for (int k = 0; k < n; k++)
+            {
+                w[k] *= factor[start[q] + k];
+            }
+
+            truth[q] = Consensus(y.AsSpan(0, n), w.AsSpan(0, n));
         }
 
         return truth;
     }
 
-    /// <summary>Per source: the claims used, the sum of squared errors, and the variance with the prior (point and bound).</summary>
+    /// <summary>The learned consensus of one question on the log scale: the weighted mean of its claims (the precision-weighted
+    /// mean, once the weights are learned), the weights made robust by <see cref="Robust"/>.</summary>
+    public static double Consensus(ReadOnlySpan<double> y, ReadOnlySpan<double> w)
+    {
+        double sw = 0, swy = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            sw += w[i];
+            swy += w[i] * y[i];
+        }
+
+        return swy / sw;
+    }
+
+    /// <summary>
+    /// The weights with the claims far from the others taken down: a claim further than 3 of its standard deviations from the
+    /// weighted median of the other sources' claims keeps (3 sd / distance)² of its weight. A unit slip, even by the most reliable
+    /// source, then weighs little; a figure among the others keeps its weight. Splitting a claim's weight between copies of it changes
+    /// nothing. Questions of more than 1,000 claims take the weighted median of all their claims as the reference.
+    /// </summary>
+    public static double[] Robust(ReadOnlySpan<double> y, ReadOnlySpan<double> w, ReadOnlySpan<double> sd, ReadOnlySpan<string> source)
+    {
+        int n = y.Length;
+        double[] robust = w.ToArray();
+        if (n < 2)
+        {
+            return robust;
+        }
+
+        double[] values = y.ToArray(), weights = w.ToArray();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => values[a].CompareTo(values[b]) is var c && c != 0 ? c : weights[a].CompareTo(weights[b]) is var d && d != 0 ? d : a.CompareTo(b));
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            total += weights[i];
+        }
+
+        // The reference of each claim: the weighted median of the other sources' claims, found once per source.
+        string[] sources = source.ToArray();
+        double[] reference = new double[n];
+        bool[] done = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (done[i])
+            {
+                continue;
+            }
+
+            double own = 0;
+            int count = 0;
+            for (int j = 0; j < n; j++)
+            {
+                bool same = string.Equals(sources[j], sources[i], StringComparison.Ordinal);
+                own += same ? weights[j] : 0;
+                count += same ? 1 : 0;
+            }
+
+            if (count == n)
+            {
+                return robust; // one source only: no others to compare with
+            }
+
+            double median = n > LeaveOneOutUpTo ? WeightedMedianWithout(order, values, weights, sources, null, total)
+                : WeightedMedianWithout(order, values, weights, sources, sources[i], total - own);
+            for (int j = i; j < n; j++)
+            {
+                if (string.Equals(sources[j], sources[i], StringComparison.Ordinal))
+                {
+                    reference[j] = median;
+                    done[j] = true;
+                }
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            double scale = 3 * sd[i], distance = Math.Abs(values[i] - reference[i]);
+            robust[i] = distance <= scale ? weights[i] : weights[i] * (scale / distance) * (scale / distance);
+        }
+
+        return robust;
+    }
+
+    /// <summary>The weighted median (the first value where the cumulative weight reaches half) of the claims not from
+    /// <paramref name="left"/> (all of them when null), walking the claims in the order of their values.</summary>
+    private static double WeightedMedianWithout(int[] order, double[] y, double[] w, string[] source, string? left, double total)
+    {
+        double cumulative = 0, last = y[order[^1]];
+        foreach (int i in order)
+        {
+            if (left is not null && string.Equals(source[i], left, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            last = y[i];
+            cumulative += w[i];
+            if (cumulative >= total / 2)
+            {
+                return y[i];
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Per source: the claims used (each question counting once), the sum of squared errors, and the variance with the
+    /// prior (point and bound).</summary>
     private readonly record struct Estimate(double[] Claims, double[] Squares, double Pooled, double[] PointVariance, double[] BoundVariance);
 
     private static Estimate Errors(List<Item> items, double[] truth, bool[] usable, int sourceCount)
@@ -192,13 +351,12 @@ internal static class ReliabilityLearner
                 continue;
             }
 
-            double r = Math.Min(Math.Abs(item.Y - truth[item.Question]), Cap);
-            n[item.Source] += item.Count;
-            squares[item.Source] += item.Count * Math.Max((r * r) - item.U2, 0);
+            double r = Math.Min(Math.Abs(item.Claim.Y - truth[item.Question]), Cap);
+            n[item.Source] += item.Claim.Count;
+            squares[item.Source] += item.Claim.Count * Math.Max((r * r) - item.Claim.U2, 0);
         }
 
-        double total = n.Sum();
-        double pooled = Math.Max(squares.Sum() / Math.Max(total, 1), MinimumVariance);
+        double pooled = Math.Max(squares.Sum() / Math.Max(n.Sum(), 1), MinimumVariance);
         double[] point = new double[sourceCount], bound = new double[sourceCount];
         for (int s = 0; s < sourceCount; s++)
         {
@@ -237,11 +395,10 @@ internal static class ReliabilityLearner
             }
 
             pairsOnQuestions += (long)present.Count * (present.Count - 1) / 2;
-            foreach (var group in Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => IsSpecific(items[i].Reading.Claim.Value))
-                         .GroupBy(i => ReliabilityModel.Statement(items[i].Reading.Claim.Value)))
+            foreach (var same in Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => items[i].Claim.Specific).GroupBy(i => items[i].Claim.Statement))
             {
-                int[] members = group.Select(i => items[i].Source).Distinct().Order().ToArray();
-                bool error = group.Any(i => Math.Abs(items[i].Y - truth[q]) > Math.Sqrt(items[i].U2) + ErrorTolerance);
+                int[] members = same.Select(i => items[i].Source).Distinct().Order().ToArray();
+                bool error = same.Any(i => Math.Abs(items[i].Claim.Y - truth[q]) > Math.Sqrt(items[i].Claim.U2) + ErrorTolerance);
                 for (int a = 0; a < members.Length; a++)
                 {
                     for (int b = a + 1; b < members.Length; b++)
@@ -280,7 +437,7 @@ internal static class ReliabilityLearner
 
     /// <summary>A figure precise enough that two sources giving it alike is unlikely by chance: not vague, and finer than 5 % of
     /// itself (1,249 and 47 are; 1,200 and 40 are not).</summary>
-    private static bool IsSpecific(Quantity v)
+    public static bool IsSpecific(Quantity v)
     {
         static bool Fine(double x) => x > 0 && double.IsFinite(x) && RoundnessRule.Step(x) < 0.05 * x;
         return v.Kind != QuantityKind.Vague && (v.Central is { } c ? Fine(c) : Fine(v.Lower) || Fine(v.Upper));

@@ -9,13 +9,15 @@ namespace Diabaly;
 /// </summary>
 /// <remarks>
 /// <para>How it is learned. Every claim on target is a log value y with its own uncertainty u (its interval read as a 90 % interval,
-/// as the other methods read it); every usable question (claims from at least two sources) has a consensus t, first the weighted
-/// median. A source's error is the part of its distances |y − t| that its claims' own widths do not explain: e² = max(min(r², ln²4) −
-/// u², 0), capped at a factor of 4 so that one unit slip does not ruin a source. Its error variance is estimated with a prior worth
-/// <see cref="ReliabilityReport.PriorClaims"/> claims at the pooled error of all sources, and the weights use the upper end of a
-/// one-sided 84 % chi-squared bound on it (CATD's idea, Li et al. VLDB 2015): a source with few claims is neither trusted nor
-/// distrusted far from the others. Each claim then weighs its prior weight / (u² + σ²), the consensus of every question is recomputed as
-/// the weighted median, and this repeats until no consensus moves by more than 1e-9 on the log scale (at most 50 rounds).</para>
+/// as the other methods read it); every usable question (claims from at least two sources) has a consensus t, first from the prior
+/// weights. A source's error is the part of its distances |y − t| that its claims' own widths do not explain: e² = max(min(r², ln²4) −
+/// u², 0), capped at a factor of 4 so that one unit slip does not ruin a source, each question counting once however often the source
+/// repeats itself. Its error variance σ² is estimated with a prior worth <see cref="PriorClaims"/> claims at the pooled error of all
+/// sources, and the weights use the upper end of a one-sided 84 % chi-squared bound on it (CATD's idea, Li et al. VLDB 2015): a
+/// source with few claims is neither trusted nor distrusted far from the others. Each claim weighs its prior weight / (u² + σ²); a
+/// claim further than 3 of its standard deviations √(u² + σ²) from the median of the question's other claims keeps (3 sd / distance)²
+/// of that (a unit slip, even by the most reliable source, then weighs little). The consensus of every question is the weighted mean on
+/// the log scale (the precision-weighted mean), and this repeats until no consensus moves by more than 1e-9 (at most 50 rounds).</para>
 /// <para>Copies. Two sources that give the identical specific figure (not vague, not round to 5 %) on a question, where that figure is
 /// off the consensus by more than its own width and 5 %, share an error only copying explains (Dong et al. VLDB 2009). A pair with at
 /// least two such shared errors and a binomial tail below 0.001 against the rate of shared errors among all pairs of sources on a
@@ -43,7 +45,8 @@ public sealed class ReliabilityReport
     }
 
     /// <summary>The questions it was learned from: those with claims on target from at least two sources. 0 when nothing could be
-    /// learned, and then every weight is the prior.</summary>
+    /// learned (fewer than two such questions: one says nothing of a source that its own claims did not make), and then every weight
+    /// is the prior.</summary>
     public int Questions { get; }
 
     /// <summary>Whether anything was learned.</summary>
@@ -68,7 +71,7 @@ public sealed class ReliabilityReport
     public string Explanation => IsLearned
         ? string.Create(CultureInfo.InvariantCulture,
             $"Reliability learned from {Questions} {(Questions == 1 ? "question" : "questions")} with claims from two sources or more, in {Iterations} rounds{(IsConverged ? string.Empty : " (not converged)")}; sources typically err by ×{NumberText.Significant(PooledErrorFactor)}; {Copies.Count} {(Copies.Count == 1 ? "pair" : "pairs")} of sources found copying.")
-        : "Nothing to learn reliability from: no question has claims on target from two sources or more, so every weight is the prior.";
+        : "Nothing to learn reliability from: learning needs two questions or more with claims on target from two sources or more, so every weight is the prior.";
 
     /// <inheritdoc />
     public override string ToString() => Explanation;
