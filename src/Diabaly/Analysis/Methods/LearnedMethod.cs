@@ -36,7 +36,7 @@ internal sealed class LearnedMethod : IConsensusMethod
         string quantiles = $"low and high are the weighted {NumberText.Percent(o.LowQuantile)} quantile of the lower bounds and {NumberText.Percent(o.HighQuantile)} quantile of the upper bounds";
         ReliabilityModel? model = r.Select(x => x.Learned).FirstOrDefault(m => m is not null);
         return model is null
-            ? $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale with the prior weights: reliability is learned across the questions of a dossier, and this question was reconciled alone; {quantiles}"
+            ? $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale with the prior weights: nothing was learned of the sources (learning needs two questions or more with claims from two sources, reconciled together as a dossier or with Reconciler.Learn); {quantiles}"
             : $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale, each weighted by its source's error learned across {model.Questions} {ConsensusMethods.Plural(model.Questions, "question")}{(model.CopyPairs > 0 ? " and shared among sources found copying each other" : string.Empty)}; {quantiles}";
     }
 }

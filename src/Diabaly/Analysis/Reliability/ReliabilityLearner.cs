@@ -126,46 +126,30 @@ internal static class ReliabilityLearner
             return new ReliabilityReport(0, 0, true, 1, priors, [], null);
         }
 
-        double[] share = Enumerable.Repeat(1.0, items.Count).ToArray();
-        double[] robust = new double[items.Count];
-        double[] truth = Truths(items, start, i => items[i].Claim.Prior, i => items[i].Claim.U2 + PriorVariance, robust, refresh: true);
-        int iterations = 0;
-        bool converged = true;
-        List<CopyEvidence> copies = [];
-        int[] group = Enumerable.Range(0, sources.Count).ToArray();
-        for (int pass = 0; pass < 2; pass++)
+        // Copies first: sources that share errors (figures far from what every other source says) share their weight on them.
+        var (copies, group) = Copies(items, start, sources);
+        double[] share = new double[items.Count];
+        for (int q = 0; q < ordered.Count; q++)
         {
-            bool done = false;
-            for (int round = 0; round < MaxIterations && !done; round++)
-            {
-                iterations++;
-                double[] variance = Errors(items, truth, usable, sources.Count).BoundVariance;
-                double[] next = Truths(items, start, i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]),
-                    i => items[i].Claim.U2 + variance[items[i].Source], robust, refresh: round < FreezeAfter);
-                // Stopped when the consensus moves, on average over the questions, by less than the tolerance: a weighted median that
-                // serves as a claim's reference can swap between two claims in one question of a hundred thousand and never settle.
-                done = truth.Zip(next).Average(p => Math.Abs(p.First - p.Second)) <= Tolerance;
-                truth = next;
-            }
+            var claims = Enumerable.Range(start[q], start[q + 1] - start[q])
+                .Select(i => (sources[group[items[i].Source]].Id, sources[items[i].Source].Id, items[i].Claim.Statement)).ToList();
+            ReliabilityModel.ShareOfCopies(claims).CopyTo(share, start[q]);
+        }
 
-            converged &= done;
-            if (pass == 1)
-            {
-                break;
-            }
+        double[] robust = new double[items.Count];
+        double[] truth = Truths(items, start, i => items[i].Claim.Prior * share[i], i => items[i].Claim.U2 + PriorVariance, robust, refresh: true);
+        int iterations = 0;
+        bool converged = false;
+        for (int round = 0; round < MaxIterations && !converged; round++)
+        {
+            iterations++;
+            double[] variance = Errors(items, truth, usable, sources.Count).BoundVariance;
+            double[] next = Truths(items, start, i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]),
+                i => items[i].Claim.U2 + variance[items[i].Source], robust, refresh: round < FreezeAfter);
 
-            (copies, group) = Copies(items, start, truth, sources);
-            if (copies.Count == 0)
-            {
-                break;
-            }
-
-            for (int q = 0; q < ordered.Count; q++)
-            {
-                var claims = Enumerable.Range(start[q], start[q + 1] - start[q])
-                    .Select(i => (sources[group[items[i].Source]].Id, sources[items[i].Source].Id, items[i].Claim.Statement)).ToList();
-                ReliabilityModel.ShareOfCopies(claims).CopyTo(share, start[q]);
-            }
+            // Stopped when the consensus moves, on average over the questions, by less than the tolerance.
+            converged = truth.Zip(next).Average(p => Math.Abs(p.First - p.Second)) <= Tolerance;
+            truth = next;
         }
 
         Estimate estimate = Errors(items, truth, usable, sources.Count);
@@ -371,7 +355,7 @@ internal static class ReliabilityLearner
 
     /// <summary>Finds the pairs of sources that share errors only copying explains, and the groups they join (each source's group is
     /// named by one of its members).</summary>
-    private static (List<CopyEvidence> Copies, int[] Group) Copies(List<Item> items, int[] start, double[] truth, List<Source> sources)
+    private static (List<CopyEvidence> Copies, int[] Group) Copies(List<Item> items, int[] start, List<Source> sources)
     {
         var shared = new Dictionary<(int, int), (int Values, int Errors)>();
         var questionsOf = new List<int>[sources.Count];
@@ -381,7 +365,7 @@ internal static class ReliabilityLearner
         }
 
         long pairsOnQuestions = 0, errorsOnQuestions = 0;
-        for (int q = 0; q < truth.Length; q++)
+        for (int q = 0; q < start.Length - 1; q++)
         {
             var present = new SortedSet<int>();
             for (int i = start[q]; i < start[q + 1]; i++)
@@ -398,7 +382,16 @@ internal static class ReliabilityLearner
             foreach (var same in Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => items[i].Claim.Specific).GroupBy(i => items[i].Claim.Statement))
             {
                 int[] members = same.Select(i => items[i].Source).Distinct().Order().ToArray();
-                bool error = same.Any(i => Math.Abs(items[i].Claim.Y - truth[q]) > Math.Sqrt(items[i].Claim.U2) + ErrorTolerance);
+                if (members.Length < 2)
+                {
+                    continue;
+                }
+
+                // An error is judged against what the other sources say (the median of their claims), not against a consensus the pair
+                // itself may have pulled its way.
+                double[] others = Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => Array.IndexOf(members, items[i].Source) < 0)
+                    .Select(i => items[i].Claim.Y).ToArray();
+                bool error = others.Length > 0 && same.Any(i => Math.Abs(items[i].Claim.Y - Median(others)) > Math.Sqrt(items[i].Claim.U2) + ErrorTolerance);
                 for (int a = 0; a < members.Length; a++)
                 {
                     for (int b = a + 1; b < members.Length; b++)
@@ -433,6 +426,12 @@ internal static class ReliabilityLearner
 
         int[] groups = Enumerable.Range(0, sources.Count).Select(Find).ToArray();
         return ([.. found.OrderBy(c => c.PValue).ThenBy(c => c.First.Id, StringComparer.Ordinal).ThenBy(c => c.Second.Id, StringComparer.Ordinal)], groups);
+    }
+
+    private static double Median(double[] x)
+    {
+        Array.Sort(x);
+        return x.Length % 2 == 1 ? x[x.Length / 2] : (x[(x.Length / 2) - 1] + x[x.Length / 2]) / 2;
     }
 
     /// <summary>A figure precise enough that two sources giving it alike is unlikely by chance: not vague, and finer than 5 % of
