@@ -24,6 +24,37 @@ internal static class TerminalReport
             console.WriteLine();
             RenderQuestion(console, q, report.Options);
         }
+
+        RenderReliability(console, report.Reliability);
+    }
+
+    /// <summary>The sources' learned reliability: how far each typically errs, and the copies found.</summary>
+    private static void RenderReliability(IAnsiConsole console, ReliabilityReport r)
+    {
+        console.WriteLine();
+        console.Write(new Rule("[bold]Sources: learned reliability[/]").LeftJustified());
+        console.MarkupLine(Plain.Esc(r.Explanation));
+        if (!r.IsLearned)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Source").AddColumn(new TableColumn("Claims used").RightAligned()).AddColumn(new TableColumn("Typically off by").RightAligned())
+            .AddColumn("95 % interval").AddColumn(new TableColumn("Weight").RightAligned()).AddColumn("Copies");
+        foreach (SourceReliability s in r.Sources)
+        {
+            table.AddRow(Plain.Esc(s.Source.Name), Invariant($"{s.ClaimsUsed}"), "×" + ReportWriter.FormatEstimate(s.ErrorFactor),
+                Invariant($"×{ReportWriter.FormatEstimate(s.ErrorFactorLow)}–×{ReportWriter.FormatEstimate(s.ErrorFactorHigh)}"),
+                "×" + ReportWriter.FormatEstimate(s.WeightFactor), Plain.Esc(string.Join(", ", s.Copies.Select(c => c.Other(s.Source).Name))));
+        }
+
+        console.Write(table);
+        foreach (CopyEvidence c in r.Copies)
+        {
+            console.MarkupLine(Invariant(
+                $"  [yellow]![/] {Plain.Esc(c.First.Name)} and {Plain.Esc(c.Second.Name)} give {c.SharedValues} identical figures ({c.SharedErrors} far from what the other sources say) on {c.CommonQuestions} common questions: they share one weight on those figures."));
+        }
     }
 
     private static void RenderQuestion(IAnsiConsole console, QuestionReport q, ReconcileOptions o)

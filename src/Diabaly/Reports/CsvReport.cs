@@ -12,12 +12,17 @@ internal static class CsvReport
         "question", "subject", "unit", "claim", "source", "source_name", "source_kind", "access", "as_written", "quantity_kind", "lower", "upper",
         "upper_open", "central", "central_assumed", "reach", "weight", "said", "as_of", "scope", "stratum_as_of", "stratum_scope", "on_target", "via",
         "quote", "method", "low", "best", "high", "assumed", "stratum_low", "stratum_best", "stratum_high", "stratum_assumed",
+        "source_error_factor", "source_error_low", "source_error_high", "source_claims_used", "source_copies",
     ];
 
     public static string Write(ReconciliationReport report)
     {
         var csv = new StringBuilder();
         Row(csv, Header);
+        var reliability = report.Reliability.Sources.ToDictionary(r => r.Source.Id, StringComparer.Ordinal);
+        string[] Learned(Source source) => report.Reliability.IsLearned && reliability.TryGetValue(source.Id, out SourceReliability? r)
+            ? [Num(r.ErrorFactor), Num(r.ErrorFactorLow), Num(r.ErrorFactorHigh), r.ClaimsUsed.ToString(CultureInfo.InvariantCulture), string.Join(";", r.Copies.Select(c => c.Other(source).Id))]
+            : [string.Empty, string.Empty, string.Empty, string.Empty, string.Empty];
         foreach (QuestionReport q in report.Questions)
         {
             Consensus c = q.Consensus;
@@ -25,7 +30,8 @@ internal static class CsvReport
             string[] question = [q.Question.Id, q.Question.Subject, q.Question.Unit];
             if (q.Claims.Count == 0)
             {
-                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 9), .. headline, string.Empty, string.Empty, string.Empty, string.Empty]);
+                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 14), .. headline, string.Empty, string.Empty, string.Empty, string.Empty,
+                    string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
                 continue;
             }
 
@@ -43,7 +49,7 @@ internal static class CsvReport
                         Bool(open), Num(a.Central), Bool(a.IsCentralAssumed), a.Reach is { } r ? Num(r) : string.Empty, Num(a.Weight),
                         cl.Said?.ToString() ?? string.Empty, cl.AsOf ?? string.Empty, cl.Scope ?? string.Empty, a.Stratum.AsOf ?? string.Empty,
                         a.Stratum.Scope ?? string.Empty, Bool(a.IsOnTarget), string.Join(";", cl.Via.Select(v => v.Id)), cl.Quote ?? string.Empty,
-                        .. headline, .. stratum,
+                        .. headline, .. stratum, .. Learned(cl.Source),
                     ]);
                 }
             }

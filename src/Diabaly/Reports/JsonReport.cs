@@ -96,6 +96,7 @@ internal static partial class JsonReport
             }
 
             w.WriteEndArray();
+            WriteReliability(w, report.Reliability);
             w.WriteStartArray("questions");
             foreach (QuestionReport q in report.Questions)
             {
@@ -108,6 +109,54 @@ internal static partial class JsonReport
         }
 
         stream.Write("\n"u8);
+    }
+
+    /// <summary>What the dossier says of each source (<see cref="ReliabilityReport"/>), full precision.</summary>
+    private static void WriteReliability(Utf8JsonWriter w, ReliabilityReport r)
+    {
+        w.WriteStartObject("reliability");
+        w.WriteBoolean("learned", r.IsLearned);
+        w.WriteNumber("questions", r.Questions);
+        w.WriteNumber("iterations", r.Iterations);
+        w.WriteBoolean("converged", r.IsConverged);
+        w.WriteNumber("pooledErrorFactor", r.PooledErrorFactor);
+        w.WriteString("explanation", r.Explanation);
+        w.WriteStartArray("sources");
+        foreach (SourceReliability s in r.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", s.Source.Id);
+            w.WriteNumber("claimsUsed", s.ClaimsUsed);
+            w.WriteNumber("errorFactor", s.ErrorFactor);
+            w.WriteNumber("errorFactorLow", s.ErrorFactorLow);
+            w.WriteNumber("errorFactorHigh", s.ErrorFactorHigh);
+            w.WriteNumber("weightFactor", s.WeightFactor);
+            w.WriteStartArray("copies");
+            foreach (CopyEvidence c in s.Copies)
+            {
+                w.WriteStringValue(c.Other(s.Source).Id);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("copies");
+        foreach (CopyEvidence c in r.Copies)
+        {
+            w.WriteStartObject();
+            w.WriteString("first", c.First.Id);
+            w.WriteString("second", c.Second.Id);
+            w.WriteNumber("sharedValues", c.SharedValues);
+            w.WriteNumber("sharedErrors", c.SharedErrors);
+            w.WriteNumber("commonQuestions", c.CommonQuestions);
+            w.WriteNumber("pValue", c.PValue);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteQuestion(Utf8JsonWriter w, QuestionReport q)

@@ -24,7 +24,36 @@ internal static class MarkdownReport
             WriteQuestion(md, q, report.Options);
         }
 
+        WriteReliability(md, report.Reliability);
         return md.ToString();
+    }
+
+    /// <summary>The sources' learned reliability: how far each typically errs, with its interval, and the copies found.</summary>
+    private static void WriteReliability(StringBuilder md, ReliabilityReport r)
+    {
+        md.Append("\n## Sources: learned reliability\n\n").Append(Escape(r.Explanation)).Append('\n');
+        if (!r.IsLearned)
+        {
+            return;
+        }
+
+        md.Append("\n| Source | Claims used | Typically off by | 95 % interval | Weight | Copies |\n|---|---:|---:|---|---:|---|\n");
+        foreach (SourceReliability s in r.Sources)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {Escape(s.Source.Name)} | {s.ClaimsUsed} | ×{NumberText.Significant(s.ErrorFactor)} | ×{NumberText.Significant(s.ErrorFactorLow)}–×{NumberText.Significant(s.ErrorFactorHigh)} | ×{NumberText.Significant(s.WeightFactor)} | {Escape(string.Join(", ", s.Copies.Select(c => c.Other(s.Source).Name)))} |\n");
+        }
+
+        foreach (CopyEvidence c in r.Copies)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"\n- **{Escape(c.First.Name)}** and **{Escape(c.Second.Name)}** give {c.SharedValues} identical figures ({c.SharedErrors} of them far from what the other sources say) on {c.CommonQuestions} common questions (p = {NumberText.Significant(c.PValue)}): they share one weight on those figures.");
+        }
+
+        if (r.Copies.Count > 0)
+        {
+            md.Append('\n');
+        }
     }
 
     private static void WriteQuestion(StringBuilder md, QuestionReport q, ReconcileOptions o)

@@ -75,9 +75,11 @@ public static class ReportWriter
     /// <summary>
     /// CSV per RFC 4180, one row per claim, with a header: <c>question, subject, unit, claim, source, source_name, source_kind, access, as_written,
     /// quantity_kind, lower, upper, upper_open, central, central_assumed, reach, weight, said, as_of, scope, stratum_as_of, stratum_scope, on_target,
-    /// via, quote, method, low, best, high, assumed, stratum_low, stratum_best, stratum_high, stratum_assumed</c>: the claim, its stratum, the
+    /// via, quote, method, low, best, high, assumed, stratum_low, stratum_best, stratum_high, stratum_assumed, source_error_factor, source_error_low,
+    /// source_error_high, source_claims_used, source_copies</c>: the claim, its stratum, the
     /// question's headline estimate (with the parts assumed, as <c>low;best;high</c>), and the estimate of the claim's own stratum by the
-    /// same method (with its parts assumed). Numbers are
+    /// same method (with its parts assumed), and the claim's source's learned reliability (<see cref="ReliabilityReport"/>: its error
+    /// factor with its 95 % interval, the claims it was learned from, the sources it copies with; empty when nothing was learned). Numbers are
     /// invariant and keep full precision (a point for decimals, no thousands separator); an open upper bound is empty with <c>upper_open</c>
     /// true. A question with no claims has one row with the claim columns empty.
     /// </summary>

@@ -103,7 +103,7 @@ public class ReliabilityTests
     {
         var random = new Random(seed);
         var ss = Enumerable.Range(0, 15).Select(i => new Source(Id("s", i), "S" + i)).ToArray();
-        var qs = Enumerable.Range(0, 120).Select(i => new Question(Id("q", i), "Q" + i, "people")).ToArray();
+        var qs = Enumerable.Range(0, 400).Select(i => new Question(Id("q", i), "Q" + i, "people")).ToArray();
         var claims = new List<Claim>();
         foreach (Question q in qs)
         {
