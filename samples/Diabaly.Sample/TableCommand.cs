@@ -46,8 +46,17 @@ internal static class TableCommand
             _ => output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? ResultFormat.JsonLines : ResultFormat.Csv,
         };
         using var outputs = new AtomicOutputs();
+        // Two passes: the first learns each source's reliability across the questions (ConsensusMethod.Learned), the second
+        // reconciles with it, so that the results are those of the same claims in a dossier.
+        var tableOptions = new ClaimTableOptions { SkipBadRows = skipBadRows };
+        ReliabilityReport reliability;
+        using (ClaimTableReader first = ClaimTableReader.Open(path, tableOptions))
+        {
+            reliability = Reconciler.Learn(first.Questions(), options);
+        }
+
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using ClaimTableReader table = ClaimTableReader.FromStream(file, path, new ClaimTableOptions { SkipBadRows = skipBadRows });
+        using ClaimTableReader table = ClaimTableReader.FromStream(file, path, tableOptions);
         IEnumerable<QuestionClaims> questions = table.Questions();
         if (question is not null)
         {
@@ -57,7 +66,7 @@ internal static class TableCommand
         long written = 0;
         void WriteAll(TextWriter writer, Action? step)
         {
-            IEnumerable<QuestionReport> reports = Reconciler.Reconcile(questions, options, Environment.ProcessorCount);
+            IEnumerable<QuestionReport> reports = Reconciler.ReconcileLearned(questions, reliability, options, Environment.ProcessorCount);
             if (step is not null)
             {
                 reports = reports.Select(r =>

@@ -27,10 +27,19 @@ internal static class TablePipeline
                 return 0;
             case ["pipeline", var path, var output, .. var rest]:
                 int? threads = rest is ["--threads", var t] ? int.Parse(t, CultureInfo.InvariantCulture) : null;
+                // As the console does: a first pass learns the sources' reliability, the second reconciles with it.
+                ReliabilityReport reliability;
+                using (var first = ClaimTableReader.Open(path))
+                {
+                    reliability = Reconciler.Learn(first.Questions());
+                }
+
+                double learned = clock.Elapsed.TotalSeconds;
                 using (var table = ClaimTableReader.Open(path))
                 using (var writer = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20))
                 {
-                    ResultTable.Write(Reconciler.Reconcile(table.Questions(), ReconcileOptions.Default, threads ?? Environment.ProcessorCount), writer, ResultFormat.Csv);
+                    ResultTable.Write(Reconciler.ReconcileLearned(table.Questions(), reliability, ReconcileOptions.Default, threads ?? Environment.ProcessorCount), writer, ResultFormat.Csv);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline: learning pass {learned:0.000} s"));
                     Report("pipeline", table.Rows, clock);
                 }
 

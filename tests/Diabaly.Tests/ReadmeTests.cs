@@ -61,9 +61,15 @@ public class ReadmeTests
     public void ClaimTableSnippet_RunsAsWritten()
     {
         const string Snippet = """
+            ReliabilityReport learned;
+            using (var first = ClaimTableReader.Open("claims.csv"))
+            {
+                learned = Reconciler.Learn(first.Questions()); // a first pass learns each source's reliability
+            }
+
             using var table = ClaimTableReader.Open("claims.csv");
             using var results = new StreamWriter("results.csv");
-            ResultTable.Write(Reconciler.Reconcile(table.Questions()), results, ResultFormat.Csv);
+            ResultTable.Write(Reconciler.ReconcileLearned(table.Questions(), learned, ReconcileOptions.Default, Environment.ProcessorCount), results, ResultFormat.Csv);
             """;
         Readme.Should().Contain("```csharp\n" + Snippet + "\n```");
 
@@ -72,15 +78,22 @@ public class ReadmeTests
         try
         {
             string claims = Path.Combine(folder, "claims.csv"), output = Path.Combine(folder, "results.csv");
-            File.WriteAllText(claims, "question,source,value\nfighters,reporter,400 men\nfighters,mayor,about 2000\n");
+            File.WriteAllText(claims, "question,source,value\nfighters,reporter,400 men\nfighters,mayor,about 2000\nvehicles,reporter,47 pick-ups\nvehicles,mayor,about 100\n");
             {
+                ReliabilityReport learned;
+                using (var first = ClaimTableReader.Open(claims))
+                {
+                    learned = Reconciler.Learn(first.Questions()); // a first pass learns each source's reliability
+                }
+
                 using var table = ClaimTableReader.Open(claims);
                 using var results = new StreamWriter(output);
-                ResultTable.Write(Reconciler.Reconcile(table.Questions()), results, ResultFormat.Csv);
+                ResultTable.Write(Reconciler.ReconcileLearned(table.Questions(), learned, ReconcileOptions.Default, Environment.ProcessorCount), results, ResultFormat.Csv);
+                learned.IsLearned.Should().BeTrue();
             }
 
             string[] lines = File.ReadAllLines(output);
-            lines.Should().HaveCount(2);
+            lines.Should().HaveCount(3);
             lines[1].Should().StartWith("fighters,2,2,0,");
         }
         finally
