@@ -109,6 +109,32 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void EveryFormat_ShowsTheSourcesLearnedReliability()
+    {
+        ReliabilityReport r = Report.Reliability;
+        r.IsLearned.Should().BeTrue("three questions of the Diabaly dossier have claims from two sources or more");
+
+        string md = ReportWriter.ToMarkdown(Report);
+        md.Should().Contain("\n## Sources: learned reliability\n\n" + r.Explanation + "\n");
+        foreach (SourceReliability s in r.Sources.Where(s => s.Source.Name.All(c => char.IsLetter(c) || c == ' ' || c == '-')))
+        {
+            md.Should().Contain($"| {s.Source.Name} | {s.ClaimsUsed} | ×{ReportWriter.FormatEstimate(s.ErrorFactor)} | ×{ReportWriter.FormatEstimate(s.ErrorFactorLow)}–×{ReportWriter.FormatEstimate(s.ErrorFactorHigh)} |");
+        }
+
+        using JsonDocument json = JsonDocument.Parse(ReportWriter.ToJson(Report));
+        JsonElement reliability = json.RootElement.GetProperty("reliability");
+        (reliability.GetProperty("learned").GetBoolean(), reliability.GetProperty("questions").GetInt32()).Should().Be((true, r.Questions));
+        reliability.GetProperty("sources").EnumerateArray().Select(x => (x.GetProperty("source").GetString(), x.GetProperty("errorFactor").GetDouble(), x.GetProperty("claimsUsed").GetInt32()))
+            .Should().Equal(r.Sources.Select(s => ((string?)s.Source.Id, s.ErrorFactor, s.ClaimsUsed)));
+
+        string[] csv = ReportWriter.ToCsv(Report).Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+        csv[0].Should().EndWith(",source_error_factor,source_error_low,source_error_high,source_claims_used,source_copies");
+        SourceReliability mayor = r.Sources.Single(s => s.Source.Id == "mayor");
+        csv.Where(line => line.Contains(",mayor,", StringComparison.Ordinal)).Should().NotBeEmpty()
+            .And.OnlyContain(line => line.Contains("," + mayor.ErrorFactor.ToString("R", CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Json_NamesTheAssumedNumbers_AndTheBounds()
     {
         using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Report));

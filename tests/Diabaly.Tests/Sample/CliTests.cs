@@ -21,6 +21,20 @@ public class CliTests
     private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"diabaly-cli-{Guid.NewGuid():N}-{name}");
 
     [Fact]
+    public void TheTerminalReport_EndsWithTheSourcesLearnedReliability_AndLearnedIsAMethod()
+    {
+        var (code, console, _, err) = Run(160, "--method", "learned");
+        code.Should().Be(Cli.Success, err);
+        ReliabilityReport r = Reconciler.Reconcile(Some.Diabaly()).Reliability;
+        console.Should().Contain("headline: learned reliability").And.Contain("Sources: learned reliability").And.Contain(r.Explanation);
+        int section = console.IndexOf("Sources: learned reliability", StringComparison.Ordinal);
+        foreach (SourceReliability s in r.Sources)
+        {
+            console[section..].Should().Contain("×" + ReportWriter.FormatEstimate(s.ErrorFactor), s.Source.Id);
+        }
+    }
+
+    [Fact]
     public void NoArguments_PrintsTheFullDiabalyReport()
     {
         var (code, console, _, err) = Run(120);
