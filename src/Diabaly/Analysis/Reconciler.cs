@@ -122,8 +122,15 @@ public static class Reconciler
     {
         Guard.NotNull(questions);
         ReconcileOptions o = options ?? ReconcileOptions.Default;
-        // Each question is read and dropped: memory keeps what learning needs of each claim, not its reading.
-        var onTarget = questions.Select(q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget.Select(LearningClaim.Of).ToList())).ToList();
+        // Each question is read and dropped: memory keeps what learning needs of each claim, not its reading. The questions are
+        // read in batches, each batch on every core (the order is kept, though learning does not depend on it).
+        var onTarget = new List<(string, List<LearningClaim>)>();
+        foreach (QuestionClaims[] batch in questions.Chunk(256))
+        {
+            onTarget.AddRange(batch.AsParallel().AsOrdered()
+                .Select(q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget.Select(LearningClaim.Of).ToList())));
+        }
+
         return ReliabilityLearner.Learn(onTarget);
     }
 

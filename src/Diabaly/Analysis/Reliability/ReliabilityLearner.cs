@@ -92,7 +92,7 @@ internal static class ReliabilityLearner
     private const int MaxIterations = 25;
     private const double Tolerance = 1e-6; // on the log scale: a consensus that moves by less than a millionth has stopped
     private const int LeaveOneOutUpTo = 1_000;
-    private const int FreezeAfter = 5; // rounds after which each claim's robust factor is kept, so that the iteration settles // larger questions take the weighted median of all their claims as the reference
+    private const int FreezeAfter = 2; // rounds after which each claim's robust factor is kept, so that the iteration settles // larger questions take the weighted median of all their claims as the reference
     private static readonly double ErrorTolerance = Math.Log(1.05);
     private static readonly double MinimumVariance = Math.Pow(Math.Log(1.01), 2);
     private static readonly double PriorVariance = Math.Pow(Math.Log(2), 2); // before anything is learned, a source errs by about ×2
