@@ -33,7 +33,7 @@ internal sealed class LearnedMethod : IConsensusMethod
 
     private static string Explain(IReadOnlyList<Reading> r, ReconcileOptions o)
     {
-        string quantiles = $"low and high are the weighted {NumberText.Percent(o.LowQuantile)} quantile of the lower bounds and {NumberText.Percent(o.HighQuantile)} quantile of the upper bounds";
+        string quantiles = $"low and high are the weighted {NumberText.Percent(o.LowQuantile)} quantile of the lower bounds and {NumberText.Percent(o.HighQuantile)} quantile of the upper bounds, widened to the best where it falls outside them";
         ReliabilityModel? model = r.Select(x => x.Learned).FirstOrDefault(m => m is not null);
         return model is null
             ? $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale with the prior weights: nothing was learned of the sources (learning needs two questions or more with claims from two sources, reconciled together as a dossier or with Reconciler.Learn); {quantiles}"

@@ -4,10 +4,34 @@ namespace Diabaly;
 
 /// <summary>What learning needs of one claim on target, without the rest of its reading: its source, its log value and own variance,
 /// its prior weight and its share of its source's say on the question, and the figure as stated (for copies).</summary>
-internal readonly record struct LearningClaim(Source Source, double Y, double U2, double Prior, double Count, (QuantityKind, double, double, double?) Statement, bool Specific)
+internal readonly record struct LearningClaim(Source Source, double Y, double U2, double Prior, double Count, (QuantityKind, double, double, double?) Statement, bool Specific,
+    double Low, double High)
 {
-    public static LearningClaim Of(Reading r) => new(r.Claim.Source, r.LogCentral, r.LogSd * r.LogSd, r.Weight,
-        r.SourceWeight > 0 ? r.Weight / r.SourceWeight : 1, ReliabilityModel.Statement(r.Claim.Value), ReliabilityLearner.IsSpecific(r.Claim.Value));
+    /// <summary>For a figure (exact or approximate), Low and High are NaN and its error is its distance beyond its own width; for a
+    /// range, a bound or a vague amount, they are its stated ends on the log scale (infinite for an open end) and its error is the
+    /// distance from the consensus to them: an honest "at least 400" of a true 900 is no error.</summary>
+    public static LearningClaim Of(Reading r)
+    {
+        Quantity v = r.Claim.Value;
+        bool interval = v.Kind is not (QuantityKind.Exact or QuantityKind.Approximate);
+        double low = !interval ? double.NaN : v.Kind == QuantityKind.AtMost ? double.NegativeInfinity : r.LogLower;
+        double high = !interval ? double.NaN : double.IsPositiveInfinity(v.Upper) ? double.PositiveInfinity : r.LogUpper;
+        return new(r.Claim.Source, r.LogCentral, r.LogSd * r.LogSd, r.Weight, r.SourceWeight > 0 ? r.Weight / r.SourceWeight : 1,
+            ReliabilityModel.Statement(v), ReliabilityLearner.IsSpecific(v), low, high);
+    }
+
+    /// <summary>The squared error of the claim against a consensus t, capped at a factor of 4.</summary>
+    public double Error(double t, double cap)
+    {
+        if (double.IsNaN(Low))
+        {
+            double r = Math.Min(Math.Abs(Y - t), cap);
+            return Math.Max((r * r) - U2, 0);
+        }
+
+        double d = Math.Min(Math.Max(Math.Max(Low - t, t - High), 0), cap);
+        return d * d;
+    }
 }
 
 /// <summary>The learned weights of <see cref="ConsensusMethod.Learned"/>: per source, its error variance (the bound the weights use),
@@ -43,10 +67,10 @@ internal sealed class ReliabilityModel
         for (int i = 0; i < n; i++)
         {
             Reading r = readings[i];
-            double variance = (r.LogSd * r.LogSd) + _variance.GetValueOrDefault(r.Claim.Source.Id, _unknown);
+            double error = _variance.GetValueOrDefault(r.Claim.Source.Id, _unknown);
             y[i] = r.LogCentral;
-            w[i] = r.Weight * share[i] / variance;
-            sd[i] = Math.Sqrt(variance);
+            w[i] = r.Weight * share[i] / ((r.LogSd * r.LogSd) + error);
+            sd[i] = Math.Sqrt((r.LogSd * r.LogSd) + error);
             source[i] = r.Claim.Source.Id;
         }
 
@@ -143,7 +167,7 @@ internal static class ReliabilityLearner
         for (int round = 0; round < MaxIterations && !converged; round++)
         {
             iterations++;
-            double[] variance = Errors(items, truth, usable, sources.Count).BoundVariance;
+            double[] variance = Errors(items, truth, usable, group).BoundVariance;
             double[] next = Truths(items, start, i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]),
                 i => items[i].Claim.U2 + variance[items[i].Source], robust, refresh: round < FreezeAfter);
 
@@ -152,10 +176,10 @@ internal static class ReliabilityLearner
             truth = next;
         }
 
-        Estimate estimate = Errors(items, truth, usable, sources.Count);
+        Estimate estimate = Errors(items, truth, usable, group);
         var variances = sources.Select((s, i) => (s.Id, estimate.BoundVariance[i])).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);
         var groups = sources.Select((s, i) => (s.Id, sources[group[i]].Id)).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        double unknown = ReliabilityReport.PriorClaims * estimate.Pooled / ChiSquared.InvCDF(ReliabilityReport.PriorClaims, BoundLevel);
+        double unknown = Unknown(estimate.Pooled);
         int[] claimsUsed = new int[sources.Count];
         foreach (Item item in items.Where(i => usable[i.Question]))
         {
@@ -224,7 +248,8 @@ internal static class ReliabilityLearner
 
     /// <summary>
     /// The weights with the claims far from the others taken down: a claim further than 3 of its standard deviations from the
-    /// weighted median of the other sources' claims keeps (3 sd / distance)² of its weight. A unit slip, even by the most reliable
+    /// weighted median of the other sources' claims keeps (3 sd / distance)² of its weight, where sd is √(u² + σ²) with σ² its source's
+    /// error variance. A unit slip, even by the most reliable
     /// source, then weighs little; a figure among the others keeps its weight. Splitting a claim's weight between copies of it changes
     /// nothing. Questions of more than 1,000 claims take the weighted median of all their claims as the reference.
     /// </summary>
@@ -324,8 +349,9 @@ internal static class ReliabilityLearner
     /// prior (point and bound).</summary>
     private readonly record struct Estimate(double[] Claims, double[] Squares, double Pooled, double[] PointVariance, double[] BoundVariance);
 
-    private static Estimate Errors(List<Item> items, double[] truth, bool[] usable, int sourceCount)
+    private static Estimate Errors(List<Item> items, double[] truth, bool[] usable, int[] group)
     {
+        int sourceCount = group.Length;
         double[] n = new double[sourceCount];
         double[] squares = new double[sourceCount];
         foreach (Item item in items)
@@ -335,12 +361,17 @@ internal static class ReliabilityLearner
                 continue;
             }
 
-            double r = Math.Min(Math.Abs(item.Claim.Y - truth[item.Question]), Cap);
             n[item.Source] += item.Claim.Count;
-            squares[item.Source] += item.Claim.Count * Math.Max((r * r) - item.Claim.U2, 0);
+            squares[item.Source] += item.Claim.Count * item.Claim.Error(truth[item.Question], Cap);
         }
 
-        double pooled = Math.Max(squares.Sum() / Math.Max(n.Sum(), 1), MinimumVariance);
+        // The prior is the typical source's error: the median of the sources' own estimates, weighted by their claims, so that a few
+        // sources that err badly do not make every other source look worse than it is.
+        // Sources that copy each other count as one source here, so that a copier does not move every other source's prior.
+        var perSource = Enumerable.Range(0, sourceCount).Where(s => n[s] > 0).GroupBy(s => group[s])
+            .Select(g => (Variance: g.Sum(s => squares[s]) / g.Sum(s => n[s]), Claims: g.Max(s => n[s]))).ToArray();
+        double pooled = Math.Max(perSource.Length == 0 ? 0 : Statistics.WeightedStatistics.Median(perSource.Select(p => p.Variance).ToArray(), perSource.Select(p => p.Claims).ToArray()),
+            MinimumVariance);
         double[] point = new double[sourceCount], bound = new double[sourceCount];
         for (int s = 0; s < sourceCount; s++)
         {
@@ -389,9 +420,14 @@ internal static class ReliabilityLearner
 
                 // An error is judged against what the other sources say (the median of their claims), not against a consensus the pair
                 // itself may have pulled its way.
+                // It takes two other sources or more to say the pair is wrong, and a distance beyond twice their own spread (the median
+                // absolute deviation): two accurate sources giving the true figure alike, among others that scatter, share no error.
                 double[] others = Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => Array.IndexOf(members, items[i].Source) < 0)
                     .Select(i => items[i].Claim.Y).ToArray();
-                bool error = others.Length > 0 && same.Any(i => Math.Abs(items[i].Claim.Y - Median(others)) > Math.Sqrt(items[i].Claim.U2) + ErrorTolerance);
+                double middle = others.Length > 0 ? Median(others) : 0;
+                double spread = others.Length > 0 ? Median([.. others.Select(x => Math.Abs(x - middle))]) : 0;
+                bool error = others.Length >= 2
+                    && same.Any(i => Math.Abs(items[i].Claim.Y - middle) > Math.Sqrt(items[i].Claim.U2) + Math.Max(ErrorTolerance, 2 * spread));
                 for (int a = 0; a < members.Length; a++)
                 {
                     for (int b = a + 1; b < members.Length; b++)
@@ -442,6 +478,9 @@ internal static class ReliabilityLearner
         return v.Kind != QuantityKind.Vague && (v.Central is { } c ? Fine(c) : Fine(v.Lower) || Fine(v.Upper));
     }
 
+    /// <summary>The error variance the weights give a source with no claim to learn from: the prior's, through the same bound.</summary>
+    private static double Unknown(double pooled) => ReliabilityReport.PriorClaims * pooled / ChiSquared.InvCDF(ReliabilityReport.PriorClaims, BoundLevel);
+
     private static ReliabilityReport Report(int questions, int iterations, bool converged, Estimate e, List<Source> sources, List<CopyEvidence> copies, int[] claimsUsed,
         ReliabilityModel model)
     {
@@ -454,7 +493,7 @@ internal static class ReliabilityLearner
             double high = Math.Sqrt(Math.Max(sum / ChiSquared.InvCDF(dof, 0.025), MinimumVariance));
             var mine = copies.Where(c => c.First.Id == sources[s].Id || c.Second.Id == sources[s].Id).ToList();
             list.Add(new SourceReliability(sources[s], claimsUsed[s], Math.Exp(Math.Sqrt(e.PointVariance[s])), Math.Exp(low), Math.Exp(high),
-                e.Pooled / e.BoundVariance[s], Internal.ReadOnly.List(mine)));
+                Unknown(e.Pooled) / e.BoundVariance[s], Internal.ReadOnly.List(mine)));
         }
 
         return new ReliabilityReport(questions, iterations, converged, Math.Exp(Math.Sqrt(e.Pooled)), Internal.ReadOnly.List(list), Internal.ReadOnly.List(copies), model);

@@ -8,21 +8,27 @@ namespace Diabaly;
 /// the consensus, beyond their own stated width, and which sources give the same figures far more often than chance. Immutable.
 /// </summary>
 /// <remarks>
-/// <para>How it is learned. Every claim on target is a log value y with its own uncertainty u (its interval read as a 90 % interval,
-/// as the other methods read it); every usable question (claims from at least two sources) has a consensus t, first from the prior
-/// weights. A source's error is the part of its distances |y − t| that its claims' own widths do not explain: e² = max(min(r², ln²4) −
-/// u², 0), capped at a factor of 4 so that one unit slip does not ruin a source, each question counting once however often the source
-/// repeats itself. Its error variance σ² is estimated with a prior worth <see cref="PriorClaims"/> claims at the pooled error of all
-/// sources, and the weights use the upper end of a one-sided 84 % chi-squared bound on it (CATD's idea, Li et al. VLDB 2015): a
-/// source with few claims is neither trusted nor distrusted far from the others. Each claim weighs its prior weight / (u² + σ²); a
-/// claim further than 3 of its standard deviations √(u² + σ²) from the median of the question's other claims keeps (3 sd / distance)²
-/// of that (a unit slip, even by the most reliable source, then weighs little). The consensus of every question is the weighted mean on
-/// the log scale (the precision-weighted mean), and this repeats until no consensus moves by more than 1e-9 (at most 50 rounds).</para>
-/// <para>Copies. Two sources that give the identical specific figure (not vague, not round to 5 %) on a question, where that figure is
-/// off the consensus by more than its own width and 5 %, share an error only copying explains (Dong et al. VLDB 2009). A pair with at
-/// least two such shared errors and a binomial tail below 0.001 against the rate of shared errors among all pairs of sources on a
-/// question (at least 0.001) is a copy; the sources joined by copies share their weight on every identical figure, and the weights are
-/// learned again. Declared relays (<see cref="Claim.Via"/>) are reported as before.</para>
+/// <para>Copies, first. Two sources that give the identical specific figure (not vague, not round to 5 %) on a question, where that
+/// figure lies further than its own width and the larger of 5 % and twice the other sources' spread (their median absolute deviation)
+/// from the median of the other sources' claims (at least two of them), share an error only copying explains
+/// (Dong et al. VLDB 2009); the other sources, not the consensus, are the yardstick, since a copying pair can pull a consensus its way.
+/// A pair with at least two such shared errors and a binomial tail below 0.001, against the rate of shared errors among all pairs of
+/// sources on a question (at least 0.001), is a copy; the sources joined by copies then share one weight on every figure they give
+/// alike. Declared relays (<see cref="Claim.Via"/>) are reported as before.</para>
+/// <para>Then the errors. Every claim on target is a log value y with its own uncertainty u (its interval read as a 90 % interval, as
+/// the other methods read it); every usable question (claims from at least two sources) has a consensus t. A figure's error is the part
+/// of its distance |y − t| its own width does not explain, max(r² − u², 0); a range's, a bound's or a vague amount's is the distance
+/// from t to its stated ends (an honest "at least 400" of a true 900 is no error); both are capped at a factor of 4, so that one unit
+/// slip does not ruin a source, and each question counts once per source however often it repeats itself. A source's error variance
+/// σ² is estimated with a prior worth <see cref="PriorClaims"/> claims at the typical source's error (the median of the sources' own
+/// estimates, weighted by their claims), and the weights use the upper end of a one-sided 84 % chi-squared bound on it (CATD's idea,
+/// Li et al. VLDB 2015): a source with few claims is neither trusted nor distrusted far from the others.</para>
+/// <para>The consensus. Each claim weighs its prior weight / (u² + σ²); a claim further than 3 of its standard deviations
+/// √(u² + σ²) from the weighted median of the other sources' claims keeps (3 sd / distance)² of that, so that a unit slip, even by
+/// the most reliable source, weighs little. The consensus of a question is the weighted mean on the log scale (the precision-weighted
+/// mean). Errors and consensus are re-estimated in turn until the consensus moves by less than 1e-6 on the log scale on average over
+/// the questions, or for at most 25 rounds; each claim's robust factor is kept after the second round, so that a reference that swaps
+/// between two claims does not keep a question from settling.</para>
 /// </remarks>
 public sealed class ReliabilityReport
 {
@@ -52,13 +58,14 @@ public sealed class ReliabilityReport
     /// <summary>Whether anything was learned.</summary>
     public bool IsLearned => Questions > 0;
 
-    /// <summary>The rounds of re-weighting and re-estimating, both passes together.</summary>
+    /// <summary>The rounds of re-estimating the errors and the consensus.</summary>
     public int Iterations { get; }
 
-    /// <summary>Whether the consensus stopped moving (by 1e-9 on the log scale) within 50 rounds.</summary>
+    /// <summary>Whether the consensus stopped moving (by 1e-6 on the log scale, on average over the questions) within 25 rounds.</summary>
     public bool IsConverged { get; }
 
-    /// <summary>The typical error of all sources together, as a factor (1 when nothing was learned): the prior of each source.</summary>
+    /// <summary>The typical source's error, as a factor (1 when nothing was learned): the median of the sources' own estimates, weighted
+    /// by their claims, and the prior of each source.</summary>
     public double PooledErrorFactor { get; }
 
     /// <summary>Every source with a claim on target, by id.</summary>
@@ -95,20 +102,23 @@ public sealed class SourceReliability
     /// <summary>The source.</summary>
     public Source Source { get; }
 
-    /// <summary>Its claims on target in questions with another source: what its error is learned from (0: its error is the prior's).</summary>
+    /// <summary>Its claims on target in questions with another source: what its error is learned from (0: its error is the prior's).
+    /// Several claims of the source on one question count as one observation in the estimate.</summary>
     public int ClaimsUsed { get; }
 
     /// <summary>How far its claims typically lie from the consensus beyond their stated width, as a factor: 1.3 reads "typically off
-    /// by ×1.3". Its estimate with the prior, exp √((Σe² + ν₀σ₀²) / (n + ν₀)).</summary>
+    /// by ×1.3". Its estimate with the prior, exp √((Σe² + ν₀σ₀²) / (n + ν₀)), n counting each question once.</summary>
     public double ErrorFactor { get; }
 
-    /// <summary>The lower end of the 95 % confidence interval of <see cref="ErrorFactor"/> (chi-squared, n + ν₀ degrees of freedom).</summary>
+    /// <summary>The lower end of the 95 % interval of <see cref="ErrorFactor"/>: chi-squared with n + ν₀ degrees of freedom, the prior
+    /// included, so that with few claims it is mostly the prior's.</summary>
     public double ErrorFactorLow { get; }
 
     /// <summary>The upper end of the 95 % confidence interval of <see cref="ErrorFactor"/>.</summary>
     public double ErrorFactorHigh { get; }
 
-    /// <summary>How much its claims count against a source of the pooled error with claims of the same width: above 1, more.</summary>
+    /// <summary>How much its claims count against those of a source the dossier says nothing about (no claim to learn from), for
+    /// claims of the same width: above 1, more; 1 for a source with no claim used.</summary>
     public double WeightFactor { get; }
 
     /// <summary>The sources it was found copying, or copied by.</summary>
