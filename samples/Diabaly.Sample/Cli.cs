@@ -142,6 +142,17 @@ internal static class Cli
             }
         }
 
+        // A path that is not a file is a bad argument, said plainly, before anything is read.
+        if (Directory.Exists(r.Dossier))
+        {
+            return Bad(stderr, $"{r.Dossier} is a directory; expected a dossier (.yaml, .json) or a claim table (.csv, .tsv, .parquet).");
+        }
+
+        if (!File.Exists(r.Dossier))
+        {
+            return Bad(stderr, $"no such file: {r.Dossier}");
+        }
+
         bool isTable = ClaimTableReader.IsTable(r.Dossier);
         if (isTable && r.Plot is not null)
         {

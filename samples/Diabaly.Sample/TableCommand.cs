@@ -20,18 +20,6 @@ internal static class TableCommand
             return Cli.BadArguments;
         }
 
-        if (Directory.Exists(path))
-        {
-            stderr.WriteLine($"error: '{path}' is a folder; expected a claim table file.");
-            return Cli.BadArguments;
-        }
-
-        if (!File.Exists(path))
-        {
-            stderr.WriteLine($"error: no such file: {path}");
-            return Cli.BadArguments;
-        }
-
         if (output is not null && Path.GetFullPath(output) == Path.GetFullPath(path))
         {
             stderr.WriteLine("error: --output names the claim table itself; the results would replace the claims.");

@@ -264,11 +264,22 @@ public class CliTests
     }
 
     [Fact]
-    public void MissingDossier_ExitsThree()
+    public void AMissingDossier_OrADirectory_IsABadArgument_SaidPlainly()
     {
         var (code, _, _, err) = Run(80, "/no/such/dossier.yaml");
-        code.Should().Be(Cli.InvalidDossier);
-        err.Should().Contain("/no/such/dossier.yaml:0:0: cannot read the file");
+        (code, err.Split('\n')[0]).Should().Be((Cli.BadArguments, "error: no such file: /no/such/dossier.yaml"));
+
+        string folder = Directory.CreateTempSubdirectory("diabaly-dossier-").FullName;
+        try
+        {
+            (code, _, _, err) = Run(80, folder);
+            (code, err.Split('\n')[0]).Should().Be((Cli.BadArguments, $"error: {folder} is a directory; expected a dossier (.yaml, .json) or a claim table (.csv, .tsv, .parquet)."));
+            err.Should().NotContain(":0:0:").And.NotContain("Access to the path");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
     }
 
     [Theory]
