@@ -25,37 +25,51 @@ internal static class CsvReport
             : [string.Empty, string.Empty, string.Empty, string.Empty, string.Empty];
         foreach (QuestionReport q in report.Questions)
         {
-            Consensus c = q.Consensus;
-            string[] headline = [EnumText.Camel(c.Method), .. Estimate(c), Assumed(c)];
-            string[] question = [q.Question.Id, q.Question.Subject, q.Question.Unit];
-            if (q.Claims.Count == 0)
-            {
-                Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 14), .. headline, string.Empty, string.Empty, string.Empty, string.Empty,
-                    string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
-                continue;
-            }
-
-            foreach (StratumReport s in q.Strata)
-            {
-                string[] stratum = [.. Estimate(s.Consensus), Assumed(s.Consensus)];
-                foreach (AssessedClaim a in s.Claims)
-                {
-                    Claim cl = a.Claim;
-                    bool open = double.IsPositiveInfinity(a.Upper);
-                    Row(csv,
-                    [
-                        .. question, cl.Id, cl.Source.Id, cl.Source.Name, EnumText.Kebab(cl.Source.Kind), EnumText.Kebab(cl.Source.Access),
-                        cl.Value.Text ?? cl.Value.ToString(), EnumText.Kebab(cl.Value.Kind), Num(a.Lower), open ? string.Empty : Num(a.Upper),
-                        Bool(open), Num(a.Central), Bool(a.IsCentralAssumed), a.Reach is { } r ? Num(r) : string.Empty, Num(a.Weight),
-                        cl.Said?.ToString() ?? string.Empty, cl.AsOf ?? string.Empty, cl.Scope ?? string.Empty, a.Stratum.AsOf ?? string.Empty,
-                        a.Stratum.Scope ?? string.Empty, Bool(a.IsOnTarget), string.Join(";", cl.Via.Select(v => v.Id)), cl.Quote ?? string.Empty,
-                        .. headline, .. stratum, .. Learned(cl.Source),
-                    ]);
-                }
-            }
+            WriteQuestion(csv, q, Learned);
         }
 
         return csv.ToString();
+    }
+
+    /// <summary>One question's rows with the header; the source_* columns, which belong to a whole dossier, are empty.</summary>
+    public static string Write(QuestionReport q)
+    {
+        var csv = new StringBuilder();
+        Row(csv, Header);
+        WriteQuestion(csv, q, _ => [string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+        return csv.ToString();
+    }
+
+    private static void WriteQuestion(StringBuilder csv, QuestionReport q, Func<Source, string[]> learned)
+    {
+        Consensus c = q.Consensus;
+        string[] headline = [EnumText.Camel(c.Method), .. Estimate(c), Assumed(c)];
+        string[] question = [q.Question.Id, q.Question.Subject, q.Question.Unit];
+        if (q.Claims.Count == 0)
+        {
+            Row(csv, [.. question, .. Enumerable.Repeat(string.Empty, Header.Length - 3 - 14), .. headline, string.Empty, string.Empty, string.Empty, string.Empty,
+                string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+            return;
+        }
+
+        foreach (StratumReport s in q.Strata)
+        {
+            string[] stratum = [.. Estimate(s.Consensus), Assumed(s.Consensus)];
+            foreach (AssessedClaim a in s.Claims)
+            {
+                Claim cl = a.Claim;
+                bool open = double.IsPositiveInfinity(a.Upper);
+                Row(csv,
+                [
+                    .. question, cl.Id, cl.Source.Id, cl.Source.Name, EnumText.Kebab(cl.Source.Kind), EnumText.Kebab(cl.Source.Access),
+                    cl.Value.Text ?? cl.Value.ToString(), EnumText.Kebab(cl.Value.Kind), Num(a.Lower), open ? string.Empty : Num(a.Upper),
+                    Bool(open), Num(a.Central), Bool(a.IsCentralAssumed), a.Reach is { } r ? Num(r) : string.Empty, Num(a.Weight),
+                    cl.Said?.ToString() ?? string.Empty, cl.AsOf ?? string.Empty, cl.Scope ?? string.Empty, a.Stratum.AsOf ?? string.Empty,
+                    a.Stratum.Scope ?? string.Empty, Bool(a.IsOnTarget), string.Join(";", cl.Via.Select(v => v.Id)), cl.Quote ?? string.Empty,
+                    .. headline, .. stratum, .. learned(cl.Source),
+                ]);
+            }
+        }
     }
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -16,6 +16,18 @@ internal static partial class JsonReport
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
+    /// <summary>One question's object, as the report's <c>questions</c> array holds it.</summary>
+    public static string Write(QuestionReport q)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteQuestion(w, q);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
     /// <summary>Writes the report to a stream as it goes, a question at a time, so that a large report is never held whole.</summary>
     public static void Write(ReconciliationReport report, Stream stream)
     {

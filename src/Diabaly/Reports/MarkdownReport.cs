@@ -21,7 +21,7 @@ internal static class MarkdownReport
         md.Append("Figures the sources stated are printed as stated; derived numbers to three significant figures; values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked \"(assumed)\".\n");
         foreach (QuestionReport q in report.Questions)
         {
-            WriteQuestion(md, q, report.Options);
+            WriteQuestion(md, q);
         }
 
         WriteReliability(md, report.Reliability);
@@ -56,7 +56,15 @@ internal static class MarkdownReport
         }
     }
 
-    private static void WriteQuestion(StringBuilder md, QuestionReport q, ReconcileOptions o)
+    /// <summary>One question's section, as the whole report has it.</summary>
+    public static string Write(QuestionReport q)
+    {
+        var md = new StringBuilder();
+        WriteQuestion(md, q);
+        return md.ToString().TrimStart('\n');
+    }
+
+    private static void WriteQuestion(StringBuilder md, QuestionReport q)
     {
         md.Append('\n').Append("## ").Append(Escape(q.Question.Subject)).Append('\n').Append('\n');
         md.Append(CultureInfo.InvariantCulture, $"`{q.Question.Id}` · unit: {Escape(q.Question.Unit)}{(q.Question.Cumulative ? " · cumulative" : string.Empty)}");
@@ -103,7 +111,7 @@ internal static class MarkdownReport
             md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");
             foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
             {
-                string name = ReportWriter.Label(e.Method) + (e.Method == o.Method ? " (headline)" : string.Empty);
+                string name = ReportWriter.Label(e.Method) + (e.Method == q.Consensus.Method ? " (headline)" : string.Empty);
                 string how = e.Explanation;
                 if (e.RandomEffects is { } re)
                 {

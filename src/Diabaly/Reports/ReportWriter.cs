@@ -8,10 +8,10 @@ public enum ReportFormat
     /// <summary>Markdown, readable on GitHub: per question the claims, conflicts, camps, every method, sensitivity and summary.</summary>
     Markdown,
 
-    /// <summary>JSON (camelCase, <c>schemaVersion</c> 2): every number of the report and every claim with its attribution. See <see cref="ReportWriter.ToJson"/>.</summary>
+    /// <summary>JSON (camelCase, <c>schemaVersion</c> 2): every number of the report and every claim with its attribution. See <see cref="ReportWriter.ToJson(ReconciliationReport)"/>.</summary>
     Json,
 
-    /// <summary>CSV (RFC 4180): one row per claim with its question's headline Low / Best / High. See <see cref="ReportWriter.ToCsv"/>.</summary>
+    /// <summary>CSV (RFC 4180): one row per claim with its question's headline Low / Best / High. See <see cref="ReportWriter.ToCsv(ReconciliationReport)"/>.</summary>
     Csv,
 }
 
@@ -20,7 +20,7 @@ public enum ReportFormat
 /// except in CSV, whose records end with "\r\n" as RFC 4180 says.</remarks>
 public static class ReportWriter
 {
-    /// <summary>The version of the JSON schema written by <see cref="ToJson"/>; it changes only when a field changes meaning or is removed.</summary>
+    /// <summary>The version of the JSON schema written by <see cref="ToJson(ReconciliationReport)"/>; it changes only when a field changes meaning or is removed.</summary>
     public const int JsonSchemaVersion = 2;
 
     /// <summary>Renders a report in a format.</summary>
@@ -64,7 +64,7 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToJson(ReconciliationReport report) => JsonReport.Write(Guard.NotNull(report));
 
-    /// <summary>Writes the JSON report of <see cref="ToJson"/> to a stream as it goes, a question at a time, so that the report of a
+    /// <summary>Writes the JSON report of <see cref="ToJson(ReconciliationReport)"/> to a stream as it goes, a question at a time, so that the report of a
     /// large dossier is never held as one string. The bytes are UTF-8, without a byte order mark; on .NET 8 under Windows, lines
     /// end with \r\n (the JSON is the same).</summary>
     /// <param name="report">The report.</param>
@@ -87,6 +87,25 @@ public static class ReportWriter
     /// <returns>The CSV text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToCsv(ReconciliationReport report) => CsvReport.Write(Guard.NotNull(report));
+
+    /// <summary>One question in Markdown: its section of <see cref="ToMarkdown(ReconciliationReport)"/>, from its title on.</summary>
+    /// <param name="question">The question's report.</param>
+    /// <returns>The Markdown text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> is null.</exception>
+    public static string ToMarkdown(QuestionReport question) => MarkdownReport.Write(Guard.NotNull(question));
+
+    /// <summary>One question in JSON: the object <see cref="ToJson(ReconciliationReport)"/> holds for it in <c>questions</c>.</summary>
+    /// <param name="question">The question's report.</param>
+    /// <returns>The JSON text, indented.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> is null.</exception>
+    public static string ToJson(QuestionReport question) => JsonReport.Write(Guard.NotNull(question));
+
+    /// <summary>One question in CSV: the header and the question's rows of <see cref="ToCsv(ReconciliationReport)"/>, with the
+    /// <c>source_*</c> columns empty, since a source's learned reliability belongs to a whole dossier.</summary>
+    /// <param name="question">The question's report.</param>
+    /// <returns>The CSV text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> is null.</exception>
+    public static string ToCsv(QuestionReport question) => CsvReport.Write(Guard.NotNull(question));
 
     /// <summary>Formats a figure a source stated as it stated it, the same on every machine: every digit, thousands separated by
     /// commas (1,272,000; 47.5), no exponent.</summary>

@@ -91,7 +91,7 @@ public static class ResultTable
         return cells;
     }
 
-    /// <summary>RFC 4180 rows ending in CRLF, as <see cref="ReportWriter.ToCsv"/> writes them, the same bytes on every machine. No
+    /// <summary>RFC 4180 rows ending in CRLF, as <see cref="ReportWriter.ToCsv(ReconciliationReport)"/> writes them, the same bytes on every machine. No
     /// field needs quoting: a question id holds only letters, digits, '-', '_' and '.', and every other field is a number or a
     /// method's name.</summary>
     private static long WriteCsv(IEnumerable<QuestionReport> reports, TextWriter writer)

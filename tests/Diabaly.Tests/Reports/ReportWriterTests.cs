@@ -135,6 +135,32 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void OneQuestion_RendersAsItsPartOfTheWholeReport()
+    {
+        QuestionReport fighters = Report["islamist-fighters"];
+
+        // JSON: the object the whole report holds for it in "questions".
+        using JsonDocument whole = JsonDocument.Parse(ReportWriter.ToJson(Report));
+        JsonElement inWhole = whole.RootElement.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "islamist-fighters");
+        using JsonDocument alone = JsonDocument.Parse(ReportWriter.ToJson(fighters));
+        JsonSerializer.Serialize(alone.RootElement).Should().Be(JsonSerializer.Serialize(inWhole)); // compact: the indentation differs
+
+        // Markdown: its section, from its title on, as the whole report has it.
+        string md = ReportWriter.ToMarkdown(fighters);
+        md.Should().StartWith("## " + fighters.Question.Subject + "\n");
+        ReportWriter.ToMarkdown(Report).Should().Contain("\n" + md);
+
+        // CSV: the header and its rows, the same but for the source_* columns that belong to the whole dossier.
+        static string[] Lines(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        static string WithoutLearned(string line) => string.Join(',', line.Split(',')[..^5]);
+        string[] rows = Lines(ReportWriter.ToCsv(fighters));
+        string[] wholeRows = Lines(ReportWriter.ToCsv(Report));
+        rows[0].Should().Be(wholeRows[0]);
+        rows.Skip(1).Select(WithoutLearned).Should().Equal(wholeRows.Skip(1).Where(l => l.StartsWith("islamist-fighters,", StringComparison.Ordinal)).Select(WithoutLearned));
+        rows.Skip(1).Should().OnlyContain(l => l.EndsWith(",,,,,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Json_NamesTheAssumedNumbers_AndTheBounds()
     {
         using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Report));
