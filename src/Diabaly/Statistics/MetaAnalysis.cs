@@ -53,6 +53,10 @@ public sealed class RandomEffectsResult
 
     /// <summary>The upper end of the 95 % prediction interval.</summary>
     public double PiUpper { get; }
+
+    /// <inheritdoc />
+    public override string ToString()
+        => $"estimate {NumberText.Significant(Estimate)} (95 % CI {NumberText.Significant(CiLower)} to {NumberText.Significant(CiUpper)}), τ² = {NumberText.Significant(Tau2)}, I² = {NumberText.Percent(I2)}, k = {K}";
 }
 
 /// <summary>Random-effects meta-analysis: pooling estimates that disagree by more than their own uncertainty.</summary>

@@ -86,6 +86,11 @@ public sealed class SourceSensitivity
 
     /// <summary>Whether the shift exceeds <see cref="ReconcileOptions.InfluenceThreshold"/> either way.</summary>
     public bool IsInfluential { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => BestWithout is { } b
+        ? $"without {Source.Id}: {NumberText.Significant(b)}{(Shift is { } f ? $" (×{NumberText.Significant(f)})" : string.Empty)}{(IsInfluential ? ", influential" : string.Empty)}"
+        : $"without {Source.Id}: nothing is left";
 }
 
 /// <summary>A warning about a question, a source or a claim. Immutable.</summary>

@@ -1,3 +1,5 @@
+using Diabaly.Internal;
+
 namespace Diabaly;
 
 /// <summary>The envelope of the claims of a stratum, and the lowest and highest figures actually stated (Iraq Body Count's minimum
@@ -31,6 +33,9 @@ public sealed class Envelope
 
     /// <summary>The highest figure a source actually said, or null.</summary>
     public double? HighestStated { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => IsEmpty ? "no claims" : Figures.Interval(_lower, _upper);
 
     internal static InvalidOperationException Empty() => new("There are no claims, so there is no interval.");
 }
@@ -69,4 +74,8 @@ public sealed class Agreement
 
     /// <summary>The claims whose intervals contain the agreement interval, by id.</summary>
     public IReadOnlyList<AssessedClaim> Claims { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => IsEmpty ? "no claims"
+        : $"{Figures.Interval(_lower, _upper)}, backed by {NumberText.Percent(Fraction)} of the weight ({Claims.Count} {(Claims.Count == 1 ? "claim" : "claims")})";
 }

@@ -53,4 +53,7 @@ public sealed class StratumReport
     /// <summary>The claims of related strata that bound it, upper bounds first, tightest first; at most
     /// <see cref="ReconcileOptions.MaxListedPairs"/>.</summary>
     public IReadOnlyList<Bound> Bounds { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Stratum}{(IsTarget ? " (target)" : string.Empty)}: {Claims.Count} {(Claims.Count == 1 ? "claim" : "claims")}, {Consensus}";
 }
