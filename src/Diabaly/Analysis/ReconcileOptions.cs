@@ -2,10 +2,12 @@ using Diabaly.Internal;
 
 namespace Diabaly;
 
-/// <summary>Every choice the reconciliation makes, with its documented default. Immutable; set with object initializers.</summary>
+/// <summary>Every choice the reconciliation makes, with its documented default. Immutable; set with object initializers, or change
+/// one setting of existing options with <c>with</c> (<c>ReconcileOptions.Default with { Method = ConsensusMethod.Learned }</c>), which
+/// checks the new value as an initializer does.</summary>
 /// <remarks>Every number is checked against a documented range (weight factors 10⁻⁶ to 10⁶, the zero floor 10⁻⁹ to 10⁶, the smallest
 /// log-scale deviation 10⁻⁶ to 10), so that no setting can make a computation overflow, underflow to zero or divide by zero.</remarks>
-public sealed class ReconcileOptions
+public sealed record ReconcileOptions
 {
     private readonly RoundnessRule _roundness = RoundnessRule.Default;
     private readonly int _maxListed = 1_000, _maxSensitivity = 100;

@@ -2,8 +2,9 @@ using Diabaly.Internal;
 
 namespace Diabaly;
 
-/// <summary>How <see cref="Quantity.Parse(string, QuantityParseOptions)"/> reads text. Immutable; use <c>with</c>-style initializers.</summary>
-public sealed class QuantityParseOptions
+/// <summary>How <see cref="Quantity.Parse(string, QuantityParseOptions)"/> reads text. Immutable; change a setting with <c>with</c>
+/// (<c>QuantityParseOptions.French with { Roundness = ... }</c>).</summary>
+public sealed record QuantityParseOptions
 {
     private readonly VagueLexicon _lexicon = VagueLexicon.Default;
     private readonly RoundnessRule _roundness = RoundnessRule.Default;
