@@ -63,7 +63,7 @@ public static class Reconciler
     public static QuestionReport Reconcile(Question question, IEnumerable<Claim> claims, ReconcileOptions? options = null, StratumRelations? relations = null)
     {
         Guard.NotNull(question);
-        var list = Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToList();
+        var list = ClaimNames.NameUnnamed([.. Guard.NotNull(claims).Select(c => Guard.NotNull(c))]).ToList();
         if (list.FirstOrDefault(c => c.Question.Id != question.Id) is { } other)
         {
             throw new ArgumentException($"Claim '{other.Id}' is about question '{other.Question.Id}', not '{question.Id}'.", nameof(claims));

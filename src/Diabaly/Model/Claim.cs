@@ -33,6 +33,25 @@ public sealed class Claim : IEquatable<Claim>
         Value = Guard.NotNull(value);
     }
 
+    /// <summary>Creates a claim without an id, as a dossier's YAML may leave it out: the <see cref="Dossier"/> it is put in (or
+    /// <see cref="Reconciler.Reconcile(Question, IEnumerable{Claim}, ReconcileOptions?, StratumRelations?)"/>) names it from its content
+    /// as the dossier reader does ("mayor-islamist-fighters"), and holds the named copy; until then its id is "unnamed".</summary>
+    /// <param name="question">What is counted.</param>
+    /// <param name="source">Who said it.</param>
+    /// <param name="value">The quantity stated.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public Claim(Question question, Source source, Quantity value)
+        : this(UnnamedId, question, source, value)
+    {
+        IsUnnamed = true;
+    }
+
+    /// <summary>The id of a claim built without one, until a dossier names it.</summary>
+    internal const string UnnamedId = "unnamed";
+
+    /// <summary>Whether the claim was built without an id, to be named by its dossier.</summary>
+    internal bool IsUnnamed { get; }
+
     /// <summary>The identifier, unique in its dossier; ties between claims are broken by it.</summary>
     public string Id { get; }
 

@@ -49,6 +49,13 @@ internal static class ClaimNames
         }
     }
 
+    /// <summary>The claims, with those built without an id (<see cref="Claim.IsUnnamed"/>) named as <see cref="Named"/> names them; the
+    /// same array when every claim has an id.</summary>
+    public static Claim[] NameUnnamed(Claim[] claims)
+        => claims.Any(c => c.IsUnnamed)
+            ? [.. Named([.. claims.Select(c => (c.IsUnnamed ? null : c.Id, c))], claims.Where(c => !c.IsUnnamed).Select(c => c.Id))]
+            : claims;
+
     /// <summary>An id of at most 100 characters: the stem cut to leave room for the suffix.</summary>
     private static string Fit(string stem, string suffix)
         => stem.Length + suffix.Length <= 100 ? stem + suffix : stem[..(100 - suffix.Length)].TrimEnd('-') + suffix;

@@ -23,7 +23,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <param name="title">The title.</param>
     /// <param name="sources">The sources, in the order reports list them.</param>
     /// <param name="questions">The questions, in the order reports list them.</param>
-    /// <param name="claims">The claims.</param>
+    /// <param name="claims">The claims; those built without an id are named from their content, as the dossier reader names them.</param>
     /// <exception cref="ArgumentException">The title is blank or holds a lone surrogate, an id is repeated, or a claim refers to a question or source the dossier does not hold.</exception>
     /// <exception cref="ArgumentNullException">An argument is null or holds null.</exception>
     public Dossier(string title, IEnumerable<Source> sources, IEnumerable<Question> questions, IEnumerable<Claim> claims)
@@ -31,7 +31,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
         Title = Guard.NotBlank(title).Trim();
         Sources = Guard.NotNull(sources).Select(s => Guard.NotNull(s)).ToArray();
         Questions = Guard.NotNull(questions).Select(q => Guard.NotNull(q)).ToArray();
-        Claims = Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToArray();
+        Claims = ClaimNames.NameUnnamed(Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToArray());
         _sources = Index(Sources, s => s.Id, "source");
         _questions = Index(Questions, q => q.Id, "question");
         _claims = Index(Claims, c => c.Id, "claim");
