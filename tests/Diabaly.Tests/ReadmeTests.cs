@@ -101,4 +101,13 @@ public class ReadmeTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void TheSeedArticle_ShipsWithItsLicenceNotice_AndTheReadmePointsToIt()
+    {
+        string seed = Path.Combine(AppContext.BaseDirectory, "seed");
+        File.ReadAllText(Path.Combine(seed, "battle-of-diabaly.txt")).Should().StartWith("= Battle of Diabaly =");
+        File.ReadAllText(Path.Combine(seed, "NOTICE.md")).Should().Contain("CC BY-SA 4.0").And.Contain("https://en.wikipedia.org/wiki/Battle_of_Diabaly");
+        Readme.Should().Contain("(samples/dossiers/source/battle-of-diabaly.txt)").And.Contain("(samples/dossiers/source/NOTICE.md)").And.NotContain("../shared/seed");
+    }
 }
