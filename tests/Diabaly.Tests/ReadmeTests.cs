@@ -110,4 +110,52 @@ public class ReadmeTests
         File.ReadAllText(Path.Combine(seed, "NOTICE.md")).Should().Contain("CC BY-SA 4.0").And.Contain("https://en.wikipedia.org/wiki/Battle_of_Diabaly");
         Readme.Should().Contain("(samples/dossiers/source/battle-of-diabaly.txt)").And.Contain("(samples/dossiers/source/NOTICE.md)").And.NotContain("../shared/seed");
     }
+
+    [Fact]
+    public void ThePackageReadme_HasOnlyAbsoluteLinks_AndItsQuickStartRuns()
+    {
+        string package = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "readme", "PACKAGE.md"));
+
+        // nuget.org resolves no relative link or image: every link is absolute.
+        System.Text.RegularExpressions.Regex.Matches(package, @"\]\(([^)]+)\)|<([a-z]+:[^>]+)>").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            .Should().NotBeEmpty().And.OnlyContain(link => link.StartsWith("https://", StringComparison.Ordinal));
+        package.Should().NotContain("![");
+
+        const string Snippet = """
+            var q = new Question("fighters", "Islamist fighters in the assault on Diabaly", "fighters");
+            var reporter = new Source("reporter", "Jean-Paul Mari");
+            var mayor = new Source("mayor", "Mayor of Diabaly");
+            var dossier = new Dossier("Battle of Diabaly", [reporter, mayor], [q],
+            [
+                new Claim(q, reporter, Quantity.Parse("400 men")),
+                new Claim(q, mayor, Quantity.Parse("about 2,000 Islamists")),
+            ]);
+
+            QuestionReport report = Reconciler.Reconcile(dossier)["fighters"];
+            """;
+        package.Should().Contain(Snippet);
+
+        // The same code, run.
+        var q = new Question("fighters", "Islamist fighters in the assault on Diabaly", "fighters");
+        var reporter = new Source("reporter", "Jean-Paul Mari");
+        var mayor = new Source("mayor", "Mayor of Diabaly");
+        var dossier = new Dossier("Battle of Diabaly", [reporter, mayor], [q],
+        [
+            new Claim(q, reporter, Quantity.Parse("400 men")),
+            new Claim(q, mayor, Quantity.Parse("about 2,000 Islamists")),
+        ]);
+
+        QuestionReport report = Reconciler.Reconcile(dossier)["fighters"];
+        report.Summary.Should().Contain("Islamist fighters in the assault on Diabaly");
+        ReportWriter.ToMarkdown(report).Should().StartWith("## Islamist fighters in the assault on Diabaly");
+    }
+
+    [Fact]
+    public void ThePackageIcon_IsA128PixelPng()
+    {
+        byte[] png = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "readme", "icon.png"));
+        png.Take(8).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        int Big(int at) => (png[at] << 24) | (png[at + 1] << 16) | (png[at + 2] << 8) | png[at + 3];
+        (Big(16), Big(20)).Should().Be((128, 128), "width and height in the IHDR chunk");
+    }
 }
