@@ -2,111 +2,9 @@ using MathNet.Numerics.Distributions;
 
 namespace Diabaly;
 
-/// <summary>What learning needs of one claim on target, without the rest of its reading: its source, its log value and own variance,
-/// its prior weight and its share of its source's say on the question, and the figure as stated (for copies).</summary>
-internal readonly record struct LearningClaim(Source Source, double Y, double U2, double Prior, double Count, (QuantityKind, double, double, double?) Statement, bool Specific,
-    double Low, double High)
-{
-    /// <summary>For a figure (exact or approximate), Low and High are NaN and its error is its distance beyond its own width; for a
-    /// range, a bound or a vague amount, they are its stated ends on the log scale (infinite for an open end) and its error is the
-    /// distance from the consensus to them: an honest "at least 400" of a true 900 is no error.</summary>
-    public static LearningClaim Of(Reading r)
-    {
-        Quantity v = r.Claim.Value;
-        bool interval = v.Kind is not (QuantityKind.Exact or QuantityKind.Approximate);
-        double low = !interval ? double.NaN : v.Kind == QuantityKind.AtMost ? double.NegativeInfinity : r.LogLower;
-        double high = !interval ? double.NaN : double.IsPositiveInfinity(v.Upper) ? double.PositiveInfinity : r.LogUpper;
-        return new(r.Claim.Source, r.LogCentral, r.LogSd * r.LogSd, r.Weight, r.SourceWeight > 0 ? r.Weight / r.SourceWeight : 1,
-            ReliabilityModel.Statement(v), ReliabilityLearner.IsSpecific(v), low, high);
-    }
-
-    /// <summary>The squared error of the claim against a consensus t, capped at a factor of 4.</summary>
-    public double Error(double t, double cap)
-    {
-        if (double.IsNaN(Low))
-        {
-            double r = Math.Min(Math.Abs(Y - t), cap);
-            return Math.Max((r * r) - U2, 0);
-        }
-
-        double d = Math.Min(Math.Max(Math.Max(Low - t, t - High), 0), cap);
-        return d * d;
-    }
-}
-
-/// <summary>The learned weights of <see cref="ConsensusMethod.Learned"/>: per source, its error variance (the bound the weights use),
-/// and the group of sources it copies with.</summary>
-internal sealed class ReliabilityModel
-{
-    private readonly Dictionary<string, double> _variance;
-    private readonly Dictionary<string, string> _copyGroup;
-    private readonly double _unknown;
-
-    public ReliabilityModel(Dictionary<string, double> variance, Dictionary<string, string> copyGroup, double unknown, int questions, int copyPairs)
-    {
-        _variance = variance;
-        _copyGroup = copyGroup;
-        _unknown = unknown;
-        Questions = questions;
-        CopyPairs = copyPairs;
-    }
-
-    public int Questions { get; }
-
-    public int CopyPairs { get; }
-
-    /// <summary>Sets the learned weight of each claim of one stratum of a question: its prior weight, shared with the identical
-    /// figures of the sources it copies with, over its own variance plus its source's error variance, made robust
-    /// (<see cref="ReliabilityLearner.Robust"/>). A source the model has not seen has the prior's variance.</summary>
-    public void Apply(List<Reading> readings)
-    {
-        double[] share = ShareOfCopies(readings.Select(r => (Group(r.Claim.Source.Id), r.Claim.Source.Id, Statement(r.Claim.Value))).ToList());
-        int n = readings.Count;
-        double[] y = new double[n], w = new double[n], sd = new double[n];
-        string[] source = new string[n];
-        for (int i = 0; i < n; i++)
-        {
-            Reading r = readings[i];
-            double error = _variance.GetValueOrDefault(r.Claim.Source.Id, _unknown);
-            y[i] = r.LogCentral;
-            w[i] = r.Weight * share[i] / ((r.LogSd * r.LogSd) + error);
-            sd[i] = Math.Sqrt((r.LogSd * r.LogSd) + error);
-            source[i] = r.Claim.Source.Id;
-        }
-
-        double[] robust = ReliabilityLearner.Robust(y, w, sd, source);
-        for (int i = 0; i < n; i++)
-        {
-            readings[i].LearnedWeight = robust[i];
-            readings[i].Learned = this;
-        }
-    }
-
-    private string Group(string source) => _copyGroup.GetValueOrDefault(source, source);
-
-    /// <summary>Per claim, its share of the weight: 1, or 1 / k for the k identical figures that sources of one copy group give on
-    /// the question.</summary>
-    public static double[] ShareOfCopies(IReadOnlyList<(string Group, string Source, (QuantityKind, double, double, double?) Statement)> claims)
-    {
-        double[] share = new double[claims.Count];
-        foreach (var same in Enumerable.Range(0, claims.Count).GroupBy(i => (claims[i].Group, claims[i].Statement)))
-        {
-            bool copied = same.Select(i => claims[i].Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
-            foreach (int i in same)
-            {
-                share[i] = copied ? 1.0 / same.Count() : 1;
-            }
-        }
-
-        return share;
-    }
-
-    public static (QuantityKind, double, double, double?) Statement(Quantity v) => (v.Kind, v.Lower, v.Upper, v.Central);
-}
-
 /// <summary>
-/// Learns each source's error across the questions of a dossier, jointly with the consensus of every question, and finds sources
-/// that copy each other (see <see cref="ReliabilityReport"/> for the method). Linear in the claims per round, but for the sort of
+/// Learns each source's error across the questions of a dossier, jointly with the consensus of every question, once
+/// <see cref="CopyDetection"/> has found the sources that copy each other (see <see cref="ReliabilityReport"/> for the method). Linear in the claims per round, but for the sort of
 /// each question's claims.
 /// </summary>
 internal static class ReliabilityLearner
@@ -117,12 +15,9 @@ internal static class ReliabilityLearner
     private const double Tolerance = 1e-6; // on the log scale: a consensus that moves by less than a millionth has stopped
     private const int LeaveOneOutUpTo = 1_000;
     private const int FreezeAfter = 2; // rounds after which each claim's robust factor is kept, so that the iteration settles // larger questions take the weighted median of all their claims as the reference
-    private static readonly double ErrorTolerance = Math.Log(1.05);
     private static readonly double MinimumVariance = Math.Pow(Math.Log(1.01), 2);
     private static readonly double PriorVariance = Math.Pow(Math.Log(2), 2); // before anything is learned, a source errs by about ×2
 
-    /// <summary>One claim, flattened, with its question and source as indices.</summary>
-    private readonly record struct Item(int Question, int Source, LearningClaim Claim);
 
     /// <summary>Learns from the claims on target of every question; <see cref="ReliabilityModel.Apply"/> then weights a question's claims.</summary>
     /// <param name="questions">Per question (any order; they are taken by question id), its claims on target.</param>
@@ -131,13 +26,13 @@ internal static class ReliabilityLearner
         var ordered = questions.Where(q => q.Claims.Count > 0).OrderBy(q => q.Question, StringComparer.Ordinal).ToList();
         var sources = ordered.SelectMany(q => q.Claims).Select(c => c.Source).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         var sourceIndex = sources.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var items = new List<Item>();
+        var items = new List<LearningItem>();
         var start = new int[ordered.Count + 1];
         var usable = new bool[ordered.Count];
         for (int q = 0; q < ordered.Count; q++)
         {
             start[q] = items.Count;
-            items.AddRange(ordered[q].Claims.Select(c => new Item(q, sourceIndex[c.Source.Id], c)));
+            items.AddRange(ordered[q].Claims.Select(c => new LearningItem(q, sourceIndex[c.Source.Id], c)));
             start[q + 1] = items.Count;
             usable[q] = ordered[q].Claims.Select(c => c.Source.Id).Distinct(StringComparer.Ordinal).Skip(1).Any();
         }
@@ -151,7 +46,7 @@ internal static class ReliabilityLearner
         }
 
         // Copies first: sources that share errors (figures far from what every other source says) share their weight on them.
-        var (copies, group) = Copies(items, start, sources);
+        var (copies, group) = CopyDetection.Find(items, start, sources);
         double[] share = new double[items.Count];
         for (int q = 0; q < ordered.Count; q++)
         {
@@ -181,7 +76,7 @@ internal static class ReliabilityLearner
         var groups = sources.Select((s, i) => (s.Id, sources[group[i]].Id)).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         double unknown = Unknown(estimate.Pooled);
         int[] claimsUsed = new int[sources.Count];
-        foreach (Item item in items.Where(i => usable[i.Question]))
+        foreach (LearningItem item in items.Where(i => usable[i.Question]))
         {
             claimsUsed[item.Source]++;
         }
@@ -194,7 +89,7 @@ internal static class ReliabilityLearner
     /// <paramref name="refresh"/>, each claim's robust factor (its robust weight over its weight) is computed and kept in
     /// <paramref name="factor"/>; without, the kept factor is used: a reference that swaps between two claims from one round to the
     /// next would otherwise keep a question from settling.</summary>
-    private static double[] Truths(List<Item> items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh)
+    private static double[] Truths(List<LearningItem> items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh)
     {
         double[] truth = new double[start.Length - 1];
         int most = Enumerable.Range(0, truth.Length).Select(q => start[q + 1] - start[q]).DefaultIfEmpty(0).Max();
@@ -349,12 +244,12 @@ internal static class ReliabilityLearner
     /// prior (point and bound).</summary>
     private readonly record struct Estimate(double[] Claims, double[] Squares, double Pooled, double[] PointVariance, double[] BoundVariance);
 
-    private static Estimate Errors(List<Item> items, double[] truth, bool[] usable, int[] group)
+    private static Estimate Errors(List<LearningItem> items, double[] truth, bool[] usable, int[] group)
     {
         int sourceCount = group.Length;
         double[] n = new double[sourceCount];
         double[] squares = new double[sourceCount];
-        foreach (Item item in items)
+        foreach (LearningItem item in items)
         {
             if (!usable[item.Question])
             {
@@ -382,100 +277,6 @@ internal static class ReliabilityLearner
         }
 
         return new Estimate(n, squares, pooled, point, bound);
-    }
-
-    /// <summary>Finds the pairs of sources that share errors only copying explains, and the groups they join (each source's group is
-    /// named by one of its members).</summary>
-    private static (List<CopyEvidence> Copies, int[] Group) Copies(List<Item> items, int[] start, List<Source> sources)
-    {
-        var shared = new Dictionary<(int, int), (int Values, int Errors)>();
-        var questionsOf = new List<int>[sources.Count];
-        for (int s = 0; s < sources.Count; s++)
-        {
-            questionsOf[s] = [];
-        }
-
-        long pairsOnQuestions = 0, errorsOnQuestions = 0;
-        for (int q = 0; q < start.Length - 1; q++)
-        {
-            var present = new SortedSet<int>();
-            for (int i = start[q]; i < start[q + 1]; i++)
-            {
-                present.Add(items[i].Source);
-            }
-
-            foreach (int s in present)
-            {
-                questionsOf[s].Add(q);
-            }
-
-            pairsOnQuestions += (long)present.Count * (present.Count - 1) / 2;
-            foreach (var same in Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => items[i].Claim.Specific).GroupBy(i => items[i].Claim.Statement))
-            {
-                int[] members = same.Select(i => items[i].Source).Distinct().Order().ToArray();
-                if (members.Length < 2)
-                {
-                    continue;
-                }
-
-                // An error is judged against what the other sources say (the median of their claims), not against a consensus the pair
-                // itself may have pulled its way.
-                // It takes two other sources or more to say the pair is wrong, and a distance beyond twice their own spread (the median
-                // absolute deviation): two accurate sources giving the true figure alike, among others that scatter, share no error.
-                double[] others = Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => Array.IndexOf(members, items[i].Source) < 0)
-                    .Select(i => items[i].Claim.Y).ToArray();
-                double middle = others.Length > 0 ? Median(others) : 0;
-                double spread = others.Length > 0 ? Median([.. others.Select(x => Math.Abs(x - middle))]) : 0;
-                bool error = others.Length >= 2
-                    && same.Any(i => Math.Abs(items[i].Claim.Y - middle) > Math.Sqrt(items[i].Claim.U2) + Math.Max(ErrorTolerance, 2 * spread));
-                for (int a = 0; a < members.Length; a++)
-                {
-                    for (int b = a + 1; b < members.Length; b++)
-                    {
-                        var (values, errors) = shared.GetValueOrDefault((members[a], members[b]));
-                        shared[(members[a], members[b])] = (values + 1, errors + (error ? 1 : 0));
-                        errorsOnQuestions += error ? 1 : 0;
-                    }
-                }
-            }
-        }
-
-        double rate = Math.Max((double)errorsOnQuestions / Math.Max(pairsOnQuestions, 1), 1e-3);
-        var found = new List<CopyEvidence>();
-        var parent = Enumerable.Range(0, sources.Count).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        foreach (var ((a, b), (values, errors)) in shared.OrderBy(p => p.Key))
-        {
-            if (errors < 2)
-            {
-                continue;
-            }
-
-            int common = questionsOf[a].Intersect(questionsOf[b]).Count();
-            double p = 1 - Binomial.CDF(rate, common, errors - 1);
-            if (p < 1e-3)
-            {
-                found.Add(new CopyEvidence(sources[a], sources[b], values, errors, common, Math.Max(p, 0)));
-                parent[Find(a)] = Find(b);
-            }
-        }
-
-        int[] groups = Enumerable.Range(0, sources.Count).Select(Find).ToArray();
-        return ([.. found.OrderBy(c => c.PValue).ThenBy(c => c.First.Id, StringComparer.Ordinal).ThenBy(c => c.Second.Id, StringComparer.Ordinal)], groups);
-    }
-
-    private static double Median(double[] x)
-    {
-        Array.Sort(x);
-        return x.Length % 2 == 1 ? x[x.Length / 2] : (x[(x.Length / 2) - 1] + x[x.Length / 2]) / 2;
-    }
-
-    /// <summary>A figure precise enough that two sources giving it alike is unlikely by chance: not vague, and finer than 5 % of
-    /// itself (1,249 and 47 are; 1,200 and 40 are not).</summary>
-    public static bool IsSpecific(Quantity v)
-    {
-        static bool Fine(double x) => x > 0 && double.IsFinite(x) && RoundnessRule.Step(x) < 0.05 * x;
-        return v.Kind != QuantityKind.Vague && (v.Central is { } c ? Fine(c) : Fine(v.Lower) || Fine(v.Upper));
     }
 
     /// <summary>The error variance the weights give a source with no claim to learn from: the prior's, through the same bound.</summary>
