@@ -12,9 +12,9 @@ internal static class Cli
     public const int Success = 0, Unexpected = 1, BadArguments = 2, InvalidDossier = 3;
 
     private static readonly Dictionary<string, ConsensusMethod> Methods = Enum.GetValues<ConsensusMethod>()
-        .ToDictionary(m => Kebab(m.ToString()), m => m, StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(m => Plain.Kebab(m.ToString()), m => m, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly string[] Formats = ["terminal", "markdown", "json", "csv"];
+    private static readonly string[] Formats = ["terminal", "markdown", "json", "csv", "html"];
 
     public static string DefaultDossier => Path.Combine(AppContext.BaseDirectory, "dossiers", "diabaly.yaml");
 
@@ -52,7 +52,7 @@ internal static class Cli
         tau2.AcceptOnlyFromAmong("dl", "reml");
         var format = new Option<string>("--format", "-f")
         {
-            Description = "The report format: terminal, markdown, json or csv. Example: --format markdown --output report.md",
+            Description = "The report format: terminal, markdown, json, csv or html (one self-contained page with the forest plots, to open, print or mail). Example: --format html --output report.html",
             DefaultValueFactory = _ => "terminal",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -90,7 +90,7 @@ internal static class Cli
                 stderr.WriteLine("error: " + error.Message);
             }
 
-            stderr.WriteLine("usage: Diabaly.Sample [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows]");
+            stderr.WriteLine("usage: Diabaly.Sample [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows]");
             stderr.WriteLine("Run with --help for every option and an example of each.");
             return BadArguments;
         }
@@ -159,6 +159,11 @@ internal static class Cli
             return Bad(stderr, "--plot draws the questions of a dossier; a claim table gives one result row per question.");
         }
 
+        if (isTable && r.Format == "html")
+        {
+            return Bad(stderr, "--format html renders a dossier's report; a claim table gives one result row per question, as csv or json.");
+        }
+
         var outputs = new AtomicOutputs();
         try
         {
@@ -213,6 +218,7 @@ internal static class Cli
                 "markdown" => ReportWriter.ToMarkdown(report.Only([.. questions.Select(q => q.Question.Id)])),
                 "json" => ReportWriter.ToJson(report.Only([.. questions.Select(q => q.Question.Id)])),
                 "csv" => ReportWriter.ToCsv(report.Only([.. questions.Select(q => q.Question.Id)])),
+                "html" => HtmlReport.Write(report, questions),
                 _ => null,
             };
 
@@ -324,7 +330,4 @@ internal static class Cli
         stderr.WriteLine("Run with --help for every option and an example of each.");
         return BadArguments;
     }
-
-    private static string Kebab(string name)
-        => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -7,7 +8,7 @@ namespace Diabaly.Sample;
 /// <summary>A forest plot per question, drawn with ScottPlot: claims as horizontal intervals on a log axis, labelled by number and
 /// source, on target coloured by camp and off target in grey under their stratum; central marks (hollow when assumed), assumed
 /// reaches dashed, the consensus Low–High band and the Best line, the bounds as brackets, and beside each claim what sets it apart.</summary>
-internal static class ForestPlot
+internal static partial class ForestPlot
 {
     private const int Width = 1100;
     private const double CharPixels = 7.2; // the width of a character of the 12-point labels, near enough for layout
@@ -42,6 +43,39 @@ internal static class ForestPlot
         using Plot plot = Draw(q, o);
         return png ? plot.GetImageBytes(width, height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(width, height));
     }
+
+    /// <summary>One question's plot as an <c>svg</c> element to put inside an HTML page: no XML declaration nor namespace declarations (HTML puts an inline svg in its namespace), a view box instead of a
+    /// fixed size (the page scales it), and its ids renumbered after <paramref name="idPrefix"/>, since ScottPlot numbers its clip paths
+    /// the same way in every plot and two plots on one page would clip each other's marks.</summary>
+    internal static string Svg(QuestionReport q, ReconcileOptions o, string idPrefix)
+    {
+        int height = 220 + (46 * Rows(q));
+        using Plot plot = Draw(q, o);
+        string svg = plot.GetSvgXml(Width, height);
+        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
+        // ScottPlot numbers its ids from a counter of the process; numbered again in the order they appear, the page is the same
+        // whatever was drawn before it.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        svg = SvgIds().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Groups[2].Value, out string? id))
+            {
+                id = idPrefix + ids.Count.ToString(CultureInfo.InvariantCulture);
+                ids.Add(m.Groups[2].Value, id);
+            }
+
+            return m.Groups[1].Value + id;
+        });
+        int end = svg.IndexOf('>', StringComparison.Ordinal);
+        string head = SvgSize().Replace(svg[..end], string.Empty);
+        return head + string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {Width} {height}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\" focusable=\"false\"") + svg[end..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""(id="|url\(#|href="#)([^")]+)""")]
+    private static partial System.Text.RegularExpressions.Regex SvgIds();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(width|height|xmlns(:xlink)?)=""[^""]*""")]
+    private static partial System.Text.RegularExpressions.Regex SvgSize();
 
     /// <summary>The files <see cref="Save"/> writes, one per question with claims.</summary>
     public static IEnumerable<string> Files(IReadOnlyList<QuestionReport> questions, string path)
@@ -205,11 +239,41 @@ internal static class ForestPlot
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Bottom.TickGenerator = LogTicks(xMin, xMax, area);
         plot.Axes.SetLimits(xMin, xMax, 0.4, rows + 0.6);
-        plot.Title(q.Question.Subject + (q.Target.IsAny ? string.Empty : $" — target: {q.Target}"));
+        plot.Title(Title(q));
         plot.XLabel($"{q.Question.Unit} (log scale; hollow: assumed, dashed: assumed reach)");
         plot.Grid.MajorLineColor = Colors.Gray.WithAlpha(0.15);
         plot.ShowLegend(Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>The subject and the target, broken into lines that fit the plot's width: on one line, a long subject ran past the
+    /// image's right edge and was cut (the HTML report's print test found "… target: as of after the air strikes of 14-15 Jan").</summary>
+    internal static string Title(QuestionReport q)
+    {
+        const int Fits = 88; // characters of the bold title across the 1,100-pixel image, with room to spare
+        string text = q.Question.Subject + (q.Target.IsAny ? string.Empty : $" — target: {q.Target}");
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (string word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > Fits)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            string piece = word;
+            while (piece.Length > Fits)
+            {
+                lines.Add(piece[..(Fits - 1)] + "-");
+                piece = piece[(Fits - 1)..];
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(piece);
+        }
+
+        lines.Add(line.ToString());
+        return string.Join('\n', lines);
     }
 
     private static string Label(AssessedClaim a, Dictionary<AssessedClaim, int> number)

@@ -7,4 +7,8 @@ namespace Diabaly.Sample;
 internal static class Plain
 {
     public static string Esc(string text) => Markup.Escape(text.ReplaceLineEndings("\n").Replace('\t', ' '));
+
+    /// <summary>An enum member's name as the dossier and the command line spell it: "LocalOfficial" → "local-official".</summary>
+    public static string Kebab(string name)
+        => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

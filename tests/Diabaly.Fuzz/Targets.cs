@@ -140,6 +140,11 @@ public static class Targets
         {
             Check(System.Text.Encoding.UTF8.GetString(ForestPlot.Image(q, report.Options, 600, 400, png: false)).Contains("<svg", StringComparison.Ordinal), "a forest plot");
         }
+
+        // The HTML page draws the plots again, inline: one per question with claims, and no NaN anywhere.
+        string html = HtmlReport.Write(report, report.Questions);
+        Check(System.Text.RegularExpressions.Regex.Count(html, "<svg ") == report.Questions.Count(q => q.Claims.Count > 0) && !html.Contains("NaN", StringComparison.Ordinal),
+            "an HTML page with one plot per question with claims, without NaN");
     }
 
     private static Dossier? Read(string text)

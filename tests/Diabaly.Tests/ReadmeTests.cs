@@ -51,7 +51,7 @@ public class ReadmeTests
     [Fact]
     public void TheSampleImages_AreThere()
     {
-        foreach (string image in new[] { "fighters.png", "marches.png" })
+        foreach (string image in new[] { "fighters.png", "marches.png", "html-report.png" })
         {
             Readme.Should().Contain("samples/images/" + image);
         }

@@ -143,6 +143,13 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="camp"/> is null.</exception>
     public static string FormatCentral(Camp camp) => Figures.Central(Guard.NotNull(camp));
 
+    /// <summary>A claim's central value as the reports write it: as stated when the source stated it, else to three significant
+    /// figures, followed by " (assumed)" when the engine assumed it (the typical value of a vague amount, the middle of an open bound's reach).</summary>
+    /// <param name="claim">The claim.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="claim"/> is null.</exception>
+    public static string FormatCentral(AssessedClaim claim) => Figures.Central(Guard.NotNull(claim));
+
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim that sets it
     /// stated it, else to three significant figures.</summary>
     /// <param name="bound">The bound.</param>

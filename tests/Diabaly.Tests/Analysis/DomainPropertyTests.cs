@@ -117,6 +117,17 @@ public class DomainPropertyTests
             svg.Should().Contain("<svg").And.NotContain("NaN");
         }, iter: Support.Runs.Of(1_000), threads: 1, print: Print);
 
+    /// <summary>On one thread, as the forest plots it draws inline.</summary>
+    [Fact]
+    public void EveryDossierOfTheDomain_RendersAsOneHtmlPage()
+        => Gen.Select(Dossiers, Options).Sample((d, o) =>
+        {
+            ReconciliationReport r = Reconciler.Reconcile(d, o);
+            string html = HtmlReport.Write(r, r.Questions);
+            html.Should().StartWith("<!DOCTYPE html>").And.EndWith("</html>\n").And.NotContain("NaN").And.NotContain("Infinity");
+            System.Text.RegularExpressions.Regex.Count(html, "<svg ").Should().Be(r.Questions.Count(q => q.Claims.Count > 0));
+        }, iter: Support.Runs.Of(300), threads: 1, print: Print);
+
     [Theory]
     [InlineData("{low: 0, high: 1e308}")]
     [InlineData("{exact: 1.7e308}")]
