@@ -76,10 +76,12 @@ internal static class Cli
         {
             Description = "For a claim table: skip a row that cannot be read, count it and list the first 100, rather than stop at it. Example: claims.csv --skip-bad-rows",
         };
-        var root = new RootCommand("Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
+        // A command named "diabaly" rather than a RootCommand, which takes its name from the running file (Diabaly.Sample.dll),
+        // so that help says "diabaly" whether the console runs as the .NET tool or from a clone; help and version added as RootCommand does.
+        var root = new Command("diabaly", "Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
                                    + "whether they are real or a difference of time or scope, a consensus by several methods, and how much each source moves it.")
         {
-            dossierArg, question, method, tau2, format, output, plot, width, strict, skipBadRows,
+            dossierArg, question, method, tau2, format, output, plot, width, strict, skipBadRows, new System.CommandLine.Help.HelpOption(), new VersionOption(),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -90,7 +92,7 @@ internal static class Cli
                 stderr.WriteLine("error: " + error.Message);
             }
 
-            stderr.WriteLine("usage: Diabaly.Sample [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows]");
+            stderr.WriteLine("usage: diabaly [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows]");
             stderr.WriteLine("Run with --help for every option and an example of each.");
             return BadArguments;
         }

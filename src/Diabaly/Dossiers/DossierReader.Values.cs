@@ -57,6 +57,20 @@ internal sealed partial class DossierReader
     {
         try
         {
+            // A key the chosen form does not read is refused, never silently ignored: with 'kind' the value is low, high and central;
+            // 'central' belongs to a range.
+            if (kind is not null && keys.Keys.FirstOrDefault(key => key is not ("kind" or "low" or "high" or "central")) is { } stray)
+            {
+                Error(keys[stray], $"the value of {what} gives '{stray}' beside 'kind'; with 'kind', give low, high (absent when open) and central");
+                return null;
+            }
+
+            if (kind is null && central is not null && (low is null || high is null))
+            {
+                Error(keys["central"], $"the value of {what} gives 'central' without a range; 'central' goes with {{low: A, high: B}} or with 'kind'");
+                return null;
+            }
+
             if (kind is { } k)
             {
                 if (low is null)

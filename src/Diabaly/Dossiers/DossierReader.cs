@@ -6,7 +6,8 @@ namespace Diabaly.Dossiers;
 /// <summary>Reads the dossier format (see samples/dossiers/README.md) from a <see cref="YamlNode"/> tree, collecting every error it can.</summary>
 internal sealed partial class DossierReader
 {
-    private static readonly string[] RootKeys = ["title", "description", "language", "scopes", "times", "sources", "questions", "claims"];
+    // "$schema" lets a JSON dossier name its schema, as JSON editors expect; the reader checks it is text and otherwise ignores it.
+    private static readonly string[] RootKeys = ["title", "description", "language", "scopes", "times", "sources", "questions", "claims", "$schema"];
     private static readonly string[] SourceKeys = ["name", "kind", "role", "outlet", "side", "access", "weight"];
     private static readonly string[] QuestionKeys = ["subject", "unit", "target", "cumulative"];
     private static readonly string[] TargetKeys = ["as-of", "scope"];
@@ -108,6 +109,7 @@ internal sealed partial class DossierReader
         var keys = Keys(root, RootKeys, "the dossier");
         string? title = RequiredText(root, keys, "title", "the dossier");
         string? description = OptionalText(keys, "description");
+        _ = OptionalText(keys, "$schema");
         QuantityLanguage language = ReadLanguage(keys, "language") ?? QuantityLanguage.English;
 
         var sources = new List<(Source Source, YamlNode Node)>();

@@ -47,13 +47,15 @@ public static class ReportWriter
     public static string ToMarkdown(ReconciliationReport report) => MarkdownReport.Write(Guard.NotNull(report));
 
     /// <summary>
-    /// JSON with a stable, documented schema (version <see cref="JsonSchemaVersion"/>): <c>schemaVersion</c>, <c>title</c>, <c>description</c>,
-    /// <c>options</c>, <c>relations</c> (<c>scopes</c>, <c>times</c>), <c>sources</c>, and <c>questions</c>, each with <c>cumulative</c>,
+    /// JSON with a stable, documented schema (version <see cref="JsonSchemaVersion"/>; every key is described by the JSON Schema
+    /// <c>schemas/report.schema.json</c> of the repository): <c>schemaVersion</c>, <c>title</c>, <c>description</c>,
+    /// <c>options</c>, <c>relations</c> (<c>scopes</c>, <c>times</c>), <c>sources</c>, <c>reliability</c> (the sources' learned error
+    /// factors and the copies found), and <c>questions</c>, each with <c>cumulative</c>,
     /// <c>target</c> (labels, <c>declared</c>, <c>reason</c>), <c>summary</c>, <c>claims</c> (the value as written and normalized, weight and
     /// reasons, <c>stratum</c>, <c>onTarget</c>, attribution), and for the headline stratum <c>range</c>, <c>agreement</c>, <c>conflicts</c>,
-    /// <c>bounds</c>, <c>camps</c>, <c>consensus</c>, <c>estimates</c> (every method; random effects with τ², I², Q and the prediction interval
+    /// <c>conflictCounts</c>, <c>bounds</c> and <c>boundCount</c>, <c>camps</c>, <c>consensus</c>, <c>estimates</c> (every method; random effects with τ², I², Q and the prediction interval
     /// on the natural-log scale) and <c>sensitivity</c>; then <c>strata</c> (each with its claims, range, consensus, conflicts and bounds),
-    /// <c>notComparable</c> and <c>flags</c>.
+    /// <c>notComparable</c> with <c>notComparableCount</c> and <c>pairsNotCompared</c>, and <c>flags</c>.
     /// </summary>
     /// <remarks>Names are camelCase; enumerations are camelCase strings. Numbers keep full precision. An open upper bound is written as
     /// <c>null</c> with <c>upperOpen: true</c>, never as Infinity; an empty question has <c>null</c> bounds and <c>empty: true</c>. Every

@@ -93,6 +93,17 @@ public class DomainPropertyTests
             return finite && clean;
         }, iter: Support.Runs.Of(4_000), print: Print);
 
+    /// <summary>Every JSON report of the domain is what <c>schemas/report.schema.json</c> says, and its dossier, written, what
+    /// <c>schemas/dossier.schema.json</c> says.</summary>
+    [Fact]
+    public void EveryDossierOfTheDomain_AndItsJsonReport_AreValidForTheSchemas()
+        => Gen.Select(Dossiers, Options).Sample((d, o) =>
+        {
+            ReconciliationReport r = Reconciler.Reconcile(d, o);
+            Schemas.Schemas.Errors(Schemas.Schemas.Report, ReportWriter.ToJson(r)).Should().BeEmpty();
+            Schemas.Schemas.Errors(Schemas.Schemas.Dossier, Schemas.Schemas.FromYaml(d.ToYaml())).Should().BeEmpty();
+        }, iter: Support.Runs.Of(500), print: Print);
+
     [Fact]
     public void EveryDossierOfTheDomain_RendersInTheTerminal()
         => Gen.Select(Dossiers, Options).Sample((d, o) =>

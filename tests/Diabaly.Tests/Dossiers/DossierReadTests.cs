@@ -157,6 +157,16 @@ public class DossierReadTests
         => FailsAt(Head + "  - {question: q, source: mayor, value: {low: 300, high: 250}}\n", 10, 41,
             "the range is inverted: low 300 is above high 250");
 
+    [Fact]
+    public void CentralWithoutARange_IsRefused_NotIgnored()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: {exact: 5, central: 4}}\n", 10, 61,
+            "the value of claim 1 gives 'central' without a range; 'central' goes with {low: A, high: B} or with 'kind'");
+
+    [Fact]
+    public void AFormBesideKind_IsRefused_NotIgnored()
+        => FailsAt(Head + "  - {question: q, source: mayor, value: {kind: range, low: 1, high: 2, exact: 3}}\n", 10, 79,
+            "the value of claim 1 gives 'exact' beside 'kind'; with 'kind', give low, high (absent when open) and central");
+
     [Theory]
     [InlineData("-5", "must not be negative")]
     [InlineData(".nan", "must be a finite number")]

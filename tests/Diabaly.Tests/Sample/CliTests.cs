@@ -321,6 +321,12 @@ public class CliTests
         }
 
         stdout.Split("Example:").Length.Should().BeGreaterThanOrEqualTo(8);
+
+        // The command's name is the tool's, however the console was started (from a clone, it runs as Diabaly.Sample.dll).
+        stdout.Should().Contain("Usage:\n  diabaly [<dossier>] [options]").And.NotContain("Diabaly.Sample");
+        var (bad, _, _, err) = Run(80, "--bogus");
+        bad.Should().Be(Cli.BadArguments);
+        err.Should().Contain("usage: diabaly [dossier | claims.csv]");
     }
 
     [Theory]
