@@ -71,7 +71,7 @@ internal static partial class ForestPlot
         return head + string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {Width} {height}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\" focusable=\"false\"") + svg[end..];
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("""(id="|url\(#|href="#)([^")]+)""")]
+    [System.Text.RegularExpressions.GeneratedRegex("""(\sid="|="url\(#|href="#)([^")]+)""")]
     private static partial System.Text.RegularExpressions.Regex SvgIds();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s(width|height|xmlns(:xlink)?)=""[^""]*""")]

@@ -9,7 +9,8 @@ namespace Diabaly.Sample;
 /// of every question comes first; then, per question, the consensus, the forest plot as inline SVG, the claims, bounds, conflicts,
 /// camps, every method, sensitivity, the other strata, the pairs not compared and the flags; the sources' learned reliability last.</summary>
 /// <remarks>Tables are real tables (caption, header cells with scope); below 640 px each row becomes a card whose cells carry their
-/// column's name, so that nothing is wider than a phone. A plot keeps a legible size and scrolls inside its own frame instead.</remarks>
+/// column's name, so that nothing is wider than a phone; between 641 and 1,023 px a table too wide for the page (the claims table,
+/// on a tablet) scrolls inside its own frame. A plot keeps a legible size and scrolls inside its frame on a phone.</remarks>
 internal static partial class HtmlReport
 {
     private static readonly string[] CampColors = ["#1f77b4", "#ff7f0e", "#9467bd", "#2ca02c", "#d62728", "#8c564b"];
@@ -57,7 +58,7 @@ internal static partial class HtmlReport
                 E(low),
                 E(high),
                 head.Claims.Count == 0 ? "—" : E(ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)),
-                Invariant($"{head.Claims.Count} of {q.Claims.Count}"),
+                Invariant($"{head.Claims.Count:N0} of {q.Claims.Count:N0}"),
                 Invariant($"{head.ConflictCounts[ConflictKind.Contradiction] + head.ConflictCounts[ConflictKind.ExceedsBound]:N0}"),
             };
         });
@@ -92,12 +93,19 @@ internal static partial class HtmlReport
         }
 
         string svg = ForestPlot.Svg(q, o, id + "-");
-        h.Append(Invariant($"<figure class=\"forest\">\n<div class=\"plot\" role=\"img\" aria-labelledby=\"{id}-plot\">")).Append(svg).Append("</div>\n");
+        h.Append(Invariant($"<figure class=\"forest\">\n<div class=\"plot\" role=\"img\" tabindex=\"0\" aria-labelledby=\"{id}-plot\">")).Append(svg).Append("</div>\n");
         h.Append(Invariant($"<figcaption id=\"{id}-plot\">Forest plot of {Count(q.Claims.Count, "claim")} on a log scale: each claim as its interval, numbered as in the tables, coloured by camp (off target in grey); the band is the consensus low to high, the dashed line its best; hollow marks and dashed stretches are assumed.</figcaption>\n</figure>\n"));
 
         StratumReport head = q.Strata[0];
         h.Append("<h3>Claims on target</h3>\n");
-        ClaimsTable(h, q, head.Claims, number, "Claims about the target, as the sources wrote them and as read");
+        if (head.Claims.Count == 0)
+        {
+            h.Append("<p>No claim speaks to the target; the claims below are about other times or scopes.</p>\n");
+        }
+        else
+        {
+            ClaimsTable(h, q, head.Claims, number, "Claims about the target, as the sources wrote them and as read");
+        }
         if (q.Bounds.Count > 0)
         {
             h.Append("<h3>Bounds</h3>\n");
@@ -238,7 +246,7 @@ internal static partial class HtmlReport
         long total = stratum.ConflictCounts.Values.Sum();
         if (total == 0)
         {
-            h.Append(stratum.Claims.Count > 1 ? "<p>No two claims conflict.</p>\n" : "<p>None (one claim).</p>\n");
+            h.Append(stratum.Claims.Count switch { 0 => "<p>No claim speaks to the target.</p>\n", 1 => "<p>None (one claim).</p>\n", _ => "<p>No two claims conflict.</p>\n" });
             return;
         }
 
@@ -301,19 +309,20 @@ internal static partial class HtmlReport
     /// <summary>A table whose cells are already HTML; each cell carries its column's name for the narrow layout.</summary>
     private static void Table(StringBuilder h, string caption, string[] headers, bool[] numeric, IEnumerable<string[]> rows)
     {
-        h.Append("<div class=\"table\"><table>\n<caption>").Append(E(caption)).Append("</caption>\n<thead><tr>");
+        // Explicit roles: the narrow layout displays the table's parts as blocks, which makes browsers drop their table semantics.
+        h.Append("<div class=\"table\"><table role=\"table\">\n<caption>").Append(E(caption)).Append("</caption>\n<thead role=\"rowgroup\"><tr role=\"row\">");
         for (int i = 0; i < headers.Length; i++)
         {
-            h.Append(numeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">").Append(E(headers[i])).Append("</th>");
+            h.Append(numeric[i] ? "<th scope=\"col\" role=\"columnheader\" class=\"num\">" : "<th scope=\"col\" role=\"columnheader\">").Append(E(headers[i])).Append("</th>");
         }
 
-        h.Append("</tr></thead>\n<tbody>\n");
+        h.Append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
         foreach (string[] row in rows)
         {
-            h.Append("<tr>");
+            h.Append("<tr role=\"row\">");
             for (int i = 0; i < row.Length; i++)
             {
-                string tag = i == 0 ? "th scope=\"row\"" : "td";
+                string tag = i == 0 ? "th scope=\"row\" role=\"rowheader\"" : "td role=\"cell\"";
                 h.Append('<').Append(tag).Append(" data-label=\"").Append(E(headers[i])).Append('"').Append(numeric[i] ? " class=\"num\">" : ">")
                     .Append(row[i].Length == 0 ? "<span class=\"empty\">—</span>" : row[i]).Append(i == 0 ? "</th>" : "</td>");
             }
@@ -358,7 +367,7 @@ internal static partial class HtmlReport
         a { color: #0b4f8a; }
         .bad { color: var(--bad); }
         .empty { color: var(--muted); }
-        .table { max-width: 100%; margin: .4rem 0 .8rem; }
+        .table { max-width: 100%; margin: .4rem 0 .8rem; overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: .92rem; }
         caption { text-align: left; color: var(--muted); font-size: .88rem; padding: .2rem 0; caption-side: top; }
         th, td { text-align: left; vertical-align: top; padding: .3rem .45rem; border-bottom: 1px solid var(--rule); }
@@ -367,13 +376,17 @@ internal static partial class HtmlReport
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         td.num { hyphens: none; word-break: keep-all; }
         q { quotes: "“" "”"; }
-        .swatch { display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: .3em; vertical-align: baseline; }
+        .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: .3em; vertical-align: baseline; }
         figure.forest { margin: .8rem 0; }
         figure.forest .plot { overflow-x: auto; border: 1px solid var(--rule); }
         figure.forest svg { display: block; width: 100%; min-width: 42rem; height: auto; }
         figcaption { color: var(--muted); font-size: .88rem; margin-top: .3rem; }
         ul.flags { padding-left: 1.2rem; }
         footer { margin-top: 2rem; border-top: 1px solid var(--rule); }
+        @media (min-width: 641px) and (max-width: 1023px) {
+          table { font-size: .84rem; }
+          th, td { padding: .25rem .3rem; }
+        }
         @media (max-width: 640px) {
           body { padding: .6rem; font-size: 15px; }
           h1 { font-size: 1.4rem; }
@@ -392,7 +405,7 @@ internal static partial class HtmlReport
           h3, h4 { break-after: avoid; }
           section.question { break-before: page; }
           figure.forest, tr { break-inside: avoid; }
-          figure.forest .plot { overflow: visible; border: 0; }
+          figure.forest .plot, .table { overflow: visible; border: 0; }
           figure.forest svg { min-width: 0; }
           a { color: inherit; text-decoration: none; }
         }

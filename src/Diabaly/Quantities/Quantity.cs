@@ -320,8 +320,8 @@ public sealed class Quantity : IEquatable<Quantity>
                 throw new ArgumentException(Invariant($"An exact quantity has lower = upper = central; received {lower}, {upper}, {central}."));
             case QuantityKind.Approximate when central is null:
                 throw new ArgumentException("An approximate quantity has a central value.");
-            case QuantityKind.Range or QuantityKind.AtMost when double.IsPositiveInfinity(upper):
-                throw new ArgumentException(Invariant($"A {kind} quantity has a finite upper bound."));
+            case QuantityKind.Range or QuantityKind.AtMost or QuantityKind.Approximate when double.IsPositiveInfinity(upper):
+                throw new ArgumentException(Invariant($"A quantity of kind {kind} has a finite upper bound."));
             case QuantityKind.AtLeast when !double.IsPositiveInfinity(upper):
                 throw new ArgumentException(Invariant($"An at-least quantity has no upper bound; received {upper}."));
         }

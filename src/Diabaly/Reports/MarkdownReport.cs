@@ -210,7 +210,7 @@ internal static class MarkdownReport
         long total = stratum.ConflictCounts.Values.Sum();
         if (total == 0)
         {
-            md.Append(claims > 1 ? "No two claims conflict.\n" : "None (one claim).\n");
+            md.Append(claims switch { 0 => "No claim speaks to the target.\n", 1 => "None (one claim).\n", _ => "No two claims conflict.\n" });
             return;
         }
 

@@ -7,7 +7,8 @@ using PuppeteerSharp.Media;
 namespace Diabaly.Tests.Sample;
 
 /// <summary>The HTML report in a real browser: Debian's chromium, headless, driven by PuppeteerSharp (which downloads nothing). Every
-/// plot and table shows, nothing is wider than the page at 375 px (a phone), 1280 px (a laptop) or on A4 paper, and the page asks the
+/// plot and table shows, nothing is wider than the page at 375 px (a phone), 768 px (a tablet), 1280 px (a laptop) or on A4 paper,
+/// camp colours print without the browser's "background graphics", and the page asks the
 /// network for nothing. Screenshots are kept in <c>$DIABALY_ARTIFACTS</c> (CI sets it), else in the test output's <c>artifacts</c>.</summary>
 /// <remarks>Without a chromium (on <c>PATH</c>, at <c>/usr/bin/chromium</c>, or named by <c>$DIABALY_CHROMIUM</c>) the test skips and says
 /// how to get one; <c>.ci/run</c> installs Debian's.</remarks>
@@ -29,6 +30,7 @@ public class HtmlReportBrowserTests
             scrollWidth: document.documentElement.scrollWidth,
             tables: document.querySelectorAll('table').length,
             plots: document.querySelectorAll('figure.forest svg').length,
+            scrollingTables: [...document.querySelectorAll('.table')].filter(t => t.scrollWidth > t.clientWidth + 1).map(t => where(t) + ': ' + (t.querySelector('caption') || {}).textContent),
             plotsWithMarks: [...document.querySelectorAll('figure.forest svg')].filter(s => [...s.querySelectorAll('path, ellipse')].some(p => { const r = p.getBoundingClientRect(); return r.width > 0 || r.height > 0; })).length,
             hidden: [...document.querySelectorAll('table, figure, svg, h2, h3')].filter(e => !shown(e)).map(where),
             overflowing: all.filter(e => !inScroller(e) && !hiddenHead(e)).filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5); })
@@ -37,7 +39,7 @@ public class HtmlReportBrowserTests
         }
         """;
 
-    private sealed record Seen(int Width, int ScrollWidth, int Tables, int Plots, int PlotsWithMarks, string[] Hidden, string[] Overflowing);
+    private sealed record Seen(int Width, int ScrollWidth, int Tables, int Plots, int PlotsWithMarks, string[] ScrollingTables, string[] Hidden, string[] Overflowing);
 
     public static TheoryData<string> Dossiers => ["diabaly.yaml", "pension-marches-2023.yaml"];
 
@@ -65,7 +67,7 @@ public class HtmlReportBrowserTests
             var requests = new List<string>();
             tab.Request += (_, e) => requests.Add(e.Request.Url);
             string stem = Path.GetFileNameWithoutExtension(name);
-            foreach (int width in new[] { 375, 1280 })
+            foreach (int width in new[] { 375, 768, 1280 })
             {
                 await tab.SetViewportAsync(new ViewPortOptions { Width = width, Height = 900 });
                 await tab.GoToAsync(new Uri(page).AbsoluteUri, WaitUntilNavigation.Load);
@@ -77,6 +79,11 @@ public class HtmlReportBrowserTests
                 seen.Hidden.Should().BeEmpty($"every plot, table and heading shows at {width} px");
                 seen.Overflowing.Should().BeEmpty($"nothing reaches past the page at {width} px");
                 seen.ScrollWidth.Should().BeLessThanOrEqualTo(width, "the page never scrolls sideways");
+                if (width != 768)
+                {
+                    // On a phone every table is cards, on a laptop every table fits; only on a tablet may the widest scroll in its frame.
+                    seen.ScrollingTables.Should().BeEmpty($"every table fits at {width} px without scrolling");
+                }
                 await tab.ScreenshotAsync(Artifact($"html-report-{stem}-{width}.png"), new ScreenshotOptions { FullPage = true });
             }
 
@@ -86,7 +93,10 @@ public class HtmlReportBrowserTests
             Seen paper = await Look(tab);
             paper.Hidden.Should().BeEmpty("every plot and table prints");
             paper.Overflowing.Should().BeEmpty("nothing is cut at the paper's edge");
-            await tab.PdfAsync(Artifact($"html-report-{stem}.pdf"), new PdfOptions { Format = PaperFormat.A4, PrintBackground = true });
+            paper.ScrollingTables.Should().BeEmpty("paper does not scroll");
+            string swatch = await tab.EvaluateFunctionAsync<string>("() => { const s = document.querySelector('.swatch'); return s ? getComputedStyle(s).printColorAdjust : 'exact'; }");
+            swatch.Should().Be("exact", "the camp colours print even without background graphics");
+            await tab.PdfAsync(Artifact($"html-report-{stem}.pdf"), new PdfOptions { Format = PaperFormat.A4, PrintBackground = false });
             new FileInfo(Artifact($"html-report-{stem}.pdf")).Length.Should().BeGreaterThan(10_000);
 
             requests.Should().OnlyContain(u => u == new Uri(page).AbsoluteUri, "the page loads nothing besides itself");
@@ -123,6 +133,12 @@ public class HtmlReportBrowserTests
 
     private static string SkipWithoutChromium()
     {
+        // CI sets DIABALY_REQUIRE_CHROMIUM once it has a chromium: there, a missing browser is a failure, not a silent skip.
+        if (Environment.GetEnvironmentVariable("DIABALY_REQUIRE_CHROMIUM") == "1")
+        {
+            Assert.Fail("DIABALY_REQUIRE_CHROMIUM is set but no chromium was found on PATH, at /usr/bin/chromium or in DIABALY_CHROMIUM.");
+        }
+
         Assert.Skip("No chromium on this machine, so the HTML report's browser test did not run: install Debian's (apt-get install chromium), "
                     + "or name one in DIABALY_CHROMIUM. .ci/run installs it.");
         return string.Empty;

@@ -159,7 +159,7 @@ public class HtmlReportTests
             title: "<h1>Title</h1>"
             sources:
               a: {name: {{System.Text.Json.JsonSerializer.Serialize(name)}}, kind: journalist}
-              b: {name: Other, kind: journalist}
+              b: {name: "Other url(#1) id=\"x\"", kind: journalist}
             questions:
               "q.1": {subject: "<i>fighters</i>", unit: fighters}
             claims:
@@ -168,11 +168,15 @@ public class HtmlReportTests
             """);
         ReconciliationReport report = Reconciler.Reconcile(d);
         IDocument doc = Parse(HtmlReport.Write(report, report.Questions));
-        doc.QuerySelectorAll("script, b, i, h1 h1").Should().BeEmpty();
+        doc.QuerySelectorAll("script, b, i").Should().BeEmpty();
+        doc.QuerySelectorAll("h1").Should().ContainSingle().Which.TextContent.Should().Be("<h1>Title</h1>");
         doc.Title.Should().Be("<h1>Title</h1> · Diabaly report");
         doc.QuerySelector("section.question h2")!.TextContent.Should().Be("<i>fighters</i>");
         doc.QuerySelectorAll("section.question tbody [data-label=Source]").Select(c => c.TextContent).Should().Contain(name);
         doc.QuerySelector("section.question")!.Id.Should().Be("q1-q_1");
+
+        // The plot's labels keep the name as written: renumbering the plot's ids touches attributes, never text.
+        doc.QuerySelectorAll("svg text").Select(t => t.TextContent).Should().Contain(t => t.Contains("Other url(#1) id=\"x\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -200,6 +204,26 @@ public class HtmlReportTests
         sections[0].TextContent.Should().Contain(report["q"].Summary);
         sections[1].QuerySelectorAll("svg").Should().HaveCount(1);
         doc.QuerySelectorAll("#summary tbody tr")[0].QuerySelector("[data-label=Best]")!.TextContent.Should().Be("—");
+    }
+
+    [Fact]
+    public void AQuestionWhoseTargetNoClaimSpeaksTo_SaysSo_InHtmlAndMarkdown()
+    {
+        Dossier d = Dossier.Parse("""
+            title: Off target
+            scopes: {garrison: {within: [assault force]}}
+            sources: {a: {name: A}, b: {name: B}}
+            questions: {q: {subject: Fighters, unit: fighters, target: {scope: assault force}}}
+            claims:
+              - {question: q, source: a, value: "400", scope: garrison}
+              - {question: q, source: b, value: "2,000", scope: garrison}
+            """);
+        ReconciliationReport report = Reconciler.Reconcile(d);
+        report["q"].Strata[0].Claims.Should().BeEmpty();
+        IDocument doc = Parse(HtmlReport.Write(report, report.Questions));
+        doc.QuerySelector("section.question")!.TextContent.Should().Contain("No claim speaks to the target").And.NotContain("None (one claim)");
+        doc.QuerySelectorAll("section.question table caption").Select(c => c.TextContent).Should().NotContain(c => c.StartsWith("Claims about the target", StringComparison.Ordinal));
+        ReportWriter.ToMarkdown(report).Should().Contain("No claim speaks to the target.").And.NotContain("None (one claim)");
     }
 
     [Fact]

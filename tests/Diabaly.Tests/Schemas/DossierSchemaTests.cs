@@ -33,6 +33,8 @@ public class DossierSchemaTests
           - {question: q, source: b, value: {low: 250, high: 300, central: 270, text: 250 to 300}, via: [a], as-of: end, scope: forces deployed}
         """;
 
+    private const string Value = "{low: 250, high: 300, central: 270, text: 250 to 300}";
+
     private static IReadOnlyList<string> SchemaErrors(string yaml) => Schemas.Errors(Schemas.Dossier, Schemas.FromYaml(yaml));
 
     [Fact]
@@ -124,39 +126,45 @@ public class DossierSchemaTests
         SchemaErrors(yaml).Should().NotBeEmpty(where);
     }
 
-    public static TheoryData<string, string, string> WrongValues => new()
+    public static TheoryData<string, string, string, string> WrongValues => new()
     {
-        { "an unknown kind of source", "kind: journalist", "kind: newspaper" },
-        { "an unknown access", "access: first-hand", "access: direct" },
-        { "a weight of zero", "weight: 2", "weight: 0" },
-        { "a weight above a million", "weight: 2", "weight: 2000000" },
-        { "a source without a name", "b: {name: B}", "b: {outlet: B}" },
-        { "an id with a space", "id: c1", "id: c 1" },
-        { "a question without a unit", "    unit: fighters\n", string.Empty },
-        { "a claim without a value", ", value: 400 men,", "," },
-        { "a negative figure", "{low: 250, high: 300, central: 270, text: 250 to 300}", "{exact: -5}" },
-        { "two forms at once", "{low: 250, high: 300, central: 270, text: 250 to 300}", "{exact: 5, about: 6}" },
-        { "a central without a range", "{low: 250, high: 300, central: 270, text: 250 to 300}", "{exact: 5, central: 4}" },
-        { "a form beside 'kind'", "{low: 250, high: 300, central: 270, text: 250 to 300}", "{kind: range, low: 1, high: 2, exact: 3}" },
-        { "a 'kind' without 'low'", "{low: 250, high: 300, central: 270, text: 250 to 300}", "{kind: at-least, high: 3}" },
-        { "an unknown kind of value", "{low: 250, high: 300, central: 270, text: 250 to 300}", "{kind: many, low: 3}" },
-        { "a date that is not one", "said: 2013-01", "said: 2013-13" },
-        { "an unknown language", "language: en\n", "language: de\n" },
-        { "a target with neither key", "{as-of: start, scope: assault force}", "{}" },
-        { "cumulative neither true nor false", "cumulative: true", "cumulative: sometimes" },
-        { "a relay that is a map", "via: [a]", "via: {a: 1}" },
-        { "scopes as a list", "  assault force: {within: forces deployed}\n", "  - assault force\n" },
-        { "sources as a list", "  a: {name: A, kind: journalist, role: reporter, outlet: Le Monde, side: neutral, access: first-hand, weight: 2}\n  b: {name: B}\n", "  - {name: A}\n" },
+        { "an unknown kind of source", "kind: journalist", "kind: newspaper", "'newspaper' is not a valid kind" },
+        { "an unknown access", "access: first-hand", "access: direct", "'direct' is not a valid access" },
+        { "a weight of zero", "weight: 2", "weight: 0", "the weight of source 'a' must be between 0.000001 and 1,000,000" },
+        { "a weight above a million", "weight: 2", "weight: 2000000", "the weight of source 'a' must be between 0.000001 and 1,000,000" },
+        { "a source without a name", "b: {name: B}", "b: {outlet: B}", "source 'b' has no 'name'" },
+        { "a blank title", "title: T\n", "title: \"  \"\n", "'title'" },
+        { "an id with a space", "id: c1", "id: c 1", "'c 1' is not a valid claim id" },
+        { "a question without a unit", "    unit: fighters\n", string.Empty, "question 'q' has no 'unit'" },
+        { "a claim without a value", ", value: 400 men,", ",", "has no 'value'" },
+        { "a negative figure", Value, "{exact: -5}", "must not be negative" },
+        { "a figure above 10^15", Value, "{exact: 2e15}", "at most 1,000,000,000,000,000" },
+        { "two forms at once", Value, "{exact: 5, about: 6}", "is not one of the structured forms" },
+        { "a central without a range", Value, "{exact: 5, central: 4}", "gives 'central' without a range" },
+        { "a form beside 'kind'", Value, "{kind: range, low: 1, high: 2, exact: 3}", "gives 'exact' beside 'kind'" },
+        { "a 'kind' without 'low'", Value, "{kind: at-least, high: 3}", "has no 'low'" },
+        { "an exact 'kind' without its central", Value, "{kind: exact, low: 5}", "An exact quantity has lower = upper = central" },
+        { "an open approximate value", Value, "{kind: approximate, low: 5, central: 6}", "A quantity of kind Approximate has a finite upper bound" },
+        { "a bounded at-least value", Value, "{kind: at-least, low: 5, high: 9}", "An at-least quantity has no upper bound" },
+        { "a range without its high", Value, "{kind: range, low: 5}", "A quantity of kind Range has a finite upper bound" },
+        { "an unknown kind of value", Value, "{kind: many, low: 3}", "'many' is not a valid kind" },
+        { "a date that is not one", "said: 2013-01", "said: 2013-13", "'2013-13' is not a date" },
+        { "an unknown language", "language: en\n", "language: de\n", "'de' is not a supported language" },
+        { "a target with neither key", "{as-of: start, scope: assault force}", "{}", "gives neither 'as-of' nor 'scope'" },
+        { "cumulative neither true nor false", "cumulative: true", "cumulative: sometimes", "must be true or false" },
+        { "a relay that is a map", "via: [a]", "via: {a: 1}", "'via' must be text" },
+        { "scopes as a list", "  assault force: {within: forces deployed}\n", "  - assault force\n", "'scopes'" },
+        { "sources as a list", "  a: {name: A, kind: journalist, role: reporter, outlet: Le Monde, side: neutral, access: first-hand, weight: 2}\n  b: {name: B}\n", "  - {name: A}\n", "'sources'" },
     };
 
     [Theory]
     [MemberData(nameof(WrongValues))]
-    public void AValueOutOfItsSet_IsRefusedByTheReader_AndByTheSchema(string what, string find, string replace)
+    public void AValueOutOfItsSet_IsRefusedByTheReader_AndByTheSchema(string what, string find, string replace, string message)
     {
         Every.Should().Contain(find);
         string yaml = Every.Replace(find, replace, StringComparison.Ordinal);
         Action read = () => Dossier.Parse(yaml);
-        read.Should().Throw<DossierException>(what);
+        read.Should().Throw<DossierException>(what).Which.Errors.Should().Contain(e => e.Message.Contains(message, StringComparison.Ordinal), what);
         SchemaErrors(yaml).Should().NotBeEmpty(what);
     }
 
@@ -171,6 +179,16 @@ public class DossierSchemaTests
         { "an empty optional key", "description: every key once", "description:" },
         { "a language by name", "language: en\n", "language: français\n" },
         { "scope within a list", "{within: forces deployed}", "{within: [forces deployed]}" },
+        { "a kind of source in capitals", "kind: journalist", "kind: Journalist" },
+        { "an access with spaces around", "access: first-hand", "access: \" First-Hand \"" },
+        { "a language by name, capitalised", "language: en\n", "language: French\n" },
+        { "a language without its accent", "language: en\n", "language: Espanol\n" },
+        { "a kind of value in capitals", Value, "{kind: Range, low: 1, high: 2}" },
+        { "an open vague value", Value, "{kind: vague, low: 5}" },
+        { "an exact value given whole", Value, "{kind: exact, low: 5, high: 5, central: 5}" },
+        { "an id that YAML reads as a number", "id: c1", "id: 1.5" },
+        { "an empty id", "id: c1", "id:" },
+        { "an empty kind", "kind: journalist", "kind:" },
     };
 
     [Theory]
@@ -188,7 +206,8 @@ public class DossierSchemaTests
     {
         using JsonDocument schema = JsonDocument.Parse(File.ReadAllText(Schemas.Path("dossier.schema.json")));
         JsonElement defs = schema.RootElement.GetProperty("$defs");
-        static string[] Values(JsonElement e) => [.. e.GetProperty("enum").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
+        static string[] Values(JsonElement e) => [.. (e.TryGetProperty("enum", out JsonElement values) ? values : e.GetProperty("anyOf")[0].GetProperty("enum"))
+            .EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
         Values(defs.GetProperty("source").GetProperty("properties").GetProperty("kind")).Should().BeEquivalentTo(EnumText.ByKebab<SourceKind>().Keys);
         Values(defs.GetProperty("source").GetProperty("properties").GetProperty("access")).Should().BeEquivalentTo(EnumText.ByKebab<SourceAccess>().Keys);
         Values(defs.GetProperty("structuredValue").GetProperty("properties").GetProperty("kind")).Should().BeEquivalentTo(EnumText.ByKebab<QuantityKind>().Keys);

@@ -63,6 +63,27 @@ public class ReportSchemaTests
     }
 
     [Fact]
+    public void TheReportOfEveryValueForm_IsValid()
+    {
+        // Every form a dossier or the grammar can give, the kind form included: exact, about, ranges, bounds, vague, open vague.
+        Source a = Some.Source("a"), b = Some.Source("b");
+        Question q = Some.Question("q");
+        Quantity[] values =
+        [
+            Quantity.Exact(12), Quantity.About(2000), Quantity.Between(250, 300), Quantity.AtLeast(5), Quantity.AtMost(800),
+            Quantity.Parse("several hundred"), Quantity.Parse("many"), Quantity.Parse("more than a thousand"), Quantity.Parse("nearly two thousand"),
+            Quantity.Create(QuantityKind.Vague, 5, double.PositiveInfinity, null), Quantity.Create(QuantityKind.Approximate, 5, 9, 6),
+            Quantity.Create(QuantityKind.Range, 10, 20, 12), Quantity.Exact(0),
+        ];
+        var claims = values.Select((v, i) => new Claim($"c{i}", q, i % 2 == 0 ? a : b, v));
+        foreach (ConsensusMethod method in Enum.GetValues<ConsensusMethod>())
+        {
+            ReconciliationReport report = Reconciler.Reconcile(new Dossier("Every form", [a, b], [q], claims), new ReconcileOptions { Method = method });
+            Schemas.Errors(Schemas.Report, ReportWriter.ToJson(report)).Should().BeEmpty(method.ToString());
+        }
+    }
+
+    [Fact]
     public void AReportOneKeyOff_IsRefused()
     {
         JsonNode report = JsonNode.Parse(ReportWriter.ToJson(Reconciler.Reconcile(Some.Diabaly())))!;

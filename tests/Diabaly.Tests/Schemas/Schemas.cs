@@ -63,8 +63,8 @@ internal static class Schemas
         _ => throw new NotSupportedException(node.GetType().Name),
     };
 
-    /// <summary>The YAML 1.2 core schema's resolution of a plain scalar (null, bool, int, float); a quoted scalar stays a string, and
-    /// so do infinities and NaN, which JSON cannot hold.</summary>
+    /// <summary>The YAML 1.2 core schema's resolution of a plain scalar (null, bool, int in decimal, 0x hex or 0o octal, float); a
+    /// quoted scalar stays a string, and so do infinities and NaN, which JSON cannot hold.</summary>
     private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         string text = scalar.Value ?? string.Empty;
@@ -86,6 +86,11 @@ internal static class Schemas
         if (System.Text.RegularExpressions.Regex.IsMatch(text, "^[-+]?[0-9]+$") && decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal integer))
         {
             return JsonValue.Create(integer);
+        }
+
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, "^0x[0-9a-fA-F]{1,15}$") || System.Text.RegularExpressions.Regex.IsMatch(text, "^0o[0-7]{1,20}$"))
+        {
+            return JsonValue.Create(System.Convert.ToInt64(text[2..], text[1] == 'x' ? 16 : 8));
         }
 
         if (System.Text.RegularExpressions.Regex.IsMatch(text, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
