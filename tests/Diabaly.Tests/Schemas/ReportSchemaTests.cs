@@ -83,6 +83,35 @@ public class ReportSchemaTests
         }
     }
 
+    /// <summary>The fuzzers' kept inputs (hostile dossiers, found crashes, extreme figures): every one the reader accepts gives a
+    /// report the schema accepts, and every one the reader accepts is a dossier the dossier schema accepts.</summary>
+    [Fact]
+    public void EveryFuzzInputTheReaderAccepts_IsValid_AndSoIsItsReport()
+    {
+        int read = 0;
+        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fuzz"), "*", SearchOption.AllDirectories)
+                     .Where(f => f.Contains("dossier", StringComparison.Ordinal) || f.Contains("pipeline", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(file);
+            Dossier d;
+            try
+            {
+                d = Dossier.Parse(text);
+            }
+            catch (DossierException)
+            {
+                continue;
+            }
+
+            read++;
+            Schemas.Errors(Schemas.Report, ReportWriter.ToJson(Reconciler.Reconcile(d))).Should().BeEmpty(file);
+            Schemas.Errors(Schemas.Dossier, Schemas.FromYaml(text)).Should().BeEmpty(file);
+            Schemas.Errors(Schemas.Dossier, Schemas.FromYaml(d.ToYaml())).Should().BeEmpty(file);
+        }
+
+        read.Should().BeGreaterThanOrEqualTo(9, "the corpus holds valid dossiers (9 today) as well as broken ones");
+    }
+
     [Fact]
     public void AReportOneKeyOff_IsRefused()
     {
