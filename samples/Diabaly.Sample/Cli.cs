@@ -220,7 +220,7 @@ internal static class Cli
                 "markdown" => ReportWriter.ToMarkdown(report.Only([.. questions.Select(q => q.Question.Id)])),
                 "json" => ReportWriter.ToJson(report.Only([.. questions.Select(q => q.Question.Id)])),
                 "csv" => ReportWriter.ToCsv(report.Only([.. questions.Select(q => q.Question.Id)])),
-                "html" => HtmlReport.Write(report, questions),
+                "html" => ForestPlot.Html(report.Only([.. questions.Select(q => q.Question.Id)])),
                 _ => null,
             };
 

@@ -8,15 +8,13 @@ namespace Diabaly.Sample;
 /// <summary>A forest plot per question, drawn with ScottPlot: claims as horizontal intervals on a log axis, labelled by number and
 /// source, on target coloured by camp and off target in grey under their stratum; central marks (hollow when assumed), assumed
 /// reaches dashed, the consensus Low–High band and the Best line, the bounds as brackets, and beside each claim what sets it apart.</summary>
-internal static partial class ForestPlot
+internal static class ForestPlot
 {
     private const int Width = 1100;
     private const double CharPixels = 7.2; // the width of a character of the 12-point labels, near enough for layout
 
-    private static readonly Color[] CampColors =
-    [
-        Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#9467bd"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"), Color.FromHex("#8c564b"),
-    ];
+    // The HTML report's camp colours, so that its swatches match the plot.
+    private static readonly Color[] CampColors = [.. ReportWriter.CampColors.Select(Color.FromHex)];
 
     private static readonly Color OffTarget = Color.FromHex("#9a9a9a");
 
@@ -27,7 +25,7 @@ internal static partial class ForestPlot
         var written = new List<string>();
         foreach (var (q, file) in questions.Where(q => q.Claims.Count > 0).Zip(Files(questions, path)))
         {
-            byte[] image = Image(q, report.Options, Width, 220 + (46 * Rows(q)), file.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
+            byte[] image = Image(q, report.Options, Width, Height(q), file.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
             outputs.Write(file, stream => stream.Write(image));
 
             written.Add(file);
@@ -44,38 +42,11 @@ internal static partial class ForestPlot
         return png ? plot.GetImageBytes(width, height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(width, height));
     }
 
-    /// <summary>One question's plot as an <c>svg</c> element to put inside an HTML page: no XML declaration nor namespace declarations (HTML puts an inline svg in its namespace), a view box instead of a
-    /// fixed size (the page scales it), and its ids renumbered after <paramref name="idPrefix"/>, since ScottPlot numbers its clip paths
-    /// the same way in every plot and two plots on one page would clip each other's marks.</summary>
-    internal static string Svg(QuestionReport q, ReconcileOptions o, string idPrefix)
-    {
-        int height = 220 + (46 * Rows(q));
-        using Plot plot = Draw(q, o);
-        string svg = plot.GetSvgXml(Width, height);
-        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
-        // ScottPlot numbers its ids from a counter of the process; numbered again in the order they appear, the page is the same
-        // whatever was drawn before it.
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        svg = SvgIds().Replace(svg, m =>
-        {
-            if (!ids.TryGetValue(m.Groups[2].Value, out string? id))
-            {
-                id = idPrefix + ids.Count.ToString(CultureInfo.InvariantCulture);
-                ids.Add(m.Groups[2].Value, id);
-            }
+    /// <summary>One question's plot as an SVG document, at the size <see cref="Save"/> draws it: what the HTML report puts inside its page.</summary>
+    internal static string Svg(QuestionReport q, ReconcileOptions o) => System.Text.Encoding.UTF8.GetString(Image(q, o, Width, Height(q), png: false));
 
-            return m.Groups[1].Value + id;
-        });
-        int end = svg.IndexOf('>', StringComparison.Ordinal);
-        string head = SvgSize().Replace(svg[..end], string.Empty);
-        return head + string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {Width} {height}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\" focusable=\"false\"") + svg[end..];
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("""(\sid="|="url\(#|href="#)([^")]+)""")]
-    private static partial System.Text.RegularExpressions.Regex SvgIds();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s(width|height|xmlns(:xlink)?)=""[^""]*""")]
-    private static partial System.Text.RegularExpressions.Regex SvgSize();
+    /// <summary>The HTML report with a forest plot of each question (<see cref="ReportWriter.ToHtml(ReconciliationReport, Func{QuestionReport, string})"/>).</summary>
+    internal static string Html(ReconciliationReport report) => ReportWriter.ToHtml(report, q => Svg(q, report.Options));
 
     /// <summary>The files <see cref="Save"/> writes, one per question with claims.</summary>
     public static IEnumerable<string> Files(IReadOnlyList<QuestionReport> questions, string path)
@@ -85,6 +56,8 @@ internal static partial class ForestPlot
 
     /// <summary>One row per claim, and one more for the heading of each stratum off target.</summary>
     private static int Rows(QuestionReport q) => q.Claims.Count + q.Strata.Skip(1).Count(s => s.Claims.Count > 0);
+
+    private static int Height(QuestionReport q) => 220 + (46 * Rows(q));
 
     private static Plot Draw(QuestionReport q, ReconcileOptions o)
     {

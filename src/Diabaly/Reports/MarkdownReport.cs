@@ -16,7 +16,7 @@ internal static class MarkdownReport
             md.Append(Escape(description)).Append('\n').Append('\n');
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"{Count(d.Sources.Count, "source")}, {Count(d.Questions.Count, "question")}, {Count(d.Claims.Count, "claim")}. ");
+        md.Append(CultureInfo.InvariantCulture, $"{Flags.Count(d.Sources.Count, "source")}, {Flags.Count(d.Questions.Count, "question")}, {Flags.Count(d.Claims.Count, "claim")}. ");
         md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}. ");
         md.Append("Figures the sources stated are printed as stated; derived numbers to three significant figures; values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked \"(assumed)\".\n");
         foreach (QuestionReport q in report.Questions)
@@ -75,7 +75,7 @@ internal static class MarkdownReport
             return;
         }
 
-        var number = Numbers(q);
+        var number = ReportText.Numbers(q);
         StratumReport head = q.Strata[0];
         if (!q.Consensus.IsEmpty)
         {
@@ -84,7 +84,7 @@ internal static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture,
                 $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Cell(best)}** (low {Cell(low)}, high {Cell(high)}). ");
             md.Append(CultureInfo.InvariantCulture,
-                $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {Stated(q.Range)}.\n");
+                $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {ReportText.Stated(q.Range)}.\n");
         }
 
         md.Append("\n### Claims on target\n\n");
@@ -112,14 +112,8 @@ internal static class MarkdownReport
             foreach (Consensus e in q.Estimates.Values.OrderBy(e => e.Method))
             {
                 string name = ReportWriter.Label(e.Method) + (e.Method == q.Consensus.Method ? " (headline)" : string.Empty);
-                string how = e.Explanation;
-                if (e.RandomEffects is { } re)
-                {
-                    how += string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}");
-                }
-
                 var (low, best, high) = Figures.Parts(e);
-                md.Append(CultureInfo.InvariantCulture, $"| {name} | {Cell(low)} | **{Cell(best)}** | {Cell(high)} | {Cell(how)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {name} | {Cell(low)} | **{Cell(best)}** | {Cell(high)} | {Cell(ReportText.How(e))} |\n");
             }
 
             md.Append("\n### Sensitivity\n\n| Without | Best | Shift | |\n|---|---:|---:|---|\n");
@@ -142,7 +136,7 @@ internal static class MarkdownReport
                 }
 
                 md.Append(CultureInfo.InvariantCulture,
-                    $"{Count(s.Claims.Count, "claim")}; consensus ({ReportWriter.Label(s.Consensus.Method).ToLowerInvariant()}): {Cell(Figures.Consensus(s.Consensus))}; range {ReportWriter.FormatInterval(s.Range.Lower, s.Range.Upper)}.\n\n");
+                    $"{Flags.Count(s.Claims.Count, "claim")}; consensus ({ReportWriter.Label(s.Consensus.Method).ToLowerInvariant()}): {Cell(Figures.Consensus(s.Consensus))}; range {ReportWriter.FormatInterval(s.Range.Lower, s.Range.Upper)}.\n\n");
                 ClaimsTable(md, q, s.Claims, number);
                 if (s.Conflicts.Count > 0)
                 {
@@ -161,15 +155,15 @@ internal static class MarkdownReport
         if (q.NotComparableCount > 0)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"\n### Not compared\n\n{Count(q.NotComparableCount, "pair")} of claims in unrelated strata lie apart: differences of time or scope, not conflicts.");
+                $"\n### Not compared\n\n{Flags.Count(q.NotComparableCount, "pair")} of claims in unrelated strata lie apart: differences of time or scope, not conflicts.");
             md.Append(q.NotComparableCount > q.NotComparable.Count
                 ? string.Create(CultureInfo.InvariantCulture, $" The table groups the {q.NotComparable.Count:N0} widest.\n\n")
                 : "\n\n");
             md.Append("| Stratum | Stratum | Pairs apart | Why | Widest |\n|---|---|---:|---|---:|\n");
-            foreach (var g in q.NotComparable.GroupBy(x => (x.First.Stratum, x.Second.Stratum, x.Kind)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.Factor)))
+            foreach (var g in ReportText.NotComparedGroups(q))
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(g.Key.Item1.ToString())} | {Cell(g.Key.Item2.ToString())} | {g.Count()} | {ReportWriter.Label(g.Key.Kind)} | ×{Figures.Estimate(g.Max(x => x.Factor))} |\n");
+                    $"| {Cell(g.First.ToString())} | {Cell(g.Second.ToString())} | {g.Pairs:N0} | {ReportWriter.Label(g.Kind)} | ×{Figures.Estimate(g.Widest)} |\n");
             }
         }
 
@@ -183,41 +177,31 @@ internal static class MarkdownReport
         }
     }
 
-    /// <summary>Claims are numbered once per question, in the order of <see cref="QuestionReport.Claims"/>, so that every table can
-    /// point at them.</summary>
-    internal static Dictionary<AssessedClaim, int> Numbers(QuestionReport q)
-        => q.Claims.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i + 1);
-
     private static void ClaimsTable(StringBuilder md, QuestionReport q, IReadOnlyList<AssessedClaim> claims, Dictionary<AssessedClaim, int> number)
     {
         md.Append("| # | Source | Kind | As written | Read as | Central | As of | Scope | Weight | Flags |\n|---:|---|---|---|---|---:|---|---|---:|---|\n");
-        var flagsByClaim = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
-        var flagsBySource = q.Flags.Where(f => f.Claim is null && f.Source is not null).ToLookup(f => f.Source!.Id);
+        var flags = ReportText.RowFlags(q);
         foreach (AssessedClaim a in claims)
         {
             Claim cl = a.Claim;
-            var flags = flagsByClaim[cl.Id].Concat(a.IsOnTarget ? flagsBySource[cl.Source.Id] : flagsBySource[cl.Source.Id].Where(f => f.Kind != FlagKind.InfluentialSource))
-                .Select(f => ReportWriter.Label(f.Kind)).Distinct();
             md.Append(CultureInfo.InvariantCulture,
-                $"| {number[a]} | {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {Cell(ReportWriter.FormatClaim(a))} | {Cell(Figures.Central(a))} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {Figures.Estimate(a.Weight)} | {string.Join(", ", flags)} |\n");
+                $"| {number[a]} | {Cell(cl.Source.Name)} | {EnumText.Kebab(cl.Source.Kind)} | {Cell(cl.Value.Text ?? cl.Value.ToString())} | {Cell(ReportWriter.FormatClaim(a))} | {Cell(Figures.Central(a))} | {Cell(cl.AsOf ?? string.Empty)} | {Cell(cl.Scope ?? string.Empty)} | {Figures.Estimate(a.Weight)} | {string.Join(", ", flags(a))} |\n");
         }
     }
 
     private static void ConflictsTable(StringBuilder md, StratumReport stratum, Dictionary<AssessedClaim, int> number)
     {
         IReadOnlyList<Conflict> conflicts = stratum.Conflicts;
-        int claims = stratum.Claims.Count;
         long total = stratum.ConflictCounts.Values.Sum();
         if (total == 0)
         {
-            md.Append(claims switch { 0 => "No claim speaks to the target.\n", 1 => "None (one claim).\n", _ => "No two claims conflict.\n" });
+            md.Append(ReportText.NoConflict(stratum)).Append('\n');
             return;
         }
 
         if (total > conflicts.Count)
         {
-            md.Append(CultureInfo.InvariantCulture,
-                $"{Count(stratum.ConflictCounts[ConflictKind.Contradiction], "contradiction")}, {Count(stratum.ConflictCounts[ConflictKind.ExceedsBound], "bound")} exceeded and {Count(stratum.ConflictCounts[ConflictKind.WithinTolerance], "discrepancy", "discrepancies")} within tolerance; the {conflicts.Count:N0} strongest:\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"{ReportText.ConflictTally(stratum)}; the {conflicts.Count:N0} strongest:\n\n");
         }
 
         md.Append("| Lower claim | Higher claim | Factor | Kind |\n|---|---|---:|---|\n");
@@ -249,10 +233,6 @@ internal static class MarkdownReport
     private static string Claim(AssessedClaim a, Dictionary<AssessedClaim, int> number)
         => Cell($"#{number[a]} {a.Claim.Source.Name} ({ReportWriter.FormatClaim(a)})");
 
-    private static string Stated(Envelope e)
-        => e.LowestStated is { } lo && e.HighestStated is { } hi ? (lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}") : "none (vague amounts only)";
-
-    private static string Count(long n, string noun, string? plural = null) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
 
     private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 

@@ -90,6 +90,36 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToCsv(ReconciliationReport report) => CsvReport.Write(Guard.NotNull(report));
 
+    /// <summary>The colours of the camps in the HTML report, by camp number (the first camp the first colour, then round again), as
+    /// CSS hex colours. A plot given to <see cref="ToHtml(ReconciliationReport, Func{QuestionReport, string})"/> that colours its claims
+    /// by camp should use them, so that the swatches in the claims table match it.</summary>
+    public static IReadOnlyList<string> CampColors { get; } = ReadOnly.List(["#1f77b4", "#ff7f0e", "#9467bd", "#2ca02c", "#d62728", "#8c564b"]);
+
+    /// <summary>
+    /// The report as one self-contained HTML page (no script, no external file, nothing fetched) to open, print or mail: a summary of
+    /// every question first, then per question the consensus and the claims, bounds, conflicts, camps, every method, sensitivity, the
+    /// other strata, the pairs not compared and the flags as tables (caption, column and row headers), and the sources' learned
+    /// reliability last. Figures are printed as the other reports print them. Below 640 px each table row becomes a card that names
+    /// its columns; on paper each question starts a page. The same bytes on every machine.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The HTML text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string ToHtml(ReconciliationReport report) => HtmlReport.Write(Guard.NotNull(report), plot: null);
+
+    /// <summary>The HTML page of <see cref="ToHtml(ReconciliationReport)"/> with a plot of each question that has claims, drawn by
+    /// <paramref name="plot"/> as an SVG document (the sample console draws ScottPlot's forest plot) and put inside the page after the
+    /// question's consensus: from its <c>svg</c> element on, scaled to the page's width (a view box is made from its width and height
+    /// when it has none), its ids renumbered per plot so that the plots of one page never share one.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="plot">Draws one question's plot as an SVG document; called once per question with claims, in order, on the calling
+    /// thread. Its markup goes into the page as it is: it must come from a trusted drawing library, not from the dossier's text.</param>
+    /// <returns>The HTML text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="plot"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="plot"/> returned something without an <c>svg</c> element.</exception>
+    public static string ToHtml(ReconciliationReport report, Func<QuestionReport, string> plot)
+        => HtmlReport.Write(Guard.NotNull(report), Guard.NotNull(plot));
+
     /// <summary>One question in Markdown: its section of <see cref="ToMarkdown(ReconciliationReport)"/>, from its title on.</summary>
     /// <param name="question">The question's report.</param>
     /// <returns>The Markdown text.</returns>
@@ -144,13 +174,6 @@ public static class ReportWriter
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="camp"/> is null.</exception>
     public static string FormatCentral(Camp camp) => Figures.Central(Guard.NotNull(camp));
-
-    /// <summary>A claim's central value as the reports write it: as stated when the source stated it, else to three significant
-    /// figures, followed by " (assumed)" when the engine assumed it (the typical value of a vague amount, the middle of an open bound's reach).</summary>
-    /// <param name="claim">The claim.</param>
-    /// <returns>The text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="claim"/> is null.</exception>
-    public static string FormatCentral(AssessedClaim claim) => Figures.Central(Guard.NotNull(claim));
 
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim that sets it
     /// stated it, else to three significant figures.</summary>

@@ -134,7 +134,7 @@ public class DomainPropertyTests
         => Gen.Select(Dossiers, Options).Sample((d, o) =>
         {
             ReconciliationReport r = Reconciler.Reconcile(d, o);
-            string html = HtmlReport.Write(r, r.Questions);
+            string html = ForestPlot.Html(r);
             html.Should().StartWith("<!DOCTYPE html>").And.EndWith("</html>\n").And.NotContain("NaN").And.NotContain("Infinity");
             System.Text.RegularExpressions.Regex.Count(html, "<svg ").Should().Be(r.Questions.Count(q => q.Claims.Count > 0));
         }, iter: Support.Runs.Of(300), threads: 1, print: Print);

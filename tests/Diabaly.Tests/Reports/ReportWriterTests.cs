@@ -134,6 +134,43 @@ public class ReportWriterTests
             .And.OnlyContain(line => line.Contains("," + mayor.ErrorFactor.ToString("R", CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
     }
 
+    // ------------------------------------------------------------------ HTML (the page with real plots, in a browser: Sample/HtmlReport*Tests)
+
+    [Fact]
+    public void Html_WithoutPlots_IsOnePageWithEveryQuestionAndNoFigure()
+    {
+        string html = ReportWriter.ToHtml(Report);
+        html.Should().StartWith("<!DOCTYPE html>\n<html lang=\"en\">").And.EndWith("</html>\n").And.NotContain("<svg").And.NotContain("<figure")
+            .And.NotContain("<script").And.NotContain("<link");
+        System.Text.RegularExpressions.Regex.Count(html, "<section class=\"question\"").Should().Be(18, "the Diabaly dossier asks 18 questions");
+        html.Should().Contain("<style>\n/* The HTML report's style sheet", "the style sheet is inside the page");
+
+        // The fighters' figures as every report prints them: the weighted median of 250–300, 400 and about 2,000 is 400.
+        html.Should().Contain("Consensus (weighted median): <strong>400</strong> (low 250, high 2,500).");
+    }
+
+    [Fact]
+    public void Html_PutsEachPlotInsideThePage_ScaledAndWithItsOwnIds()
+    {
+        const string Svg = """<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="200" height="100px"><clipPath id="c"><rect/></clipPath><g clip-path="url(#c)"><text>url(#c) stays text</text></g></svg>""";
+        var asked = new List<string>();
+        string html = ReportWriter.ToHtml(Report, q =>
+        {
+            asked.Add(q.Question.Id);
+            return Svg;
+        });
+
+        asked.Should().Equal(Report.Questions.Where(q => q.Claims.Count > 0).Select(q => q.Question.Id));
+        html.Should().NotContain("<?xml").And.NotContain("xmlns=").And.NotContain("width=\"200\"");
+        System.Text.RegularExpressions.Regex.Count(html, """<svg viewBox="0 0 200 100" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false">""").Should().Be(asked.Count);
+        html.Should().Contain("""<clipPath id="q1-islamist-fighters-0"><rect/></clipPath><g clip-path="url(#q1-islamist-fighters-0)"><text>url(#c) stays text</text>""");
+        html.Should().Contain("""<clipPath id="q2-islamist-vehicles-0">""");
+
+        Action notSvg = () => ReportWriter.ToHtml(Report, _ => "<png/>");
+        notSvg.Should().Throw<ArgumentException>().WithParameterName("plot").WithMessage("The plot of question 'islamist-fighters' is not an SVG document*");
+        ReportWriter.CampColors.Should().HaveCount(6).And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^#[0-9a-f]{6}$")).And.OnlyHaveUniqueItems();
+    }
+
     [Fact]
     public void OneQuestion_RendersAsItsPartOfTheWholeReport()
     {

@@ -29,9 +29,9 @@ public class HtmlReportBrowserTests
             width: vw,
             scrollWidth: document.documentElement.scrollWidth,
             tables: document.querySelectorAll('table').length,
-            plots: document.querySelectorAll('figure.forest svg').length,
+            plots: document.querySelectorAll('figure.plot svg').length,
             scrollingTables: [...document.querySelectorAll('.table')].filter(t => t.scrollWidth > t.clientWidth + 1).map(t => where(t) + ': ' + (t.querySelector('caption') || {}).textContent),
-            plotsWithMarks: [...document.querySelectorAll('figure.forest svg')].filter(s => [...s.querySelectorAll('path, ellipse')].some(p => { const r = p.getBoundingClientRect(); return r.width > 0 || r.height > 0; })).length,
+            plotsWithMarks: [...document.querySelectorAll('figure.plot svg')].filter(s => [...s.querySelectorAll('path, ellipse')].some(p => { const r = p.getBoundingClientRect(); return r.width > 0 || r.height > 0; })).length,
             hidden: [...document.querySelectorAll('table, figure, svg, h2, h3')].filter(e => !shown(e)).map(where),
             overflowing: all.filter(e => !inScroller(e) && !hiddenHead(e)).filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5); })
               .slice(0, 10).map(e => where(e) + ' reaches ' + Math.round(e.getBoundingClientRect().right) + ' px: ' + (e.textContent || '').slice(0, 60)),
@@ -49,7 +49,7 @@ public class HtmlReportBrowserTests
     {
         string chromium = Chromium() ?? SkipWithoutChromium();
         ReconciliationReport report = Reconciler.Reconcile(Dossier.Load(Path.Combine(AppContext.BaseDirectory, "dossiers", name)));
-        string html = HtmlReport.Write(report, report.Questions);
+        string html = ForestPlot.Html(report);
         int withClaims = report.Questions.Count(q => q.Claims.Count > 0);
         string dir = Path.Combine(Path.GetTempPath(), $"diabaly-browser-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);

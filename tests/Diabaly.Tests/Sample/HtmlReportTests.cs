@@ -44,7 +44,7 @@ public class HtmlReportTests
     [Fact]
     public void TheDiabalyPage_IsStrictHtml5_AndNeedsNothingFromOutside()
     {
-        string html = HtmlReport.Write(Diabaly, Diabaly.Questions);
+        string html = ForestPlot.Html(Diabaly);
 
         // Strict mode throws at the first parse error of the HTML5 standard: a stray tag, an unclosed element, a bad attribute.
         IDocument doc = Parse(html);
@@ -64,7 +64,7 @@ public class HtmlReportTests
     [Fact]
     public void ThePage_PutsTheSummaryFirst_ThenOneSectionPerQuestionInOrder_ThenTheSourcesReliability()
     {
-        IDocument doc = Parse(HtmlReport.Write(Diabaly, Diabaly.Questions));
+        IDocument doc = Parse(ForestPlot.Html(Diabaly));
         var sections = doc.QuerySelectorAll("main > section").ToList();
         sections.First().Id.Should().Be("summary");
         sections.Last().Id.Should().Be("reliability");
@@ -87,13 +87,13 @@ public class HtmlReportTests
     [Fact]
     public void EveryQuestion_HasItsForestPlot_ItsClaimsTable_AndEveryMethod()
     {
-        IDocument doc = Parse(HtmlReport.Write(Diabaly, Diabaly.Questions));
+        IDocument doc = Parse(ForestPlot.Html(Diabaly));
         var sections = doc.QuerySelectorAll("section.question").ToList();
         foreach (var (section, q) in sections.Zip(Diabaly.Questions))
         {
-            section.QuerySelectorAll("figure.forest svg").Should().HaveCount(1, q.Question.Id);
-            section.QuerySelector("figure.forest svg")!.QuerySelectorAll("path").Should().NotBeEmpty();
-            section.QuerySelector("figure.forest svg text")!.TextContent.Should().NotBeEmpty();
+            section.QuerySelectorAll("figure.plot svg").Should().HaveCount(1, q.Question.Id);
+            section.QuerySelector("figure.plot svg")!.QuerySelectorAll("path").Should().NotBeEmpty();
+            section.QuerySelector("figure.plot svg text")!.TextContent.Should().NotBeEmpty();
             IElement claims = section.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent.StartsWith("Claims about the target", StringComparison.Ordinal));
             claims.QuerySelectorAll("tbody tr").Should().HaveCount(q.Strata[0].Claims.Count, q.Question.Id);
             if (!q.Consensus.IsEmpty && q.Camps.Count > 0)
@@ -114,7 +114,7 @@ public class HtmlReportTests
     [Fact]
     public void EveryTable_HasACaption_ColumnHeaders_AndCellsThatNameTheirColumn()
     {
-        IDocument doc = Parse(HtmlReport.Write(Diabaly, Diabaly.Questions));
+        IDocument doc = Parse(ForestPlot.Html(Diabaly));
         var tables = doc.QuerySelectorAll("table").ToList();
         tables.Should().HaveCountGreaterThan(50);
         foreach (IElement table in tables)
@@ -136,7 +136,7 @@ public class HtmlReportTests
     public void Ids_AreUniqueOnThePage_AndEveryPlotClipsWithItsOwnPaths()
     {
         // ScottPlot names its clip paths alike in every plot: unprefixed, the second plot on a page would clip with the first's.
-        IDocument doc = Parse(HtmlReport.Write(Diabaly, Diabaly.Questions));
+        IDocument doc = Parse(ForestPlot.Html(Diabaly));
         var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
         ids.Should().OnlyHaveUniqueItems();
         foreach (IElement svg in doc.QuerySelectorAll("svg"))
@@ -167,7 +167,7 @@ public class HtmlReportTests
               - {question: "q.1", source: b, value: "2,000"}
             """);
         ReconciliationReport report = Reconciler.Reconcile(d);
-        IDocument doc = Parse(HtmlReport.Write(report, report.Questions));
+        IDocument doc = Parse(ForestPlot.Html(report));
         doc.QuerySelectorAll("script, b, i").Should().BeEmpty();
         doc.QuerySelectorAll("h1").Should().ContainSingle().Which.TextContent.Should().Be("<h1>Title</h1>");
         doc.Title.Should().Be("<h1>Title</h1> · Diabaly report");
@@ -185,7 +185,7 @@ public class HtmlReportTests
         Dossier d = Some.Diabaly();
         var reversed = new Dossier(d.Title, d.Sources.Reverse(), d.Questions, d.Claims.Reverse()) { Description = d.Description, Language = d.Language, Relations = d.Relations };
         ReconciliationReport again = Reconciler.Reconcile(reversed);
-        HtmlReport.Write(again, again.Questions).Should().Be(HtmlReport.Write(Diabaly, Diabaly.Questions));
+        ForestPlot.Html(again).Should().Be(ForestPlot.Html(Diabaly));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public class HtmlReportTests
             claims: [{question: r, source: a, value: "12"}]
             """);
         ReconciliationReport report = Reconciler.Reconcile(d);
-        IDocument doc = Parse(HtmlReport.Write(report, report.Questions));
+        IDocument doc = Parse(ForestPlot.Html(report));
         var sections = doc.QuerySelectorAll("section.question").ToList();
         sections[0].QuerySelector("svg").Should().BeNull();
         sections[0].TextContent.Should().Contain(report["q"].Summary);
@@ -220,7 +220,7 @@ public class HtmlReportTests
             """);
         ReconciliationReport report = Reconciler.Reconcile(d);
         report["q"].Strata[0].Claims.Should().BeEmpty();
-        IDocument doc = Parse(HtmlReport.Write(report, report.Questions));
+        IDocument doc = Parse(ForestPlot.Html(report));
         doc.QuerySelector("section.question")!.TextContent.Should().Contain("No claim speaks to the target").And.NotContain("None (one claim)");
         doc.QuerySelectorAll("section.question table caption").Select(c => c.TextContent).Should().NotContain(c => c.StartsWith("Claims about the target", StringComparison.Ordinal));
         ReportWriter.ToMarkdown(report).Should().Contain("No claim speaks to the target.").And.NotContain("None (one claim)");

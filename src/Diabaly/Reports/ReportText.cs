@@ -1,0 +1,66 @@
+using System.Globalization;
+using Diabaly.Internal;
+
+namespace Diabaly;
+
+/// <summary>What the Markdown and HTML reports say alike, whatever their markup: the claims' numbers, the flags on a claim's row, the
+/// figures stated, the tally of conflicts and the groups of pairs not compared.</summary>
+internal static class ReportText
+{
+    /// <summary>Claims are numbered once per question, in the order of <see cref="QuestionReport.Claims"/>, so that every table can
+    /// point at them.</summary>
+    public static Dictionary<AssessedClaim, int> Numbers(QuestionReport q)
+        => q.Claims.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i + 1);
+
+    /// <summary>The camp of each claim in a camp, by its index in <see cref="QuestionReport.Camps"/>.</summary>
+    public static Dictionary<AssessedClaim, int> Camps(QuestionReport q)
+    {
+        var camps = new Dictionary<AssessedClaim, int>();
+        for (int i = 0; i < q.Camps.Count; i++)
+        {
+            foreach (AssessedClaim a in q.Camps[i].Claims)
+            {
+                camps[a] = i;
+            }
+        }
+
+        return camps;
+    }
+
+    /// <summary>The labels of the flags a claim's row carries: its own, and its source's (but "influential" only on target, where
+    /// the headline is).</summary>
+    public static Func<AssessedClaim, IEnumerable<string>> RowFlags(QuestionReport q)
+    {
+        var byClaim = q.Flags.Where(f => f.Claim is not null).ToLookup(f => f.Claim!.Id);
+        var bySource = q.Flags.Where(f => f.Claim is null && f.Source is not null).ToLookup(f => f.Source!.Id);
+        return a => byClaim[a.Claim.Id]
+            .Concat(a.IsOnTarget ? bySource[a.Claim.Source.Id] : bySource[a.Claim.Source.Id].Where(f => f.Kind != FlagKind.InfluentialSource))
+            .Select(f => ReportWriter.Label(f.Kind)).Distinct();
+    }
+
+    /// <summary>The lowest and highest figures the sources stated: "250 to 2,000", "400", or "none (vague amounts only)".</summary>
+    public static string Stated(Envelope e)
+        => e.LowestStated is { } lo && e.HighestStated is { } hi
+            ? lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}"
+            : "none (vague amounts only)";
+
+    /// <summary>"3 contradictions, 1 bound exceeded and 0 discrepancies within tolerance".</summary>
+    public static string ConflictTally(StratumReport s)
+        => $"{Flags.Count(s.ConflictCounts[ConflictKind.Contradiction], "contradiction")}, {Flags.Count(s.ConflictCounts[ConflictKind.ExceedsBound], "bound")} exceeded and {Flags.Count(s.ConflictCounts[ConflictKind.WithinTolerance], "discrepancy", "discrepancies")} within tolerance";
+
+    /// <summary>What to say of a stratum without a conflict: that it has no claim, one, or none that conflict.</summary>
+    public static string NoConflict(StratumReport s)
+        => s.Claims.Count switch { 0 => "No claim speaks to the target.", 1 => "None (one claim).", _ => "No two claims conflict." };
+
+    /// <summary>The pairs not compared, grouped by their two strata and why, the largest groups first.</summary>
+    public static IEnumerable<(Stratum First, Stratum Second, ConflictKind Kind, int Pairs, double Widest)> NotComparedGroups(QuestionReport q)
+        => q.NotComparable.GroupBy(x => (x.First.Stratum, x.Second.Stratum, x.Kind))
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Kind, Pairs: g.Count(), Widest: g.Max(x => x.Factor)))
+            .OrderByDescending(g => g.Pairs).ThenByDescending(g => g.Widest);
+
+    /// <summary>The random-effects prediction interval, as the methods' tables add it to the explanation.</summary>
+    public static string How(Consensus e)
+        => e.Explanation + (e.RandomEffects is { } re
+            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.Interval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}")
+            : string.Empty);
+}
