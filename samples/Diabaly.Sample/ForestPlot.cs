@@ -86,8 +86,12 @@ internal static class ForestPlot
             if (worst is not null)
             {
                 AssessedClaim other = worst.First == a ? worst.Second : worst.First;
-                string verb = worst.Kind == ConflictKind.ExceedsBound ? (worst.Second == a ? "exceeds the bound of" : "is exceeded by") : "contradicts";
-                notes[a] = ($"{verb} #{number[other]} {other.Claim.Source.Name} ×{ReportWriter.FormatEstimate(worst.Factor)}", true);
+                bool lower = worst.Bound?.Direction == BoundDirection.Lower;
+                string who = $"#{number[other]} {other.Claim.Source.Name}", factor = "×" + ReportWriter.FormatEstimate(worst.Factor);
+                string text = worst.Kind != ConflictKind.ExceedsBound ? $"contradicts {who} {factor}"
+                    : worst.Second == a ? $"{(lower ? "below" : "above")} the bound {who} sets {factor}"
+                    : $"{(lower ? "lower" : "upper")} bound; {who} {(lower ? "falls below" : "rises above")} {factor}";
+                notes[a] = (text, true);
             }
             else if (roles.TryGetValue(a, out string? role))
             {
@@ -103,13 +107,12 @@ internal static class ForestPlot
         // needs n × CharPixels of it beyond the end of its claim.
         int labelChars = q.Claims.Max(a => Label(a, number).Length);
         double area = Width - (labelChars * CharPixels) - 60;
-        double xMax = right;
-        foreach (AssessedClaim a in q.Claims)
-        {
-            double end = Log(a.Reach ?? a.Upper) + 0.03;
-            double k = Math.Min(0.7, ((notes.TryGetValue(a, out var n) ? n.Text.Length : 0) * CharPixels + 12) / area);
-            xMax = Math.Max(xMax, (end - (xMin * k)) / (1 - k));
-        }
+        // The notes' column starts right of every mark (claims, their reach, the band, the bounds) and takes the room its longest
+        // note needs, at most 70 % of the data area.
+        double gutter = Math.Max(right, q.Claims.Select(a => Log(a.Reach ?? a.Upper)).Where(double.IsFinite).DefaultIfEmpty(right).Max()) + 0.03;
+        int longest = notes.Values.Select(n => n.Text.Length).DefaultIfEmpty(0).Max();
+        double k = Math.Min(0.7, ((longest * CharPixels) + 12) / area);
+        double xMax = longest == 0 ? right : (gutter - (xMin * k)) / (1 - k);
 
         // The consensus band and the best line, behind the claims.
         if (!c.IsEmpty)
@@ -175,7 +178,8 @@ internal static class ForestPlot
 
             if (notes.TryGetValue(a, out var note))
             {
-                var text = plot.Add.Text(note.Text, to + 0.03, y);
+                // In a column right of every mark, so that no note crosses the best line, a bracket or another claim.
+                var text = plot.Add.Text(note.Text, gutter, y);
                 text.LabelFontColor = note.Red ? Colors.DarkRed : Colors.DimGray;
                 text.LabelFontSize = 12;
                 text.LabelAlignment = Alignment.MiddleLeft;
@@ -251,8 +255,18 @@ internal static class ForestPlot
 
     private static string Label(AssessedClaim a, Dictionary<AssessedClaim, int> number)
     {
-        string label = $"#{number[a]} {a.Claim.Source.Name}: {a.Claim.Value.Text ?? a.Claim.Value.ToString()}";
-        return label.Length > 48 ? label[..47] + "…" : label;
+        // The figure always shows: a long name is shortened, never the value; a long text gives way to the value as read.
+        const int Fits = 48;
+        string value = a.Claim.Value.Text ?? a.Claim.Value.ToString();
+        if (value.Length > 24)
+        {
+            value = ReportWriter.FormatInterval(a);
+        }
+
+        string prefix = $"#{number[a]} ";
+        int room = Fits - prefix.Length - value.Length - 2;
+        string name = a.Claim.Source.Name.Length <= room ? a.Claim.Source.Name : a.Claim.Source.Name[..Math.Max(1, room - 1)].TrimEnd() + "…";
+        return $"{prefix}{name}: {value}";
     }
 
     /// <summary>Ticks at 1, 2, 3 and 5 of each decade, decades first, a tick left out when its label would touch one already placed.</summary>

@@ -31,6 +31,12 @@ internal static class TerminalReport
     /// <summary>The sources' learned reliability: how far each typically errs, and the copies found.</summary>
     private static void RenderReliability(IAnsiConsole console, ReliabilityReport r)
     {
+        // Only what was learned is worth a section: with nothing learned, every weight is its prior, as the claims' tables say.
+        if (!r.IsLearned)
+        {
+            return;
+        }
+
         console.WriteLine();
         console.Write(new Rule("[bold]Sources: learned reliability[/]").LeftJustified());
         console.MarkupLine(Plain.Esc(r.Explanation));
@@ -44,8 +50,8 @@ internal static class TerminalReport
             .AddColumn("95 % interval").AddColumn(new TableColumn("Weight").RightAligned()).AddColumn("Copies");
         foreach (SourceReliability s in r.Sources)
         {
-            table.AddRow(Plain.Esc(s.Source.Name), Invariant($"{s.ClaimsUsed}"), "×" + ReportWriter.FormatEstimate(s.ErrorFactor),
-                Invariant($"×{ReportWriter.FormatEstimate(s.ErrorFactorLow)}–×{ReportWriter.FormatEstimate(s.ErrorFactorHigh)}"),
+            table.AddRow(Plain.Esc(s.Source.Name), Invariant($"{s.ClaimsUsed}"), s.IsLearned ? "×" + ReportWriter.FormatEstimate(s.ErrorFactor) : "too few shared questions to learn",
+                s.IsLearned ? Invariant($"×{ReportWriter.FormatEstimate(s.ErrorFactorLow)}–×{ReportWriter.FormatEstimate(s.ErrorFactorHigh)}") : "—",
                 "×" + ReportWriter.FormatEstimate(s.WeightFactor), Plain.Esc(string.Join(", ", s.Copies.Select(c => c.Other(s.Source).Name))));
         }
 
@@ -238,13 +244,24 @@ internal static class TerminalReport
     internal static Dictionary<AssessedClaim, int> Numbers(QuestionReport q)
         => q.Claims.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i + 1);
 
-    /// <summary>What each off-target claim is to the target: an upper or a lower bound, or not comparable.</summary>
+    /// <summary>Why a claim off target bounds the target, in a few words: it counts earlier or later (of a count that only grows), or a
+    /// part or a whole of what the target counts.</summary>
+    private static string Why(Bound b)
+    {
+        bool lower = b.Direction == BoundDirection.Lower;
+        bool time = b.Reason.Contains("the time", StringComparison.Ordinal), scope = b.Reason.Contains("the scope", StringComparison.Ordinal);
+        return time && scope ? (lower ? "an earlier count of a part" : "a later count of a whole")
+            : time ? (lower ? "an earlier count" : "a later count")
+            : lower ? "a part of the target" : "a whole the target lies within";
+    }
+
+    /// <summary>What each off-target claim is to the target: an upper or a lower bound and why, or not comparable.</summary>
     internal static Dictionary<AssessedClaim, string> Roles(QuestionReport q)
     {
         var roles = new Dictionary<AssessedClaim, string>();
         foreach (Bound b in q.Bounds)
         {
-            roles.TryAdd(b.Claim, b.Direction == BoundDirection.Upper ? "upper bound" : "lower bound");
+            roles.TryAdd(b.Claim, (b.Direction == BoundDirection.Upper ? "upper bound: " : "lower bound: ") + Why(b));
         }
 
         foreach (AssessedClaim a in q.Claims.Where(a => !a.IsOnTarget))
@@ -261,17 +278,21 @@ internal static class TerminalReport
         string factor = "×" + ReportWriter.FormatEstimate(c.Factor);
         return c.Kind switch
         {
-            ConflictKind.ExceedsBound => Invariant($"{Claim(c.Second)} exceeds the bound {Claim(c.First)} sets ({Plain.Esc(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
-            ConflictKind.WithinTolerance when c.Bound is not null => Invariant($"{Claim(c.Second)} is above the bound {Claim(c.First)} sets, within tolerance: {factor}, [grey]not a contradiction[/]"),
+            ConflictKind.ExceedsBound => Invariant($"{Claim(c.Second)} {Beyond(c.Bound!)} the bound {Claim(c.First)} sets ({Plain.Esc(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
+            ConflictKind.WithinTolerance when c.Bound is not null => Invariant($"{Claim(c.Second)} {Beyond(c.Bound)} the bound {Claim(c.First)} sets, within tolerance: {factor}, [grey]not a contradiction[/]"),
             ConflictKind.WithinTolerance => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [grey]within tolerance, not a contradiction[/]"),
             _ => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [red]contradiction[/]"),
         };
     }
 
+    /// <summary>A claim beyond a bound, by the bound's direction: it falls below a lower bound and rises above an upper one.</summary>
+    private static string Beyond(Bound b) => b.Direction == BoundDirection.Lower ? "falls below" : "rises above";
+
     private static string BoundLine(Bound b, Func<AssessedClaim, string> name)
     {
         string value = ReportWriter.FormatBound(b);
-        string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]" : "[red]exceeded by " + Plain.Esc(string.Join(", ", b.ExceededBy.Select(name))) + "[/]";
+        string beyond = b.ExceededBy.Count == 0 ? "[green]kept[/]"
+            : "[red]" + Plain.Esc(string.Join(", ", b.ExceededBy.Select(name))) + " " + (b.ExceededCount == 1 ? Beyond(b) : Beyond(b).Replace("s ", " ", StringComparison.Ordinal)) + " it[/]";
         string words = b.Claim.Claim.Value.Text ?? b.Claim.Claim.Value.ToString();
         return Invariant($"{value} from {Plain.Esc(name(b.Claim))} (\"{Plain.Esc(words)}\"), since {Plain.Esc(b.Reason)}: {beyond}");
     }

@@ -78,7 +78,7 @@ public class ReadmeTests
         try
         {
             string claims = Path.Combine(folder, "claims.csv"), output = Path.Combine(folder, "results.csv");
-            File.WriteAllText(claims, "question,source,value\nfighters,reporter,400 men\nfighters,mayor,about 2000\nvehicles,reporter,47 pick-ups\nvehicles,mayor,about 100\n");
+            File.WriteAllText(claims, "question,source,value\nfighters,reporter,400 men\nfighters,mayor,about 2000\nvehicles,reporter,47 pick-ups\nvehicles,mayor,about 100\nkilled,reporter,12\nkilled,mayor,about 20\n");
             {
                 ReliabilityReport learned;
                 using (var first = ClaimTableReader.Open(claims))
@@ -93,7 +93,7 @@ public class ReadmeTests
             }
 
             string[] lines = File.ReadAllLines(output);
-            lines.Should().HaveCount(3);
+            lines.Should().HaveCount(4);
             lines[1].Should().StartWith("fighters,2,2,0,");
         }
         finally

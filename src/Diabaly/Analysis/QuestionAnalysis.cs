@@ -19,7 +19,7 @@ internal static class QuestionAnalysis
     public static Prepared Prepare(Question question, IReadOnlyList<Claim> claims, ReconcileOptions o, StratumRelations relations)
     {
         StrataPlan plan = StrataPlan.Make(question, claims, s => ClaimReader.SourceWeight(s, o), relations);
-        return new Prepared(plan, ClaimReader.Read(claims, plan, o));
+        return new Prepared(plan, ClaimReader.Read(claims, plan, o, question.Measure));
     }
 
     public static QuestionReport Analyze(Question question, Prepared prepared, ReconcileOptions o, ReliabilityModel? reliability)
@@ -45,7 +45,7 @@ internal static class QuestionAnalysis
         for (int s = 0; s < plan.Strata.Count; s++)
         {
             List<Reading> members = byStratum[s];
-            (double, double)? clip = o.ClipToBounds ? Clip(comparisons.Bounds[s]) : null;
+            Limits? clip = Clip(comparisons.Bounds[s]);
             Consensus consensus;
             if (s == 0)
             {
@@ -70,7 +70,7 @@ internal static class QuestionAnalysis
         IReadOnlyList<Conflict> conflicts = strata[0].Conflicts;
         ReportDetails Details()
         {
-            var (sensitivity, sourcesLeftOut) = Sensitivity.Of(onTarget, headline, o, o.ClipToBounds ? Clip(comparisons.Bounds[0]) : null);
+            var (sensitivity, sourcesLeftOut) = Sensitivity.Of(onTarget, headline, o, Clip(comparisons.Bounds[0]));
             List<Flag> flags = Flags.Of(question, readings, onTarget, plan, strata[0], headline, sensitivity, o, comparisons.NotExamined, sourcesLeftOut);
             string summary = Summary.Of(question, readings, onTarget, strata[0], camps, comparisons.NotComparableCount, headline, sensitivity, o.ZeroFloor);
             return new ReportDetails(ReadOnly.List(sensitivity), ReadOnly.List(flags), summary);
@@ -119,7 +119,7 @@ internal static class QuestionAnalysis
     }
 
     /// <summary>The tightest bounds on a stratum: the highest lower bound and the lowest upper bound.</summary>
-    private static (double Low, double High)? Clip(List<Bound> bounds)
+    private static Limits? Clip(List<Bound> bounds)
     {
         if (bounds.Count == 0)
         {
@@ -128,6 +128,8 @@ internal static class QuestionAnalysis
 
         double low = bounds.Where(b => b.Direction == BoundDirection.Lower).Select(b => b.Value).DefaultIfEmpty(0).Max();
         double high = bounds.Where(b => b.Direction == BoundDirection.Upper).Select(b => b.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
-        return (low, high);
+        return new Limits(low, high,
+            bounds.Any(b => b.Direction == BoundDirection.Lower && b.ExceededCount > 0),
+            bounds.Any(b => b.Direction == BoundDirection.Upper && b.ExceededCount > 0));
     }
 }

@@ -8,13 +8,15 @@ internal static class Sensitivity
     /// <remarks>At most <see cref="ReconcileOptions.MaxSensitivitySources"/> sources are measured, the heaviest (ties by id); the
     /// number left out is returned beside the list. For the weighted median, the claims are sorted once for all the sources
     /// (<see cref="MedianWithout"/>); every other method is computed afresh on the claims of the other sources.</remarks>
-    public static (List<SourceSensitivity> Sources, int LeftOut) Of(List<Reading> readings, Consensus headline, ReconcileOptions o, (double Low, double High)? clip)
+    public static (List<SourceSensitivity> Sources, int LeftOut) Of(List<Reading> readings, Consensus headline, ReconcileOptions o, Limits? clip)
     {
         var result = new List<SourceSensitivity>();
         var groups = readings.GroupBy(r => r.Claim.Source.Id, StringComparer.Ordinal).ToList();
         var measured = groups.OrderByDescending(g => g.Sum(r => r.Weight)).ThenBy(g => g.Key, StringComparer.Ordinal).Take(o.MaxSensitivitySources)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
-        var median = o.Method == ConsensusMethod.WeightedMedian ? new MedianWithout(readings, o) : null;
+        // With bounds, a Best without a source is brought within them as the headline is (assumed values always, derived ones under
+        // ClipToBounds, stated figures never), which the sorted shortcut does not know: it serves questions without bounds.
+        var median = o.Method == ConsensusMethod.WeightedMedian && clip is null ? new MedianWithout(readings, o) : null;
         foreach (var group in measured)
         {
             double? without = median is null ? BestWithout(readings, group.Key, o, clip) : median.Best(group.Key, clip);
@@ -27,7 +29,7 @@ internal static class Sensitivity
         return (result, groups.Count - result.Count);
     }
 
-    private static double? BestWithout(List<Reading> readings, string source, ReconcileOptions o, (double Low, double High)? clip)
+    private static double? BestWithout(List<Reading> readings, string source, ReconcileOptions o, Limits? clip)
     {
         var rest = readings.Where(r => r.Claim.Source.Id != source).ToList();
         return rest.Count == 0 ? null : ConsensusMethods.Best(o.Method, rest, o, clip);
@@ -90,7 +92,7 @@ internal static class Sensitivity
             sortedWeights = [.. order.Select(i => weights[i])];
         }
 
-        public double? Best(string id, (double Low, double High)? clip)
+        public double? Best(string id, Limits? clip)
         {
             int source = sourceIndex[id];
             double total = 0, envLow = double.PositiveInfinity, envHigh = 0;
@@ -117,8 +119,8 @@ internal static class Sensitivity
                 throw new ArgumentException("At least one weight must be > 0.");
             }
 
-            double best = Math.Clamp(Median(source, total), envLow, envHigh);
-            return clip is { } c && c.Low <= c.High ? Math.Clamp(best, c.Low, c.High) : best;
+            double best = Internal.Counts.Clean(Math.Clamp(Median(source, total), envLow, envHigh));
+            return best;
         }
 
         private double Median(int source, double total)
@@ -138,7 +140,8 @@ internal static class Sensitivity
                 if (cumulative >= target - tolerance)
                 {
                     int next = Next(k, source);
-                    return Math.Abs(cumulative - target) <= tolerance && next >= 0
+                    // Between two equal values the median is that value: a claim's own figure, not exp(log(x)).
+                    return Math.Abs(cumulative - target) <= tolerance && next >= 0 && logs[next] != logs[i]
                         ? LogScale.Back((logs[i] + logs[next]) / 2, options)
                         : CountAt(logs[i], source);
                 }

@@ -38,11 +38,11 @@ internal static class Summary
         else
         {
             sb.Append(CultureInfo.InvariantCulture, $" They fall into {camps.Count} camps: ");
-            sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} around {Figures.Central(c)}")));
+            sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} {Figures.CampValue(c, q.Measure)}")));
             sb.Append(CultureInfo.InvariantCulture, $", a factor of {NumberText.Significant(Math.Max(camps[^1].Central, floor) / Math.Max(camps[0].Central, floor))} apart.");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" The {Describe(headline.Method)} puts the number at {Figures.Consensus(headline, q.Unit)}.");
+        sb.Append(Headline(q, onTarget, headline, bounds)).Append('.');
         long contradictions = head.ConflictCounts[ConflictKind.Contradiction];
         long exceeded = head.ConflictCounts[ConflictKind.ExceedsBound];
         long tolerated = head.ConflictCounts[ConflictKind.WithinTolerance];
@@ -84,10 +84,50 @@ internal static class Summary
 
         if (sensitivity.Where(s => s.IsInfluential).OrderByDescending(s => Math.Abs(Math.Log(s.Shift!.Value))).FirstOrDefault() is { } most)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" Without {most.Source.Name} it would be {NumberText.Significant(most.BestWithout!.Value)}.");
+            sb.Append(CultureInfo.InvariantCulture, $" Without {most.Source.Name} it would be {Figures.Estimate(most.BestWithout!.Value, q.Measure)}.");
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The headline sentence: with one claim on target, that claim as its source stated it; otherwise the method's estimate,
+    /// what is known first when its best is assumed (<see cref="Figures.Consensus"/>). A best beyond a bound of the report is said in
+    /// the same sentence, with the claims on target that lie beyond it.</summary>
+    internal static string Headline(Question q, List<Reading> onTarget, Consensus headline, IReadOnlyList<Bound> bounds)
+    {
+        string text = onTarget.Count == 1
+            ? $" One claim speaks to the target: {onTarget[0].Claim.Source.Name} gives {Figures.AsStated(onTarget[0].Claim.Value, q.Unit)}"
+            : $" The {Describe(headline.Method)} puts the number at {Figures.Consensus(headline, q.Unit)}";
+        return text + Beyond(headline, bounds);
+    }
+
+    /// <summary>", below the bound of at least 4,500 that Le Monde's "more than 4,500" sets (as El País's 3,550 does)", or nothing
+    /// when the best lies within every bound.</summary>
+    internal static string Beyond(Consensus headline, IReadOnlyList<Bound> bounds)
+    {
+        if (headline.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        foreach (BoundDirection direction in new[] { BoundDirection.Lower, BoundDirection.Upper })
+        {
+            Bound? tightest = direction == BoundDirection.Lower
+                ? bounds.Where(b => b.Direction == direction).OrderByDescending(b => b.Value).FirstOrDefault()
+                : bounds.Where(b => b.Direction == direction).OrderBy(b => b.Value).FirstOrDefault();
+            if (tightest is null || (direction == BoundDirection.Lower ? headline.Best >= tightest.Value : headline.Best <= tightest.Value))
+            {
+                continue;
+            }
+
+            AssessedClaim c = tightest.Claim;
+            string beyond = tightest.ExceededBy.Count == 0 ? string.Empty
+                : $" (as {Join(tightest.ExceededBy.Select(x => $"{x.Claim.Source.Name}'s {Figures.AsStated(x.Claim.Value)}").Distinct().ToList())} on target {(tightest.ExceededCount == 1 ? "does" : "do")})";
+            parts.Add($"{(direction == BoundDirection.Lower ? "below" : "above")} the bound of {Figures.Bound(tightest)} that {c.Claim.Source.Name}'s {Figures.AsStated(c.Claim.Value)} ({c.Stratum}) sets{beyond}");
+        }
+
+        return parts.Count == 0 ? string.Empty : ", " + Join(parts);
     }
 
     internal static string Describe(ConsensusMethod m) => m switch
@@ -112,12 +152,12 @@ internal static class Summary
 
             AssessedClaim c = tightest.Claim;
             sb.Append(CultureInfo.InvariantCulture,
-                $" {c.Claim.Source.Name}'s {Figures.Claim(c)} ({c.Stratum}) bounds it from {(direction == BoundDirection.Upper ? "above" : "below")}, since {tightest.Reason}");
+                $" {c.Claim.Source.Name}'s {Figures.AsStated(c.Claim.Value)} ({c.Stratum}) bounds it from {(direction == BoundDirection.Upper ? "above" : "below")}, since {tightest.Reason}");
             var beyond = bounds.Where(b => b.Direction == direction).SelectMany(b => b.ExceededBy).Distinct().ToList();
             if (beyond.Count > 0)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"; {Join(beyond.Select(x => $"{x.Claim.Source.Name}'s {Figures.Claim(x)}").ToList())} {(beyond.Count == 1 ? "lies" : "lie")} beyond {(bounds.Count(b => b.Direction == direction) == 1 ? "it" : "such a bound")}");
+                    $"; {Join(beyond.Select(x => $"{x.Claim.Source.Name}'s {Figures.AsStated(x.Claim.Value)}").ToList())} {(beyond.Count == 1 ? "lies" : "lie")} beyond {(bounds.Count(b => b.Direction == direction) == 1 ? "it" : "such a bound")}");
             }
 
             sb.Append('.');

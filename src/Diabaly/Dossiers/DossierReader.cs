@@ -9,7 +9,7 @@ internal sealed partial class DossierReader
     // "$schema" lets a JSON dossier name its schema, as JSON editors expect; the reader checks it is text and otherwise ignores it.
     private static readonly string[] RootKeys = ["title", "description", "language", "scopes", "times", "sources", "questions", "claims", "$schema"];
     private static readonly string[] SourceKeys = ["name", "kind", "role", "outlet", "side", "access", "weight"];
-    private static readonly string[] QuestionKeys = ["subject", "unit", "target", "cumulative"];
+    private static readonly string[] QuestionKeys = ["subject", "unit", "target", "cumulative", "measure"];
     private static readonly string[] TargetKeys = ["as-of", "scope"];
     private static readonly string[] ScopeRelationKeys = ["within"];
     private static readonly string[] ClaimKeys = ["id", "question", "source", "value", "quote", "said", "as-of", "scope", "via", "note", "language"];
@@ -254,7 +254,23 @@ internal sealed partial class DossierReader
             }
         }
 
-        return subject is null || unit is null ? null : new Question(idNode.Value!, subject, unit) { Target = target, Cumulative = cumulative };
+        Measure measure = Measure.Count;
+        if (keys.TryGetValue("measure", out YamlNode? measureNode) && Text(measureNode, "measure") is { } measureText)
+        {
+            switch (measureText.Trim().ToLowerInvariant())
+            {
+                case "count":
+                    break;
+                case "amount":
+                    measure = Measure.Amount;
+                    break;
+                default:
+                    Error(measureNode, $"'measure' of {what} must be count or amount, but is '{Excerpt.Of(measureText)}'");
+                    break;
+            }
+        }
+
+        return subject is null || unit is null ? null : new Question(idNode.Value!, subject, unit) { Target = target, Cumulative = cumulative, Measure = measure };
     }
 
     private T? Reference<T>(YamlNode item, Dictionary<string, YamlNode> keys, string key, Dictionary<string, T> defined, string what)

@@ -90,6 +90,11 @@ internal static class DossierWriter
                 Pair(e, "cumulative", "true");
             }
 
+            if (q.Measure == Measure.Amount)
+            {
+                Pair(e, "measure", "amount");
+            }
+
             e.Emit(new MappingEnd());
         }
 

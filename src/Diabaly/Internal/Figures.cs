@@ -4,15 +4,50 @@ namespace Diabaly.Internal;
 
 /// <summary>How every human-readable output prints numbers: a figure a source stated as stated, a derived number to three
 /// significant figures, an assumed one marked as assumed.</summary>
-/// <remarks>Numbers printed together (an interval's ends, an estimate's low, best and high) share one precision: three significant
+/// <remarks>
+/// <para>This is the one place where a derived number is rounded for people (<see cref="Round"/>); a figure a source stated is never
+/// rounded, and is printed with <see cref="NumberText.Format"/>.</para>
+/// <para>Numbers printed together (an interval's ends, an estimate's low, best and high) share one precision: three significant
 /// figures, or more where rounding would move one of them by more than a hundredth of their spread, so that 1,088,500–1,089,500 is
-/// not printed 1,090,000–1,090,000 and a best never prints outside its own range.</remarks>
+/// not printed 1,090,000–1,090,000 and a best never prints outside its own range.</para>
+/// <para>For a count (<see cref="Measure.Count"/>) a derived number is first made whole, a low rounded down, a high up and a best to
+/// the nearest, and then, from 1,000 up, rounded to three significant figures in the same direction: nobody is 0.07 of a soldier,
+/// and a printed range never claims more than the estimate.</para>
+/// </remarks>
 internal static class Figures
 {
     public const string AssumedMark = " (assumed)";
 
+    /// <summary>Which way a derived number is rounded for a count: a low down, a high up, anything else to the nearest.</summary>
+    public enum Rounding
+    {
+        Nearest,
+        Down,
+        Up,
+    }
+
     /// <summary>A derived number to three significant figures, marked when assumed.</summary>
     public static string Estimate(double value, bool assumed = false) => NumberText.Significant(value) + (assumed ? AssumedMark : string.Empty);
+
+    /// <summary>A derived number of a question: for a count, a whole number (then three significant figures from 1,000 up), for an
+    /// amount three significant figures; marked when assumed.</summary>
+    public static string Estimate(double value, Measure measure, bool assumed = false, Rounding rounding = Rounding.Nearest)
+        => Together([value], [], [rounding], measure == Measure.Count)[0] + (assumed ? AssumedMark : string.Empty);
+
+    /// <summary>A derived interval of a question (a prediction interval, a camp's span): for a count, whole numbers, the low end
+    /// rounded down and the high end up.</summary>
+    public static string DerivedInterval(double lower, double upper, Measure measure, IReadOnlyCollection<double>? stated = null)
+    {
+        stated ??= [];
+        bool count = measure == Measure.Count;
+        if (double.IsPositiveInfinity(upper))
+        {
+            return "≥ " + Together([lower], stated, [Rounding.Down], count)[0];
+        }
+
+        string[] ends = Together([lower, upper], stated, [Rounding.Down, Rounding.Up], count);
+        return ends[0] == ends[1] ? ends[0] : $"{ends[0]}–{ends[1]}";
+    }
 
     /// <summary>An estimate's low, best and high at one precision, each marked when assumed; empty strings for no estimate.</summary>
     public static (string Low, string Best, string High) Parts(Consensus c)
@@ -22,13 +57,30 @@ internal static class Figures
             return (string.Empty, string.Empty, string.Empty);
         }
 
-        string[] text = Together([c.Low, c.Best, c.High], []);
+        string[] text = Numbers(c);
         string Mark(EstimateParts part) => c.Assumed.HasFlag(part) ? AssumedMark : string.Empty;
         return (text[0] + Mark(EstimateParts.Low), text[1] + Mark(EstimateParts.Best), text[2] + Mark(EstimateParts.High));
     }
 
-    /// <summary>An estimate with its range, and which of its numbers are assumed: "400 (250–2,500)", "7.07 (5–10; best and high
-    /// assumed)", or "no estimate".</summary>
+    /// <summary>An estimate's low, best and high as printed together: a figure a source stated as stated, the others rounded by
+    /// <see cref="Together"/> (for a count, the low down, the best to the nearest, the high up).</summary>
+    private static string[] Numbers(Consensus c)
+    {
+        var stated = new List<double>(3);
+        foreach (var (part, value) in new[] { (EstimateParts.Low, c.Low), (EstimateParts.Best, c.Best), (EstimateParts.High, c.High) })
+        {
+            if (c.Stated.HasFlag(part))
+            {
+                stated.Add(value);
+            }
+        }
+
+        return Together([c.Low, c.Best, c.High], stated, [Rounding.Down, Rounding.Nearest, Rounding.Up], c.Measure == Measure.Count);
+    }
+
+    /// <summary>An estimate with its range, and which of its numbers are assumed: "400 (250–2,500)", or "no estimate". What is known
+    /// leads: when the best is assumed, the range (or the bound, when an end is assumed too) comes first and the assumed numbers
+    /// follow, marked: "at least 5 (best 7 and high 10 assumed)", "1,200–1,300 (best 1,249 assumed)".</summary>
     public static string Consensus(Consensus c, string? unit = null)
     {
         if (c.IsEmpty)
@@ -36,31 +88,90 @@ internal static class Figures
             return "no estimate";
         }
 
-        var assumed = new List<string>();
-        foreach (var (part, name) in new[] { (EstimateParts.Low, "low"), (EstimateParts.Best, "best"), (EstimateParts.High, "high") })
+        string[] text = Numbers(c);
+        string u = unit is null ? string.Empty : " " + unit;
+        bool lowAssumed = c.Assumed.HasFlag(EstimateParts.Low), highAssumed = c.Assumed.HasFlag(EstimateParts.High);
+        if (c.Assumed.HasFlag(EstimateParts.Best))
         {
-            if (c.Assumed.HasFlag(part))
+            string known = lowAssumed && highAssumed ? "no figure stated"
+                : highAssumed ? $"at least {text[0]}{u}"
+                : lowAssumed ? $"at most {text[2]}{u}"
+                : c.Low == c.High ? text[0] + u : $"{text[0]}–{text[2]}{u}";
+            var assumedParts = new List<string>();
+            if (lowAssumed)
             {
-                assumed.Add(name);
+                assumedParts.Add("low " + text[0]);
             }
+
+            assumedParts.Add("best " + text[1]);
+            if (highAssumed)
+            {
+                assumedParts.Add("high " + text[2]);
+            }
+
+            return $"{known} ({ListOf(assumedParts)} assumed)";
         }
 
-        string note = assumed.Count == 0 ? string.Empty
-            : "; " + (assumed.Count == 1 ? assumed[0] : string.Join(", ", assumed.Take(assumed.Count - 1)) + " and " + assumed[^1]) + " assumed";
-        string[] text = Together([c.Low, c.Best, c.High], []);
+        var assumed = new List<string>();
+        if (lowAssumed)
+        {
+            assumed.Add("low");
+        }
+
+        if (highAssumed)
+        {
+            assumed.Add("high");
+        }
+
+        string note = assumed.Count == 0 ? string.Empty : "; " + ListOf(assumed) + " assumed";
         string range = c.Low == c.High ? text[0] : $"{text[0]}–{text[2]}";
-        return $"{text[1]}{(unit is null ? string.Empty : " " + unit)} ({range}{note})";
+        return $"{text[1]}{u} ({range}{note})";
     }
 
-    /// <summary>The figures a source stated: the number, the approximate number, a range's ends, a bound.</summary>
+    private static string ListOf(List<string> parts)
+        => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
+
+    /// <summary>The figures a source stated: the number, the approximate number, a range's ends (and its central value, when given),
+    /// a bound (the figure the words name: 3,000 in "more than 3,000", whose bound is 3,001).</summary>
     public static double[] Stated(Quantity q) => q.Kind switch
     {
         QuantityKind.Exact => [q.Lower],
         QuantityKind.Approximate => [q.Central!.Value],
-        QuantityKind.Range => [q.Lower, q.Upper],
-        QuantityKind.AtLeast => [q.Lower],
-        QuantityKind.AtMost => [q.Upper],
+        QuantityKind.Range => q.Central is { } c ? [q.Lower, c, q.Upper] : [q.Lower, q.Upper],
+        QuantityKind.AtLeast => [q.StatedFigure ?? q.Lower],
+        QuantityKind.AtMost => [q.StatedFigure ?? q.Upper],
         _ => [],
+    };
+
+    /// <summary>The numbers of a claim printed exactly: the figures stated and the bounds read from them (3,001 for "more than
+    /// 3,000" is a whole count the words fix, not a number to round).</summary>
+    private static double[] Exact(Quantity q)
+        => q.Kind is QuantityKind.AtLeast or QuantityKind.AtMost ? [.. Stated(q), q.Lower, q.Upper] : Stated(q);
+
+    /// <summary>A claim's value as its source stated it: "400", "about 2,000", "250–300", "2,975 (2,658–3,290)", "more than 3,000",
+    /// "at most 700", "several hundred (300–900)".</summary>
+    public static string AsStated(Quantity q, string? unit = null)
+    {
+        string u = unit is null ? string.Empty : " " + unit;
+        return q.Kind switch
+        {
+            QuantityKind.Range when q.Central is { } c => $"{NumberText.Format(c)}{u} ({NumberText.Format(q.Lower)}–{NumberText.Format(q.Upper)})",
+            QuantityKind.Vague => $"{q}{u} ({Interval(q.Lower, q.Upper, [q.Lower, q.Upper])})",
+            _ => AsStated(q) + u,
+        };
+    }
+
+    /// <summary>A claim's value as its source stated it, without a unit.</summary>
+    public static string AsStated(Quantity q) => q.Kind switch
+    {
+        QuantityKind.Exact => NumberText.Format(q.Lower),
+        QuantityKind.Approximate => "about " + NumberText.Format(q.Central!.Value),
+        QuantityKind.Range => q.Central is { } c
+            ? $"{NumberText.Format(c)} ({NumberText.Format(q.Lower)}–{NumberText.Format(q.Upper)})"
+            : $"{NumberText.Format(q.Lower)}–{NumberText.Format(q.Upper)}",
+        QuantityKind.AtLeast => q.StatedRelation is { } r ? $"{r} {NumberText.Format(q.StatedFigure!.Value)}" : "at least " + NumberText.Format(q.Lower),
+        QuantityKind.AtMost => q.StatedRelation is { } r ? $"{r} {NumberText.Format(q.StatedFigure!.Value)}" : "at most " + NumberText.Format(q.Upper),
+        _ => $"{q} ({Interval(q.Lower, q.Upper, [q.Lower, q.Upper])})",
     };
 
     /// <summary>An interval: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper end. An end that is a stated figure
@@ -85,7 +196,7 @@ internal static class Figures
     /// <summary>A claim's interval: "250–300", "1,088,500–1,089,500", "≥ 4", "≤ 800".</summary>
     public static string ClaimInterval(AssessedClaim a)
     {
-        double[] stated = Stated(a.Claim.Value);
+        double[] stated = Exact(a.Claim.Value);
         return a.Reach is not null && !double.IsPositiveInfinity(a.Upper) ? "≤ " + Together([a.Upper], stated)[0] : Interval(a.Lower, a.Upper, stated);
     }
 
@@ -105,6 +216,12 @@ internal static class Figures
     public static string Central(Camp c)
         => c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central) : Estimate(c.Central, c.IsCentralAssumed);
 
+    /// <summary>A camp in a sentence: a camp of one claim is that claim as stated ("250–300"); a larger one "around" its central
+    /// value.</summary>
+    public static string CampValue(Camp c, Measure measure)
+        => c.Claims.Count == 1 ? AsStated(c.Claims[0].Claim.Value)
+         : "around " + (c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central) : Estimate(c.Central, measure, c.IsCentralAssumed));
+
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8".</summary>
     public static string Bound(Bound b) => (b.Direction == BoundDirection.Upper ? "at most " : "at least ") + BoundValue(b);
 
@@ -112,21 +229,24 @@ internal static class Figures
     public static string BoundValue(Bound b)
     {
         AssessedClaim c = b.Claim;
-        string[] ends = double.IsPositiveInfinity(c.Upper) ? [Together([c.Lower], Stated(c.Claim.Value))[0], "∞"] : Together([c.Lower, c.Upper], Stated(c.Claim.Value));
+        string[] ends = double.IsPositiveInfinity(c.Upper) ? [Together([c.Lower], Exact(c.Claim.Value))[0], "∞"] : Together([c.Lower, c.Upper], Exact(c.Claim.Value));
         return b.Direction == BoundDirection.Upper ? ends[^1] : ends[0];
     }
 
     /// <summary>Numbers printed together: stated ones as stated, the others at the least precision from three significant figures up
-    /// that keeps each within a hundredth of the numbers' spread and keeps different numbers different.</summary>
-    private static string[] Together(double[] values, IReadOnlyCollection<double> stated)
+    /// that keeps each within a hundredth of the numbers' spread and keeps different numbers different; for a count, each rounded
+    /// to a whole number in its direction first.</summary>
+    private static string[] Together(double[] values, IReadOnlyCollection<double> stated, Rounding[]? rounding = null, bool count = false)
     {
+        rounding ??= new Rounding[values.Length];
         double spread = values.Max() - values.Min();
         double slack = spread / 100;
         for (int digits = 3; ; digits++)
         {
-            string[] text = values.Select(v => stated.Contains(v) ? NumberText.Format(v) : NumberText.Significant(v, digits)).ToArray();
-            bool near = values.All(v => stated.Contains(v) || Math.Abs(Rounded(v, digits) - v) <= slack || spread == 0);
-            bool apart = Enumerable.Range(0, values.Length).All(i => Enumerable.Range(0, values.Length).All(j => values[i] == values[j] || text[i] != text[j]));
+            double[] rounded = values.Select((v, i) => stated.Contains(v) ? v : Round(v, digits, rounding[i], count)).ToArray();
+            string[] text = values.Select((v, i) => stated.Contains(v) || count ? NumberText.Format(rounded[i]) : NumberText.Significant(rounded[i], digits)).ToArray();
+            bool near = values.All(v => spread == 0 || Math.Abs(rounded[Array.IndexOf(values, v)] - v) <= Math.Max(slack, count ? 1 : 0));
+            bool apart = Enumerable.Range(0, values.Length).All(i => Enumerable.Range(0, values.Length).All(j => values[i] == values[j] || text[i] != text[j] || (count && rounded[i] == rounded[j] && Math.Abs(values[i] - values[j]) < 1)));
             if (digits >= 17 || (near && apart))
             {
                 return text;
@@ -134,6 +254,40 @@ internal static class Figures
         }
     }
 
-    private static double Rounded(double x, int digits)
-        => double.Parse(x.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>The one rounding of a derived number for people: to <paramref name="digits"/> significant figures; for a count, first
+    /// to a whole number in the given direction, and from 10^digits up to that many significant figures in the same direction.</summary>
+    public static double Round(double value, int digits, Rounding rounding, bool count)
+    {
+        if (!double.IsFinite(value) || value == 0)
+        {
+            return value;
+        }
+
+        if (!count)
+        {
+            return double.Parse(value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        double clean = Counts.Clean(value);
+        double whole = rounding switch
+        {
+            Rounding.Down => Math.Floor(clean),
+            Rounding.Up => Math.Ceiling(clean),
+            _ => Math.Round(clean, MidpointRounding.AwayFromZero),
+        };
+        int magnitude = whole == 0 ? 0 : (int)Math.Floor(Math.Log10(Math.Abs(whole)));
+        if (magnitude < digits || Math.Abs(whole) > 1e27)
+        {
+            return whole;
+        }
+
+        decimal scale = (decimal)Math.Pow(10, magnitude - digits + 1), d = (decimal)whole / scale;
+        decimal r = rounding switch
+        {
+            Rounding.Down => decimal.Floor(d),
+            Rounding.Up => decimal.Ceiling(d),
+            _ => decimal.Round(d, MidpointRounding.AwayFromZero),
+        };
+        return (double)(r * scale);
+    }
 }

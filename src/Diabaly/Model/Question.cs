@@ -38,10 +38,18 @@ public sealed class Question : IEquatable<Question>
     /// <value>False.</value>
     public bool Cumulative { get; init; }
 
+    /// <summary>Whether the question counts whole things or measures an amount that may have a fraction.</summary>
+    /// <value><see cref="Diabaly.Measure.Count"/>: a question counts things unless it says otherwise (<c>measure: amount</c> in a
+    /// dossier, for tonnes, hectares or dollars).</value>
+    /// <remarks>For a count, the analyses read every claim's ends as whole counts (the smallest and largest whole numbers the claim
+    /// allows), a precise figure ("47") as exactly that figure, and the reports print every low, best and high as whole numbers
+    /// (low rounded down, high up, best to the nearest).</remarks>
+    public Measure Measure { get; init; }
+
     /// <inheritdoc />
     public bool Equals(Question? other)
         => other is not null && Id == other.Id && Subject == other.Subject && Unit == other.Unit && Equals(Target, other.Target)
-           && Cumulative == other.Cumulative;
+           && Cumulative == other.Cumulative && Measure == other.Measure;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Question);

@@ -32,6 +32,18 @@ public enum SourceKind
 
     /// <summary>A compilation of other sources: an encyclopedia infobox, a dataset.</summary>
     Compiler,
+
+    /// <summary>A research study: a university team, a paper in a journal, a survey with a stated method.</summary>
+    Research,
+
+    /// <summary>A non-governmental organization or a monitor (a human-rights group, a casualty count such as Iraq Body Count).</summary>
+    Ngo,
+
+    /// <summary>The organisers of what is counted, speaking of their own event: a union counting its march, a party its rally.</summary>
+    Organiser,
+
+    /// <summary>A company: a consultancy, a counting firm, a contractor.</summary>
+    Company,
 }
 
 /// <summary>How close a source was to what it reports.</summary>

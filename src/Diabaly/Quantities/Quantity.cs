@@ -129,7 +129,17 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <param name="text">The words, or null.</param>
     /// <returns>A new quantity.</returns>
     /// <exception cref="ArgumentException">The text holds half of a surrogate pair or a control character other than a tab or a line break.</exception>
-    public Quantity WithText(string? text) => new(Kind, Lower, Upper, Central, text);
+    public Quantity WithText(string? text) => new(Kind, Lower, Upper, Central, text) { StatedRelation = StatedRelation, StatedFigure = StatedFigure };
+
+    /// <summary>For a bound whose words put it off the figure they name ("more than 3,000" is at least 3,001, "well over 100,000" at
+    /// least 125,000): the relation in canonical English ("more than", "fewer than", "well over", "well under"); null otherwise.</summary>
+    internal string? StatedRelation { get; private init; }
+
+    /// <summary>The figure the words named when <see cref="StatedRelation"/> is set (3,000 in "more than 3,000"); null otherwise.</summary>
+    internal double? StatedFigure { get; private init; }
+
+    /// <summary>The same quantity, remembering that its words named <paramref name="figure"/> with <paramref name="relation"/>.</summary>
+    internal Quantity Said(string relation, double figure) => new(Kind, Lower, Upper, Central, Text) { StatedRelation = relation, StatedFigure = figure };
 
     /// <summary>Reads what a source said, in English (see <see cref="Parse(string, QuantityParseOptions)"/>).</summary>
     /// <param name="text">The words.</param>

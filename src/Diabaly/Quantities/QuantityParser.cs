@@ -255,11 +255,11 @@ internal static partial class QuantityParser
                 Modifier.AtMost => Quantity.AtMost(v),
 
                 // A strict bound on a whole count is the next whole count: "more than 12" is at least 13, "fewer than 10" at most 9.
-                Modifier.MoreThan => Quantity.AtLeast(Whole(v) ? v + 1 : v),
-                Modifier.FewerThan => Quantity.AtMost(Whole(v) && v >= 1 ? v - 1 : v),
+                Modifier.MoreThan => Whole(v) ? Quantity.AtLeast(v + 1).Said("more than", v) : Quantity.AtLeast(v),
+                Modifier.FewerThan => Whole(v) && v >= 1 ? Quantity.AtMost(v - 1).Said("fewer than", v) : Quantity.AtMost(v),
                 Modifier.JustOver => Quantity.Create(QuantityKind.Approximate, v, v + half, v),
-                Modifier.WellOver => Quantity.AtLeast(v + half),
-                Modifier.WellUnder => Quantity.AtMost(Math.Max(0, v - half)),
+                Modifier.WellOver => Quantity.AtLeast(v + half).Said("well over", v),
+                Modifier.WellUnder => Quantity.AtMost(Math.Max(0, v - half)).Said("well under", v),
                 _ => Quantity.Create(QuantityKind.Approximate, v, v + (2 * half), v + half),
             };
         }

@@ -96,7 +96,7 @@ internal static partial class HtmlReport
             Consensus c = q.Consensus;
             var (low, best, high) = Figures.Parts(c);
             h.Append(Invariant($"<p class=\"consensus\">Consensus ({E(ReportWriter.Label(c.Method).ToLowerInvariant())}): <strong>{E(best)}</strong> (low {E(low)}, high {E(high)}). "));
-            h.Append(Invariant($"Range on target: {E(Figures.Interval(q.Range.Lower, q.Range.Upper))}; figures stated: {E(ReportText.Stated(q.Range))}.</p>\n"));
+            h.Append(Invariant($"Range on target: {E(Figures.Interval(q.Range.Lower, q.Range.Upper))}; figures stated: {E(ReportText.Stated(q))}.</p>\n"));
         }
 
         if (plot is not null)
@@ -281,8 +281,8 @@ internal static partial class HtmlReport
                 [false, true, true, false, true, false],
                 r.Sources.Select(s => new[]
                 {
-                    E(s.Source.Name), Invariant($"{s.ClaimsUsed}"), E("×" + Figures.Estimate(s.ErrorFactor)),
-                    E($"×{Figures.Estimate(s.ErrorFactorLow)}–×{Figures.Estimate(s.ErrorFactorHigh)}"),
+                    E(s.Source.Name), Invariant($"{s.ClaimsUsed}"), s.IsLearned ? E("×" + Figures.Estimate(s.ErrorFactor)) : "too few shared questions to learn",
+                    s.IsLearned ? E($"×{Figures.Estimate(s.ErrorFactorLow)}–×{Figures.Estimate(s.ErrorFactorHigh)}") : "—",
                     E("×" + Figures.Estimate(s.WeightFactor)), E(string.Join(", ", s.Copies.Select(c => c.Other(s.Source).Name))),
                 }));
             if (r.Copies.Count > 0)

@@ -134,9 +134,12 @@ internal static partial class JsonReport
     }
 
     /// <summary>The names of the numbers of the object being written that the engine assumed rather than read.</summary>
-    private static void Assumed(Utf8JsonWriter w, params string?[] names)
+    private static void Assumed(Utf8JsonWriter w, params string?[] names) => Named(w, "assumed", names);
+
+    /// <summary>An array of the names given, the nulls left out: which of low, best and high are assumed, or stated.</summary>
+    private static void Named(Utf8JsonWriter w, string property, params string?[] names)
     {
-        w.WriteStartArray("assumed");
+        w.WriteStartArray(property);
         foreach (string? name in names)
         {
             if (name is not null)
@@ -158,6 +161,8 @@ internal static partial class JsonReport
         Number(w, "high", c.IsEmpty ? null : c.High);
         Assumed(w, c.Assumed.HasFlag(EstimateParts.Low) ? "low" : null, c.Assumed.HasFlag(EstimateParts.Best) ? "best" : null,
             c.Assumed.HasFlag(EstimateParts.High) ? "high" : null);
+        Named(w, "stated", c.Stated.HasFlag(EstimateParts.Low) ? "low" : null, c.Stated.HasFlag(EstimateParts.Best) ? "best" : null,
+            c.Stated.HasFlag(EstimateParts.High) ? "high" : null);
         w.WriteString("explanation", c.Explanation);
         if (c.RandomEffects is { } re)
         {

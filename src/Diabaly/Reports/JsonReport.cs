@@ -143,6 +143,7 @@ internal static partial class JsonReport
             w.WriteNumber("errorFactorLow", s.ErrorFactorLow);
             w.WriteNumber("errorFactorHigh", s.ErrorFactorHigh);
             w.WriteNumber("weightFactor", s.WeightFactor);
+            w.WriteBoolean("learned", s.IsLearned);
             w.WriteStartArray("copies");
             foreach (CopyEvidence c in s.Copies)
             {
@@ -178,6 +179,7 @@ internal static partial class JsonReport
         w.WriteString("subject", q.Question.Subject);
         w.WriteString("unit", q.Question.Unit);
         w.WriteBoolean("cumulative", q.Question.Cumulative);
+        w.WriteString("measure", q.Question.Measure == Measure.Amount ? "amount" : "count");
         w.WriteStartObject("target");
         WriteStratum(w, q.Target);
         w.WriteBoolean("declared", q.IsTargetDeclared);

@@ -31,6 +31,11 @@ internal static class MarkdownReport
     /// <summary>The sources' learned reliability: how far each typically errs, with its interval, and the copies found.</summary>
     private static void WriteReliability(StringBuilder md, ReliabilityReport r)
     {
+        if (!r.IsLearned)
+        {
+            return;
+        }
+
         md.Append("\n## Sources: learned reliability\n\n").Append(Escape(r.Explanation)).Append('\n');
         if (!r.IsLearned)
         {
@@ -41,7 +46,7 @@ internal static class MarkdownReport
         foreach (SourceReliability s in r.Sources)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Escape(s.Source.Name)} | {s.ClaimsUsed} | ×{NumberText.Significant(s.ErrorFactor)} | ×{NumberText.Significant(s.ErrorFactorLow)}–×{NumberText.Significant(s.ErrorFactorHigh)} | ×{NumberText.Significant(s.WeightFactor)} | {Escape(string.Join(", ", s.Copies.Select(c => c.Other(s.Source).Name)))} |\n");
+                $"| {Escape(s.Source.Name)} | {s.ClaimsUsed} | {(s.IsLearned ? $"×{NumberText.Significant(s.ErrorFactor)} | ×{NumberText.Significant(s.ErrorFactorLow)}–×{NumberText.Significant(s.ErrorFactorHigh)}" : "too few shared questions to learn | —")} | ×{NumberText.Significant(s.WeightFactor)} | {Escape(string.Join(", ", s.Copies.Select(c => c.Other(s.Source).Name)))} |\n");
         }
 
         foreach (CopyEvidence c in r.Copies)
@@ -84,7 +89,7 @@ internal static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture,
                 $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Cell(best)}** (low {Cell(low)}, high {Cell(high)}). ");
             md.Append(CultureInfo.InvariantCulture,
-                $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {ReportText.Stated(q.Range)}.\n");
+                $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {ReportText.Stated(q)}.\n");
         }
 
         md.Append("\n### Claims on target\n\n");

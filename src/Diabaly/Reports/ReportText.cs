@@ -38,11 +38,33 @@ internal static class ReportText
             .Select(f => ReportWriter.Label(f.Kind)).Distinct();
     }
 
-    /// <summary>The lowest and highest figures the sources stated: "250 to 2,000", "400", or "none (vague amounts only)".</summary>
-    public static string Stated(Envelope e)
-        => e.LowestStated is { } lo && e.HighestStated is { } hi
-            ? lo == hi ? NumberText.Format(lo) : $"{NumberText.Format(lo)} to {NumberText.Format(hi)}"
-            : "none (vague amounts only)";
+    /// <summary>The lowest and highest figures the sources stated on target, as stated: "250 to 2,000", "400", "more than 3,000 to
+    /// 4,645", or "none (vague amounts only)". An open end keeps its words: a bound is never a figure on its own.</summary>
+    public static string Stated(QuestionReport q)
+    {
+        var figures = new List<(double Value, string Text)>();
+        foreach (AssessedClaim a in q.Claims.Where(a => a.IsOnTarget))
+        {
+            Quantity v = a.Claim.Value;
+            if (v.Kind is QuantityKind.AtLeast or QuantityKind.AtMost)
+            {
+                figures.Add((Figures.Stated(v)[0], Figures.AsStated(v)));
+            }
+            else
+            {
+                figures.AddRange(Figures.Stated(v).Select(x => (x, NumberText.Format(x))));
+            }
+        }
+
+        if (figures.Count == 0)
+        {
+            return "none (vague amounts only)";
+        }
+
+        var lo = figures.OrderBy(f => f.Value).ThenBy(f => f.Text, StringComparer.Ordinal).First();
+        var hi = figures.OrderByDescending(f => f.Value).ThenBy(f => f.Text, StringComparer.Ordinal).First();
+        return lo == hi ? lo.Text : $"{lo.Text} to {hi.Text}";
+    }
 
     /// <summary>"3 contradictions, 1 bound exceeded and 0 discrepancies within tolerance".</summary>
     public static string ConflictTally(StratumReport s)

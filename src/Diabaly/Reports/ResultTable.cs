@@ -19,7 +19,8 @@ public enum ResultFormat
 /// <summary>
 /// Writes one row per question, streaming, as the reports come: the question, its claims and sources on target, the envelope,
 /// the agreement, the contradictions on target and the largest factor among those listed, the camps, and low / best / high by every
-/// method. Numbers are written in full (round-trip) precision; an empty cell (a JSON null) is a number that does not exist: no
+/// method with which of them are assumed (<c>weighted_median_assumed</c>: "best;high", empty when every number rests on figures
+/// stated). Numbers are written in full (round-trip) precision; an empty cell (a JSON null) is a number that does not exist: no
 /// estimate for a question with no claim on target, an open upper end. The columns are documented in
 /// <c>samples/dossiers/README.md#claim-tables</c>.
 /// </summary>
@@ -31,7 +32,7 @@ public static class ResultTable
 
     /// <summary>The column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        [.. Fixed, .. ConsensusMethods.Methods.SelectMany(m => new[] { "low", "best", "high" }.Select(p => $"{EnumText.Kebab(m).Replace('-', '_')}_{p}"))];
+        [.. Fixed, .. ConsensusMethods.Methods.SelectMany(m => new[] { "low", "best", "high", "assumed" }.Select(p => $"{EnumText.Kebab(m).Replace('-', '_')}_{p}"))];
 
     /// <summary>Writes the results, one question at a time; the writer is flushed, not closed.</summary>
     /// <param name="reports">The reports, as <see cref="Reconciler.Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/> streams them.</param>
@@ -83,9 +84,10 @@ public static class ResultTable
                 cells[at] = c.Low;
                 cells[at + 1] = c.Best;
                 cells[at + 2] = c.High;
+                cells[at + 3] = Assumed(c.Assumed);
             }
 
-            at += 3;
+            at += 4;
         }
 
         return cells;
@@ -153,6 +155,12 @@ public static class ResultTable
         writer.Flush();
         return n;
     }
+
+    /// <summary>Which of a method's numbers rest on a value the engine assumed, as the JSON report lists them: "best;high", or
+    /// empty when all three rest on figures stated.</summary>
+    private static string Assumed(EstimateParts parts)
+        => string.Join(";", new[] { (EstimateParts.Low, "low"), (EstimateParts.Best, "best"), (EstimateParts.High, "high") }
+            .Where(x => parts.HasFlag(x.Item1)).Select(x => x.Item2));
 
     /// <summary>A cell as CSV writes it: numbers invariant and in round-trip precision, nothing for null.</summary>
     private static string Text(object? cell) => cell switch

@@ -107,7 +107,7 @@ public class BoundedWorkTests
     {
         // 32 zeros and 32 claims of 0.1–0.2: 1,024 pairs apart, all at a factor of 1 (below the floor of 0.5), more than the list holds.
         Quantity[] values = [.. Enumerable.Repeat(Quantity.Exact(0), 32), .. Enumerable.Repeat(Quantity.Between(0.1, 0.2), 32)];
-        var q = new Question("q", "S", "u");
+        var q = new Question("q", "S", "u") { Measure = Measure.Amount };
         var sources = values.Select((_, i) => new Source("s" + i.ToString(CultureInfo.InvariantCulture), "S")).ToArray();
         var d = new Dossier("T", sources, [q], values.Select((v, i) => new Claim("c" + i.ToString(CultureInfo.InvariantCulture), q, sources[i], v)));
         QuestionReport r = Reconciler.Reconcile(d)["q"];

@@ -6,7 +6,8 @@ namespace Diabaly.Tests.Analysis;
 /// and what an open bound assumes, each worked by hand.</summary>
 public class ClaimReadingTests
 {
-    private static readonly Question Q = Some.Question();
+    // An amount: these readings keep fractions (47 read by its roundness as 46.5–47.5); CountReadingTests reads counts.
+    private static readonly Question Q = new("q", "Subject q", "things") { Measure = Measure.Amount };
 
     private static readonly Source Army = Some.Source("army", weight: 2, access: SourceAccess.FirstHand, side: "Army");
 

@@ -117,8 +117,8 @@ public class MethodExplanationTests
     {
         var d = Some.Dossier(("a", Quantity.Exact(5), null, null));
         var e = Reconciler.Reconcile(d)["q"].Estimates;
-        e[ConsensusMethod.WeightedMedian].Explanation.Should().StartWith("weighted median of 1 central value; ");
-        e[ConsensusMethod.LinearPool].Explanation.Should().StartWith("median of the weighted mixture of 1 distribution on ");
-        e[ConsensusMethod.RandomEffects].Explanation.Should().StartWith("random-effects meta-analysis (DerSimonian–Laird) of 1 source on ");
+        // One claim is not pooled by any method: each says so, and gives the claim.
+        e.Values.Should().OnlyContain(c => c.Explanation == "one claim: the estimate is Source a's \"5\" (c01-a), its ends as low and high and its figure as best");
+        e.Values.Should().OnlyContain(c => c.Low == 5 && c.Best == 5 && c.High == 5 && c.Stated == (EstimateParts.Low | EstimateParts.Best | EstimateParts.High));
     }
 }

@@ -9,8 +9,10 @@ public class ReconcilerTests
     private const double Z975 = 1.959963984540054;
     private static readonly ReconcileOptions NoWidening = new() { WidenRoundNumbers = false };
 
+    /// <summary>Reconciles one question of an amount: these tests check each method's arithmetic by hand on fractional readings
+    /// (a count reads its ends as whole numbers; see CountReadingTests).</summary>
     private static QuestionReport One(ReconcileOptions options, params (string Source, Quantity Value)[] claims)
-        => Reconciler.Reconcile(Some.Dossier(claims.Select(c => (c.Source, c.Value, (string?)null, (string?)null)).ToArray()), options)["q"];
+        => Reconciler.Reconcile(Some.Dossier(Measure.Amount, claims.Select(c => (c.Source, c.Value, (string?)null, (string?)null)).ToArray()), options)["q"];
 
     [Fact]
     public void WeightedMedian_ByHand()
@@ -44,20 +46,26 @@ public class ReconcilerTests
     [Fact]
     public void LinearPool_OneRange_IsLogUniform()
     {
+        // One claim is not pooled: the estimate is the claim, its ends stated, its middle exp(mean of log 100 and log 400) = 200
+        // assumed. (Pooled with another claim, the range is log-uniform: see LinearPool_TwoDisjointRanges_TakesTheMiddleOfTheGap.)
         Consensus lp = One(NoWidening, ("a", Quantity.Between(100, 400))).Estimates[ConsensusMethod.LinearPool];
-        lp.Best.Should().BeApproximately(200, 1e-6); // exp(mean of log 100 and log 400)
-        lp.Low.Should().BeApproximately(100 * Math.Pow(4, 0.1), 1e-6); // 114.87
-        lp.High.Should().BeApproximately(100 * Math.Pow(4, 0.9), 1e-6); // 348.22
+        lp.Best.Should().BeApproximately(200, 1e-6);
+        (lp.Low, lp.High).Should().Be((100, 400));
+        (lp.Assumed, lp.Stated).Should().Be((EstimateParts.Best, EstimateParts.Low | EstimateParts.High));
     }
 
     [Fact]
     public void LinearPool_OneApproximateNumber_IsLogNormalWithItsIntervalAsNinetyPercent()
     {
+        // With a second claim, "about 2,000" is log-normal with 1,500–2,500 as its 90 % interval; alone, it is not pooled: the
+        // estimate is the claim, about 2,000 read as 1,500–2,500.
         Consensus lp = One(NoWidening, ("a", Quantity.About(2000))).Estimates[ConsensusMethod.LinearPool];
+        (lp.Low, lp.Best, lp.High).Should().Be((1500, 2000, 2500));
+        lp.Stated.Should().Be(EstimateParts.Best);
         double sd = (Math.Log(2500) - Math.Log(1500)) / (2 * Z90); // 0.155280
-        lp.Best.Should().BeApproximately(2000, 1e-6);
-        lp.High.Should().BeApproximately(2000 * Math.Exp(1.2815515655446004 * sd), 1e-6); // 2440.4
-        lp.Low.Should().BeApproximately(2000 * Math.Exp(-1.2815515655446004 * sd), 1e-6);
+        // Two such claims: each log-normal, so the pool's 90 % quantile is the claims' own, 2,000 · exp(1.2816 · sd) = 2,440.4.
+        Consensus two = One(NoWidening, ("a", Quantity.About(2000)), ("b", Quantity.Create(QuantityKind.Approximate, 1500.0001, 2500, 2000))).Estimates[ConsensusMethod.LinearPool];
+        two.High.Should().BeApproximately(2000 * Math.Exp(1.2815515655446004 * sd), 0.01);
     }
 
     [Fact]
@@ -226,8 +234,8 @@ public class ReconcilerTests
         q.Flags.Should().NotContain(f => f.Kind == FlagKind.WideSpread);
         q.Estimates.Values.Where(e => e.Method != ConsensusMethod.Agreement).Should().OnlyContain(e => Math.Abs(e.Best - 400) < 1e-6);
 
-        // The agreement is the shared interval 350–450; its Best is the geometric midpoint √(350·450) = 396.86.
-        q.Estimates[ConsensusMethod.Agreement].Best.Should().BeApproximately(Math.Sqrt(350 * 450), 1e-9);
+        // Three sources saying one thing are one statement: every method gives it, 400 (350–450 by its roundness).
+        (q.Estimates[ConsensusMethod.Agreement].Low, q.Estimates[ConsensusMethod.Agreement].Best, q.Estimates[ConsensusMethod.Agreement].High).Should().Be((350, 400, 450));
         q.Camps.Should().ContainSingle();
     }
 
@@ -320,7 +328,13 @@ public class ReconcilerTests
         QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Exact(400)), ("b", Quantity.Exact(47)));
         var byId = q.Claims.ToDictionary(c => c.Claim.Source.Id);
         (byId["a"].Lower, byId["a"].Upper).Should().Be((350, 450));
-        (byId["b"].Lower, byId["b"].Upper).Should().Be((46.5, 47.5));
+        (byId["b"].Lower, byId["b"].Upper).Should().Be((46.5, 47.5), "an amount keeps the fraction of its last unit");
+
+        // A count: 47 is 47, nobody is half a pick-up; the round 400 keeps its roundness reading.
+        var counts = Reconciler.Reconcile(Some.Dossier(("a", Quantity.Exact(400), null, null), ("b", Quantity.Exact(47), null, null)))["q"].Claims
+            .ToDictionary(c => c.Claim.Source.Id);
+        (counts["a"].Lower, counts["a"].Upper).Should().Be((350, 450));
+        (counts["b"].Lower, counts["b"].Upper).Should().Be((47, 47));
     }
 
     [Fact]

@@ -218,19 +218,36 @@ public class StrataTests
     }
 
     [Fact]
-    public void ClipToBounds_BringsEveryEstimateWithinTheBounds_WhenAsked()
+    public void ABound_BringsADerivedBestWithinIt_AndClipToBounds_EveryDerivedNumber_ButNeverAStatedFigure()
     {
+        // Le Drian's 1,200–1,300 for the area bounds the assault from above; neither claim on target lies beyond it (1,000–2,000 and
+        // 1,100–2,500 both reach below 1,300), so the headline may not: the best, a derived middle (√(1,000 · 2,000) = 1,414 or
+        // √(1,100 · 2,500) = 1,658), is brought to 1,300. The stated ends 2,000 and 2,500 are figures a source gave: never moved.
+        Dossier d = Strata.Dossier(new Stratum(scope: "assault"), Strata.Within("assault", "area"), false,
+            Strata.Claim("m", Quantity.Between(1200, 1300), scope: "area"), Strata.Claim("a", Quantity.Between(1000, 2000), scope: "assault"),
+            Strata.Claim("b", Quantity.Between(1100, 2500), scope: "assault"));
+        QuestionReport open = Reconcile(d);
+        open.Consensus.Best.Should().Be(1300);
+        open.Consensus.High.Should().BeOneOf(2000, 2500);
+        open.Consensus.Explanation.Should().EndWith("brought within the bounds (at most 1,300)");
+
+        // With ClipToBounds, every derived number is brought within too (the linear pool's high is a quantile, not a figure stated).
+        QuestionReport clipped = Reconcile(d, new ReconcileOptions { WidenRoundNumbers = false, ClipToBounds = true });
+        clipped.Estimates[ConsensusMethod.LinearPool].High.Should().Be(1300);
+        clipped.Consensus.Explanation.Should().EndWith("clipped to the bounds (at most 1,300)");
+    }
+
+    [Fact]
+    public void ClaimsBeyondABound_AreNotMovedTowardIt_AndTheHeadlineSaysSo()
+    {
+        // Both claims on target exceed the bound: they contradict it, so nothing is moved toward it, and the headline says where the
+        // best lies in the same sentence.
         Dossier d = Strata.Dossier(new Stratum(scope: "assault"), Strata.Within("assault", "area"), false,
             Strata.Claim("m", Quantity.Between(1200, 1300), scope: "area"), Strata.Claim("a", 2000, scope: "assault"), Strata.Claim("b", 2500, scope: "assault"));
-        QuestionReport open = Reconcile(d);
-        open.Consensus.High.Should().Be(2500, "by default the bounds are reported, not applied");
-        QuestionReport clipped = Reconcile(d, new ReconcileOptions { WidenRoundNumbers = false, ClipToBounds = true });
-        clipped.Estimates.Values.Should().OnlyContain(e => e.High == 1300 && e.Best == 1300 && e.Low <= e.Best);
-        clipped.Consensus.Explanation.Should().EndWith("clipped to the bounds (at most 1,300)");
-        open.Flags.Should().ContainSingle(f => f.Kind == FlagKind.OutsideBounds).Which.Message.Should().StartWith("Above a bound");
-
-        // Clipped, neither source moves the headline: without either, the best is still clipped to 1,300.
-        clipped.Sensitivity.Should().OnlyContain(s => s.BestWithout == 1300 && !s.IsInfluential);
+        QuestionReport q = Reconcile(d, new ReconcileOptions { WidenRoundNumbers = false, ClipToBounds = true });
+        q.Estimates.Values.Should().OnlyContain(e => e.Best >= 2000);
+        q.Summary.Should().Contain(", above the bound of at most 1,300 that");
+        q.Flags.Should().ContainSingle(f => f.Kind == FlagKind.OutsideBounds).Which.Message.Should().StartWith("Above a bound");
     }
 
     // ---------------------------------------------------------------- tolerance

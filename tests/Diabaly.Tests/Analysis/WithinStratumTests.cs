@@ -16,7 +16,7 @@ public class WithinStratumTests
 
     private static QuestionReport Reconcile(Quantity[] values, ReconcileOptions options)
     {
-        var q = new Question("q", "S", "u");
+        var q = new Question("q", "S", "u") { Measure = Measure.Amount }; // fractions below the zero floor: an amount
         var sources = values.Select((_, i) => new Source("s" + i, "S" + i)).ToArray();
         var claims = values.Select((v, i) => new Claim("c" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), q, sources[i], v));
         return Reconciler.Reconcile(new Dossier("T", sources, [q], claims), options)["q"];

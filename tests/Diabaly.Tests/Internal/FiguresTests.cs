@@ -59,10 +59,13 @@ public class FiguresTests
     [Fact]
     public void Consensus_NeverPrintsItsBestOutsideItsRange()
     {
-        // A single precise claim: "1,503" read as 1,502.5–1,503.5. At three figures the best would print 1,500, outside its range.
-        Consensus c = Reconciler.Reconcile(Support.Some.Dossier(("a", "1,503")))["q"].Consensus;
+        // A single precise claim of an amount: "1,503" read as 1,502.5–1,503.5. At three figures the best would print 1,500, outside
+        // its range. Of a count, 1,503 is 1,503: a stated figure, printed as stated.
+        Consensus c = Reconciler.Reconcile(Support.Some.Dossier(Measure.Amount, ("a", Quantity.Parse("1,503"), null, null)))["q"].Consensus;
         Figures.Consensus(c).Should().Be("1,503 (1,502.5–1,503.5)");
         Figures.Parts(c).Should().Be(("1,502.5", "1,503", "1,503.5"));
+        Consensus count = Reconciler.Reconcile(Support.Some.Dossier(("a", "1,503")))["q"].Consensus;
+        Figures.Consensus(count).Should().Be("1,503 (1,503)");
     }
 
     [Fact]
@@ -76,7 +79,8 @@ public class FiguresTests
     public void Consensus_SaysWhichNumbersAreAssumed()
     {
         Consensus c = Reconciler.Reconcile(Support.Some.Dossier(("a", "at least five")))["q"].Consensus;
-        Figures.Consensus(c).Should().Be("7.07 (5–10; best and high assumed)");
-        Figures.Consensus(c, "killed").Should().Be("7.07 killed (5–10; best and high assumed)");
+        // What is known leads; the assumed numbers follow, marked, and are whole: nobody is 0.07 of a soldier (5 × √2 = 7.07 → 7).
+        Figures.Consensus(c).Should().Be("at least 5 (best 7 and high 10 assumed)");
+        Figures.Consensus(c, "killed").Should().Be("at least 5 killed (best 7 and high 10 assumed)");
     }
 }

@@ -89,7 +89,7 @@ public class ReliabilityTests
     {
         ReconciliationReport r = Reconciler.Reconcile(Make(1, ("a", [1.0]), ("b", [2.0]), ("c", [1.1])), Options);
         r.Reliability.IsLearned.Should().BeFalse();
-        r.Reliability.Explanation.Should().StartWith("Nothing to learn reliability from: learning needs two questions or more");
+        r.Reliability.Explanation.Should().StartWith("Too few shared questions to learn reliability");
         r.Reliability.Sources.Should().OnlyContain(s => s.ErrorFactor == 1 && s.WeightFactor == 1 && s.ClaimsUsed == 0);
         Consensus learned = r.Questions[0].Estimates[ConsensusMethod.Learned];
         learned.Explanation.Should().Contain("with the prior weights: nothing was learned of the sources");

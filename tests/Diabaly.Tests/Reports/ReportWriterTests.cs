@@ -118,7 +118,9 @@ public class ReportWriterTests
         md.Should().Contain("\n## Sources: learned reliability\n\n" + r.Explanation + "\n");
         foreach (SourceReliability s in r.Sources.Where(s => s.Source.Name.All(c => char.IsLetter(c) || c == ' ' || c == '-')))
         {
-            md.Should().Contain($"| {s.Source.Name} | {s.ClaimsUsed} | ×{ReportWriter.FormatEstimate(s.ErrorFactor)} | ×{ReportWriter.FormatEstimate(s.ErrorFactorLow)}–×{ReportWriter.FormatEstimate(s.ErrorFactorHigh)} |");
+            md.Should().Contain(s.IsLearned
+                ? $"| {s.Source.Name} | {s.ClaimsUsed} | ×{ReportWriter.FormatEstimate(s.ErrorFactor)} | ×{ReportWriter.FormatEstimate(s.ErrorFactorLow)}–×{ReportWriter.FormatEstimate(s.ErrorFactorHigh)} |"
+                : $"| {s.Source.Name} | {s.ClaimsUsed} | too few shared questions to learn | — | ×1 |");
         }
 
         using JsonDocument json = JsonDocument.Parse(ReportWriter.ToJson(Report));

@@ -17,8 +17,12 @@ internal static class Some
         => Dossier(claims.Select(c => (c.Source, Quantity.Parse(c.Value), (string?)null, (string?)null)).ToArray());
 
     public static global::Diabaly.Dossier Dossier(params (string Source, Quantity Value, string? AsOf, string? Scope)[] claims)
+        => Dossier(Measure.Count, claims);
+
+    /// <summary>A dossier with one question "q" of the given measure and one claim per (source, value) pair.</summary>
+    public static global::Diabaly.Dossier Dossier(Measure measure, params (string Source, Quantity Value, string? AsOf, string? Scope)[] claims)
     {
-        Question q = Question();
+        Question q = new("q", "Subject q", "things") { Measure = measure };
         var sources = claims.Select(c => c.Source).Distinct().Select(id => Source(id)).ToDictionary(s => s.Id);
         int n = 0;
         var list = claims.Select(c => new Claim($"c{++n:D2}-{c.Source}", q, sources[c.Source], c.Value) { AsOf = c.AsOf, Scope = c.Scope }).ToList();

@@ -3,6 +3,9 @@ using Diabaly.Statistics;
 
 namespace Diabaly;
 
+/// <summary>The tightest bounds related strata set on a stratum, and whether a claim of the stratum lies beyond each.</summary>
+internal readonly record struct Limits(double Low, double High, bool LowExceeded, bool HighExceeded);
+
 /// <summary>Every consensus method, and what they share: the envelope rule, the bounds, and the weighted quantile on the count scale.</summary>
 internal static class ConsensusMethods
 {
@@ -20,51 +23,146 @@ internal static class ConsensusMethods
 
     public static IEnumerable<ConsensusMethod> Methods => All.Select(m => m.Method);
 
-    /// <summary>The estimate of a method, empty for no claims. The Best lies within the envelope of the claims (clamping absorbs the
-    /// rounding of exp(log(x))), Low ≤ Best ≤ High; with <paramref name="clip"/>, every number is brought within the bounds.</summary>
-    public static Consensus Estimate(ConsensusMethod method, IReadOnlyList<Reading> readings, ReconcileOptions o, (double Low, double High)? clip = null, bool explain = true)
+    /// <summary>The estimate of a method, empty for no claims, the claim itself for one (or for one statement made several times; see <see cref="OneClaim"/>). The Best lies
+    /// within the envelope of the claims (clamping absorbs the rounding of exp(log(x))), Low ≤ Best ≤ High, and no number carries
+    /// floating-point noise around an integer. <paramref name="bounds"/> are the tightest bounds related strata set: a number the
+    /// engine assumed (the reach of "at least five", the typical value of "many") is always brought within them, since an assumed
+    /// value beyond what the report itself knows is no estimate; with <see cref="ReconcileOptions.ClipToBounds"/>, so is every
+    /// derived number. A figure a source stated is never moved.</summary>
+    public static Consensus Estimate(ConsensusMethod method, IReadOnlyList<Reading> readings, ReconcileOptions o, Limits? bounds = null, bool explain = true)
     {
         if (readings.Count == 0)
         {
-            return new Consensus(method);
+            return new Consensus(method) { Measure = readings.Count > 0 && !readings[0].IsCount ? Measure.Amount : Measure.Count };
         }
 
-        Consensus raw = ByMethod[method].Estimate(readings, o, explain);
+        Consensus raw = OneStatement(readings) ? OneClaim(method, readings[0], explain) : ByMethod[method].Estimate(readings, o, explain);
         var (envLow, envHigh) = Envelope(readings);
-        double best = Math.Clamp(raw.Best, envLow, envHigh);
-        double low = Math.Min(raw.Low, best), high = Math.Max(raw.High, best);
+        double best = Counts.Clean(Math.Clamp(raw.Best, envLow, envHigh));
+        double low = Counts.Clean(Math.Min(raw.Low, best)), high = Counts.Clean(Math.Max(raw.High, best));
         string explanation = raw.Explanation;
-        if (clip is { } c && c.Low <= c.High)
+        EstimateParts assumed = raw.Assumed;
+        HashSet<double> stated = StatedFigures(readings);
+        if (bounds is { } c && c.Low <= c.High)
         {
-            var clipped = (Math.Clamp(low, c.Low, c.High), Math.Clamp(best, c.Low, c.High), Math.Clamp(high, c.Low, c.High));
+            // A derived best is brought within a bound too; but no number is, in the direction of a bound a claim of the stratum
+            // lies beyond: then the headline says so instead (see Summary).
+            double Bring(double value, EstimateParts part)
+            {
+                if (stated.Contains(value) && !assumed.HasFlag(part))
+                {
+                    return value;
+                }
+
+                // Where a claim of the stratum lies beyond a bound, the claims contradict it: nothing is moved past them toward it.
+                bool all = assumed.HasFlag(part) || o.ClipToBounds || part == EstimateParts.Best;
+                double lowest = all && !c.LowExceeded ? c.Low : 0;
+                double highest = all && !c.HighExceeded ? c.High : double.PositiveInfinity;
+                return Math.Clamp(value, lowest, highest);
+            }
+
+            var clipped = (Bring(low, EstimateParts.Low), Bring(best, EstimateParts.Best), Bring(high, EstimateParts.High));
             if (explain && clipped != (low, best, high))
             {
-                var bounds = new List<string>();
+                var said = new List<string>();
                 if (c.Low > 0)
                 {
-                    bounds.Add("at least " + NumberText.Significant(c.Low));
+                    said.Add("at least " + NumberText.Format(c.Low));
                 }
 
                 if (double.IsFinite(c.High))
                 {
-                    bounds.Add("at most " + NumberText.Significant(c.High));
+                    said.Add("at most " + NumberText.Format(c.High));
                 }
 
-                explanation += "; clipped to the bounds (" + string.Join(", ", bounds) + ")";
+                explanation += (o.ClipToBounds ? "; clipped to the bounds (" : "; brought within the bounds (") + string.Join(", ", said) + ")";
             }
 
             (low, best, high) = clipped;
+            low = Math.Min(low, best);
+            high = Math.Max(high, best);
         }
 
-        return new Consensus(method, low, best, high, explanation, raw.RandomEffects, raw.Assumed);
+        EstimateParts Stated(double value, EstimateParts part) => stated.Contains(value) && !assumed.HasFlag(part) ? part : EstimateParts.None;
+        return new Consensus(method, low, best, high, explanation, raw.RandomEffects, assumed)
+        {
+            Stated = Stated(low, EstimateParts.Low) | Stated(best, EstimateParts.Best) | Stated(high, EstimateParts.High),
+            Measure = readings[0].IsCount ? Measure.Count : Measure.Amount,
+        };
     }
 
     /// <summary>The Best of a method, as <see cref="Estimate"/> gives it.</summary>
-    public static double Best(ConsensusMethod method, IReadOnlyList<Reading> readings, ReconcileOptions o, (double Low, double High)? clip = null)
+    public static double Best(ConsensusMethod method, IReadOnlyList<Reading> readings, ReconcileOptions o, Limits? bounds = null)
     {
+        if (OneStatement(readings) || bounds is not null)
+        {
+            return Estimate(method, readings, o, bounds, explain: false).Best;
+        }
+
         var (envLow, envHigh) = Envelope(readings);
-        double best = Math.Clamp(ByMethod[method].Best(readings, o), envLow, envHigh);
-        return clip is { } c && c.Low <= c.High ? Math.Clamp(best, c.Low, c.High) : best;
+        return Counts.Clean(Math.Clamp(ByMethod[method].Best(readings, o), envLow, envHigh));
+    }
+
+    /// <summary>Whether the claims say one thing: one claim, or the same statement made again (by its source or by others).</summary>
+    private static bool OneStatement(IReadOnlyList<Reading> readings)
+    {
+        for (int i = 1; i < readings.Count; i++)
+        {
+            AssessedClaim a = readings[i].Assessed, b = readings[0].Assessed;
+            if (a.Lower != b.Lower || a.Upper != b.Upper || a.Central != b.Central || a.IsCentralAssumed != b.IsCentralAssumed
+                || readings[i].SupportLower != readings[0].SupportLower || readings[i].SupportUpper != readings[0].SupportUpper
+                || a.Claim.Value.Kind != b.Claim.Value.Kind)
+            {
+                return false;
+            }
+        }
+
+        return readings.Count > 0;
+    }
+
+    /// <summary>The estimate of one claim by every method: the claim itself, its ends as Low and High and its central value as Best,
+    /// with what the claim leaves open (the reach of "at least five", the typical value of a range or a vague amount) marked as
+    /// assumed. Pooling one claim has nothing to pool: a method's model (a spread, a tail) would only invent numbers around it.</summary>
+    private static Consensus OneClaim(ConsensusMethod method, Reading r, bool explain)
+    {
+        AssessedClaim a = r.Assessed;
+        Quantity q = a.Claim.Value;
+        bool centralStated = !r.IsCentralAssumed && q.Central is not null;
+        string words = q.Text ?? q.ToString();
+        return new Consensus(method, r.SupportLower, a.Central, r.SupportUpper,
+            explain ? $"one claim: the estimate is {a.Claim.Source.Name}'s \"{words}\" ({a.Claim.Id}), its ends as low and high" + (centralStated ? " and its figure as best" : ", with no figure stated between them") : string.Empty,
+            assumed: Parts(r.IsSupportLowerAssumed, !centralStated, r.IsSupportUpperAssumed));
+    }
+
+    /// <summary>Every figure the claims stated, as their readings carry them: a number, an approximate number's central value, a
+    /// range's ends, a bound, and the ends of a claim's interval read as stated.</summary>
+    private static HashSet<double> StatedFigures(IReadOnlyList<Reading> readings)
+    {
+        var stated = new HashSet<double>();
+        foreach (Reading r in readings)
+        {
+            foreach (double x in Figures.Stated(r.Claim.Value))
+            {
+                stated.Add(x);
+            }
+
+            if (!r.IsCentralAssumed && r.Claim.Value.Central is { } c)
+            {
+                stated.Add(c);
+            }
+
+            // The bound the words fix ("more than a million" is at least 1,000,001) is as exact as the figure they name.
+            if (r.Claim.Value.Kind == QuantityKind.AtLeast)
+            {
+                stated.Add(r.Claim.Value.Lower);
+            }
+            else if (r.Claim.Value.Kind == QuantityKind.AtMost)
+            {
+                stated.Add(r.Claim.Value.Upper);
+            }
+        }
+
+        return stated;
     }
 
     /// <summary>
@@ -97,7 +195,8 @@ internal static class ConsensusMethods
             return true;
         }
 
-        if (lo == hi)
+        // On one value, or between two equal values, the quantile is a claim's own figure: returned as the claim gives it.
+        if (lo == hi || logs[lo] == logs[hi])
         {
             for (int i = 0; i < r.Count; i++)
             {

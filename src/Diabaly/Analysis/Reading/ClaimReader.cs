@@ -15,7 +15,7 @@ internal static class ClaimReader
     /// <summary>Reads the claims, in id order. A source's weight is shared among its distinct statements in a stratum, and a
     /// statement repeated is shared among its repetitions: being quoted twice, or saying the same thing twice, gives no extra say;
     /// statements about different strata (Paris and France, one day and another) do not share.</summary>
-    public static List<Reading> Read(IReadOnlyList<Claim> claims, StrataPlan plan, ReconcileOptions o)
+    public static List<Reading> Read(IReadOnlyList<Claim> claims, StrataPlan plan, ReconcileOptions o, Measure measure = Measure.Count)
     {
         var ordered = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Id, StringComparer.Ordinal).ToList();
         var statements = ordered
@@ -53,22 +53,50 @@ internal static class ClaimReader
                 reasons.Add($"the same statement made {repeated} times (÷{repeated})");
             }
 
-            readings.Add(ReadOne(claim, stratum, plan.Strata[stratum], sourceWeight, sourceWeight / (distinct * repeated), reasons, o));
+            readings.Add(ReadOne(claim, stratum, plan.Strata[stratum], sourceWeight, sourceWeight / (distinct * repeated), reasons, o, measure == Measure.Count));
         }
 
         return readings;
     }
 
-    private static Reading ReadOne(Claim claim, int stratum, Stratum labels, double sourceWeight, double weight, List<string> reasons, ReconcileOptions o)
+    private static Reading ReadOne(Claim claim, int stratum, Stratum labels, double sourceWeight, double weight, List<string> reasons, ReconcileOptions o,
+        bool count)
     {
         Quantity q = claim.Value;
         double lower = q.Lower, upper = q.Upper;
-        if (q.Kind == QuantityKind.Exact && o.WidenRoundNumbers && q.Lower > 0)
+
+        // The spread of an exact figure for the methods that need one (random effects, the linear pool): its rounding to the last
+        // unit it states ("47" may stand for 46.5 to 47.5). The reading stays the figure itself; only a round figure is widened.
+        double roundingSd = 0;
+        if (q.Kind == QuantityKind.Exact && q.Lower > 0)
         {
-            double half = Math.Min(RoundnessRule.Step(q.Lower) / 2, o.Roundness.MaximumRelativeTolerance * q.Lower);
-            lower = q.Lower - half;
-            upper = q.Lower + half;
-            reasons.Add($"{NumberText.Format(q.Lower)} read by its roundness as {NumberText.Format(lower)}–{NumberText.Format(upper)}");
+            double step = RoundnessRule.Step(q.Lower);
+            double half = Math.Min(step / 2, o.Roundness.MaximumRelativeTolerance * q.Lower);
+            bool round = !count || step >= 10;
+            if (o.WidenRoundNumbers && round)
+            {
+                lower = q.Lower - half;
+                upper = q.Lower + half;
+                reasons.Add($"{NumberText.Format(q.Lower)} read by its roundness as {NumberText.Format(lower)}–{NumberText.Format(upper)}");
+            }
+            else if (o.WidenRoundNumbers)
+            {
+                roundingSd = (Math.Log(q.Lower + half) - Math.Log(Math.Max(q.Lower - half, o.ZeroFloor))) / (2 * Z90);
+            }
+        }
+
+        if (count)
+        {
+            (double wholeLower, double wholeUpper) = Counts.Whole(lower, upper);
+            if (wholeLower != lower || wholeUpper != upper)
+            {
+                if (q.Kind != QuantityKind.Exact)
+                {
+                    reasons.Add($"a count: read as the whole numbers {Figures.Interval(wholeLower, wholeUpper, [wholeLower, wholeUpper])}");
+                }
+
+                (lower, upper) = (wholeLower, wholeUpper);
+            }
         }
 
         double f = o.OpenTailFactor;
@@ -81,6 +109,11 @@ internal static class ClaimReader
             logLower = LogScale.Log(lower, o);
             logUpper = logLower + Math.Log(f);
             supportUpper = Math.Max(lower, o.ZeroFloor) * f;
+            if (count)
+            {
+                supportUpper = Math.Max(lower, Math.Round(supportUpper));
+            }
+
             upperAssumed = true;
             reach = supportUpper;
             central = q.Central ?? lower * Math.Sqrt(f);
@@ -92,6 +125,11 @@ internal static class ClaimReader
             logLower = Math.Max(LogScale.Log(lower, o), logUpper - Math.Log(f));
             bool tail = logLower > LogScale.Log(lower, o);
             supportLower = tail ? upper / f : lower;
+            if (count && tail)
+            {
+                supportLower = Math.Min(upper, Math.Round(supportLower));
+            }
+
             lowerAssumed = tail;
             reach = tail ? supportLower : null;
             central = q.Central ?? Math.Clamp(upper / Math.Sqrt(f), lower, upper);
@@ -107,11 +145,15 @@ internal static class ClaimReader
             central = q.Central ?? Math.Clamp(LogScale.Back((logLower + logUpper) / 2, o), lower, upper);
         }
 
+        // A stated central value outside the whole-number reading of its own interval cannot happen (the ends are whole numbers
+        // around it), but an assumed one can lie between; it stays a derived figure, clamped to the interval read.
+        central = Math.Clamp(central, lower, upper);
+
         // The engine assumes the central value of an open bound (unless the words give one) and of a vague amount (the lexicon's
         // typical value or its midpoint); it reads every other central value from the figures stated.
         bool centralAssumed = q.Kind == QuantityKind.Vague || ((open || q.Kind == QuantityKind.AtMost) && q.Central is null);
         double logCentral = Math.Clamp(LogScale.Log(central, o), logLower, logUpper);
-        double sd = Math.Max((logUpper - logLower) / (2 * Z90), o.MinimumLogSd);
+        double sd = Math.Max(Math.Max((logUpper - logLower) / (2 * Z90), roundingSd), o.MinimumLogSd);
         bool normal = q.Kind is QuantityKind.Exact or QuantityKind.Approximate || logUpper - logLower < 1e-12;
         IContinuousDistribution distribution = normal ? new Normal(logCentral, sd) : new ContinuousUniform(logLower, logUpper);
         double figure = q.Kind switch
@@ -142,6 +184,7 @@ internal static class ClaimReader
             Figure = figure,
             Distribution = distribution,
             Stratum = stratum,
+            IsCount = count,
         };
     }
 

@@ -41,6 +41,9 @@ internal sealed class Reading
     /// <summary>The index of the claim's stratum in the question's list of strata (0 is the headline).</summary>
     public required int Stratum { get; init; }
 
+    /// <summary>Whether the question counts whole things (<see cref="Measure.Count"/>): the claim's ends are whole numbers.</summary>
+    public bool IsCount { get; init; } = true;
+
     public Claim Claim => Assessed.Claim;
 
     public double Weight => Assessed.Weight;
@@ -68,7 +71,7 @@ internal static class LogScale
     public static double Back(double y, ReconcileOptions o)
     {
         double x = Math.Exp(y);
-        return Math.Abs(x - o.ZeroFloor) <= 1e-9 * o.ZeroFloor ? 0 : x;
+        return Math.Abs(x - o.ZeroFloor) <= 1e-9 * o.ZeroFloor ? 0 : Internal.Counts.Clean(x);
     }
 
     /// <summary>The factor between the nearer ends of two disjoint intervals, the higher's lower end over the lower's upper end,

@@ -15,6 +15,14 @@ internal static class ReliabilityLearner
     private const double Tolerance = 1e-6; // on the log scale: a consensus that moves by less than a millionth has stopped
     private const int LeaveOneOutUpTo = 1_000;
     private const int FreezeAfter = 2; // rounds after which each claim's robust factor is kept, so that the iteration settles // larger questions take the weighted median of all their claims as the reference
+    /// <summary>The fewest questions shared with other sources (questions where another source also speaks) on which a source's own
+    /// error is learned; below it the source keeps the prior, factor ×1.</summary>
+    internal const int MinimumSharedQuestions = 3;
+
+    /// <summary>The widest a learned weight factor may go either way (×0.1 to ×10 against a source the dossier knows nothing of), so
+    /// that a source that happens to make the consensus of its few questions does not outweigh everyone.</summary>
+    internal const double MaximumWeightFactor = 10;
+
     private static readonly double MinimumVariance = Math.Pow(Math.Log(1.01), 2);
     private static readonly double PriorVariance = Math.Pow(Math.Log(2), 2); // before anything is learned, a source errs by about ×2
 
@@ -37,9 +45,23 @@ internal static class ReliabilityLearner
             usable[q] = ordered[q].Claims.Select(c => c.Source.Id).Distinct(StringComparer.Ordinal).Skip(1).Any();
         }
 
-        // One question says nothing of a source that its own claims did not make: the consensus is theirs. Learning needs two.
+        // One question says nothing of a source that its own claims did not make: the consensus is theirs. Learning needs two, and a
+        // source's own error needs MinimumSharedQuestions of them.
         int usableCount = usable.Count(u => u);
-        if (usableCount < 2)
+        int[] shared = new int[sources.Count];
+        for (int q = 0; q < ordered.Count; q++)
+        {
+            if (usable[q])
+            {
+                foreach (int source in Enumerable.Range(start[q], start[q + 1] - start[q]).Select(i => items[i].Source).Distinct())
+                {
+                    shared[source]++;
+                }
+            }
+        }
+
+        bool[] learns = shared.Select(n => n >= MinimumSharedQuestions).ToArray();
+        if (usableCount < 2 || !learns.Any(l => l))
         {
             var priors = sources.Select(s => new SourceReliability(s, 0, 1, 1, 1, 1, [])).ToList();
             return new ReliabilityReport(0, 0, true, 1, priors, [], null);
@@ -72,9 +94,10 @@ internal static class ReliabilityLearner
         }
 
         Estimate estimate = Errors(items, truth, usable, group);
-        var variances = sources.Select((s, i) => (s.Id, estimate.BoundVariance[i])).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);
-        var groups = sources.Select((s, i) => (s.Id, sources[group[i]].Id)).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         double unknown = Unknown(estimate.Pooled);
+        var variances = sources.Select((s, i) => (s.Id, i)).Where(x => learns[x.i])
+            .ToDictionary(x => x.Id, x => Math.Clamp(estimate.BoundVariance[x.i], unknown / MaximumWeightFactor, unknown * MaximumWeightFactor), StringComparer.Ordinal);
+        var groups = sources.Select((s, i) => (s.Id, sources[group[i]].Id)).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         int[] claimsUsed = new int[sources.Count];
         foreach (LearningItem item in items.Where(i => usable[i.Question]))
         {
@@ -82,7 +105,7 @@ internal static class ReliabilityLearner
         }
 
         var model = new ReliabilityModel(variances, groups, unknown, usableCount, copies.Count);
-        return Report(usableCount, iterations, converged, estimate, sources, copies, claimsUsed, model);
+        return Report(usableCount, iterations, converged, estimate, sources, copies, claimsUsed, learns, model);
     }
 
     /// <summary>Each question's consensus on the log scale (<see cref="Consensus"/>), with the weights made robust. With
@@ -283,7 +306,7 @@ internal static class ReliabilityLearner
     private static double Unknown(double pooled) => ReliabilityReport.PriorClaims * pooled / ChiSquared.InvCDF(ReliabilityReport.PriorClaims, BoundLevel);
 
     private static ReliabilityReport Report(int questions, int iterations, bool converged, Estimate e, List<Source> sources, List<CopyEvidence> copies, int[] claimsUsed,
-        ReliabilityModel model)
+        bool[] learns, ReliabilityModel model)
     {
         var list = new List<SourceReliability>(sources.Count);
         for (int s = 0; s < sources.Count; s++)
@@ -293,8 +316,15 @@ internal static class ReliabilityLearner
             double low = Math.Sqrt(Math.Max(sum / ChiSquared.InvCDF(dof, 0.975), MinimumVariance));
             double high = Math.Sqrt(Math.Max(sum / ChiSquared.InvCDF(dof, 0.025), MinimumVariance));
             var mine = copies.Where(c => c.First.Id == sources[s].Id || c.Second.Id == sources[s].Id).ToList();
+            if (!learns[s])
+            {
+                list.Add(new SourceReliability(sources[s], claimsUsed[s], 1, 1, 1, 1, Internal.ReadOnly.List(mine)) { IsLearned = false });
+                continue;
+            }
+
+            double unknown = Unknown(e.Pooled);
             list.Add(new SourceReliability(sources[s], claimsUsed[s], Math.Exp(Math.Sqrt(e.PointVariance[s])), Math.Exp(low), Math.Exp(high),
-                Unknown(e.Pooled) / e.BoundVariance[s], Internal.ReadOnly.List(mine)));
+                Math.Clamp(unknown / e.BoundVariance[s], 1 / MaximumWeightFactor, MaximumWeightFactor), Internal.ReadOnly.List(mine)));
         }
 
         return new ReliabilityReport(questions, iterations, converged, Math.Exp(Math.Sqrt(e.Pooled)), Internal.ReadOnly.List(list), Internal.ReadOnly.List(copies), model);

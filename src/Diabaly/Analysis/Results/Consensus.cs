@@ -51,6 +51,15 @@ public sealed class Consensus
     /// <value><see cref="EstimateParts.None"/> when every number rests on figures the sources stated.</value>
     public EstimateParts Assumed { get; }
 
+    /// <summary>Which of Low, Best and High are a figure a source stated, bit for bit (the claim the weighted median lands on, the
+    /// lowest figure the conservative rule names, the ends of the one claim on target): the reports print those as stated, never
+    /// rounded.</summary>
+    /// <value><see cref="EstimateParts.None"/> when every number is derived, and for no estimate.</value>
+    public EstimateParts Stated { get; internal init; }
+
+    /// <summary>Whether the question counts whole things; the reports round derived numbers of a count to whole numbers.</summary>
+    internal Measure Measure { get; init; }
+
     /// <summary>How the numbers were obtained, in words.</summary>
     public string Explanation { get; }
 

@@ -77,8 +77,8 @@ public sealed class ReliabilityReport
     /// <summary>A sentence on what was learned, or why nothing was.</summary>
     public string Explanation => IsLearned
         ? string.Create(CultureInfo.InvariantCulture,
-            $"Reliability learned from {Questions} {(Questions == 1 ? "question" : "questions")} with claims from two sources or more, in {Iterations} rounds{(IsConverged ? string.Empty : " (not converged)")}; sources typically err by ×{NumberText.Significant(PooledErrorFactor)}; {Copies.Count} {(Copies.Count == 1 ? "pair" : "pairs")} of sources found copying.")
-        : "Nothing to learn reliability from: learning needs two questions or more with claims on target from two sources or more, so every weight is the prior.";
+            $"Reliability learned from {Questions} {(Questions == 1 ? "question" : "questions")} with claims from two sources or more, in {Iterations} rounds{(IsConverged ? string.Empty : " (stopped at the limit of rounds)")}; sources typically err by ×{NumberText.Significant(PooledErrorFactor)}; {Copies.Count} {(Copies.Count == 1 ? "pair" : "pairs")} of sources found copying{(Sources.Any(s => !s.IsLearned) ? $"; {Sources.Count(s => !s.IsLearned)} {(Sources.Count(s => !s.IsLearned) == 1 ? "source keeps" : "sources keep")} the prior, with too few shared questions to learn" : string.Empty)}.")
+        : "Too few shared questions to learn reliability: a source's error is learned from at least 3 questions on which other sources speak too, so every weight is the prior.";
 
     /// <inheritdoc />
     public override string ToString() => Explanation;
@@ -98,6 +98,12 @@ public sealed class SourceReliability
         WeightFactor = weightFactor;
         Copies = copies;
     }
+
+    /// <summary>Whether this source's error was learned: it needs claims on at least 3 questions on which other sources speak too.
+    /// When false, the source keeps the prior (<see cref="ErrorFactor"/>, its interval and <see cref="WeightFactor"/> are 1) and the
+    /// reports say "too few shared questions to learn".</summary>
+    /// <value>True for a source learned from enough shared questions.</value>
+    public bool IsLearned { get; internal init; } = true;
 
     /// <summary>The source.</summary>
     public Source Source { get; }
