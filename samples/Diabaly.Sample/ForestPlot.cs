@@ -62,6 +62,7 @@ internal static class ForestPlot
     private static Plot Draw(QuestionReport q, ReconcileOptions o)
     {
         var plot = new Plot();
+        plot.Font.Set(Fonts.Sans); // the page's family (sans-serif), not ScottPlot's default serif, so that plot and page read alike
         Consensus c = q.Consensus;
         int rows = Rows(q);
         var number = TerminalReport.Numbers(q);

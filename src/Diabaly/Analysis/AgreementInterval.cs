@@ -50,7 +50,8 @@ internal static class AgreementInterval
         }
 
         var supporters = readings.Where(r => r.Assessed.Lower <= lo && r.Assessed.Upper >= hi).Select(r => r.Assessed).ToList();
-        double weight = supporters.Sum(a => a.Weight);
-        return new Agreement(lo, hi, weight, weight / total, ReadOnly.List(supporters));
+        // Sums of weights such as 0.5 + 1 + 0.5 come out as 1.9999999999999998: reported without the noise.
+        double weight = Counts.Clean(supporters.Sum(a => a.Weight));
+        return new Agreement(lo, hi, weight, Counts.Clean(weight / Counts.Clean(total)), ReadOnly.List(supporters));
     }
 }

@@ -37,7 +37,7 @@ internal static class Camps
             members.Sort((a, b) => string.CompareOrdinal(a.Claim.Id, b.Claim.Id));
             var (central, assumed) = ConsensusMethods.CountQuantile(members, r => r.LogCentral, r => r.Assessed.Central, r => r.IsCentralAssumed, 0.5, o);
             camps.Add(new Camp(ReadOnly.List(members.Select(r => r.Assessed)), members.Min(r => r.Assessed.Lower), members.Max(r => r.Assessed.Upper),
-                central, assumed, members.Sum(r => r.Weight)));
+                central, assumed, Counts.Clean(members.Sum(r => r.Weight))));
         }
 
         return camps.OrderBy(c => c.Central).ThenBy(c => c.Claims[0].Claim.Id, StringComparer.Ordinal).ToList();

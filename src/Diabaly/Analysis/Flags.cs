@@ -71,7 +71,8 @@ internal static class Flags
         {
             Bound? lower = bounds.FirstOrDefault(b => b.Direction == BoundDirection.Lower);
             Bound? upper = bounds.FirstOrDefault(b => b.Direction == BoundDirection.Upper);
-            string best = Figures.Estimate(headline.Best, headline.Assumed.HasFlag(EstimateParts.Best));
+            string best = headline.Stated.HasFlag(EstimateParts.Best) ? NumberText.Format(headline.Best)
+                : Figures.Estimate(headline.Best, question.Measure, headline.Assumed.HasFlag(EstimateParts.Best));
             if (lower is not null && WithinStratum.IsBeyond(headline.Best, lower.Value, o))
             {
                 flags.Add(new Flag(FlagKind.OutsideBounds,
@@ -103,7 +104,7 @@ internal static class Flags
         foreach (SourceSensitivity s in sensitivity.Where(x => x.IsInfluential))
         {
             flags.Add(new Flag(FlagKind.InfluentialSource,
-                $"Influential source: without {s.Source.Name} the best estimate would be {NumberText.Significant(s.BestWithout!.Value)} (×{NumberText.Significant(s.Shift!.Value)}).", s.Source));
+                $"Influential source: without {s.Source.Name} the best estimate would be {Figures.Estimate(s.BestWithout!.Value, question.Measure)} (×{NumberText.Significant(s.Shift!.Value)}).", s.Source));
         }
 
         foreach (Reading r in all)

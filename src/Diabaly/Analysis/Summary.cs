@@ -95,10 +95,12 @@ internal static class Summary
     /// the same sentence, with the claims on target that lie beyond it.</summary>
     internal static string Headline(Question q, List<Reading> onTarget, Consensus headline, IReadOnlyList<Bound> bounds)
     {
-        string text = onTarget.Count == 1
+        string sentence = onTarget.Count == 1
             ? $" One claim speaks to the target: {onTarget[0].Claim.Source.Name} gives {Figures.AsStated(onTarget[0].Claim.Value, q.Unit)}"
-            : $" The {Describe(headline.Method)} puts the number at {Figures.Consensus(headline, q.Unit)}";
-        return text + Beyond(headline, bounds);
+            : Figures.Consensus(headline, q.Unit) is var text && (text.StartsWith("at ", StringComparison.Ordinal) || text.StartsWith("no ", StringComparison.Ordinal))
+                ? $" The {Describe(headline.Method)} gives {text}"
+                : $" The {Describe(headline.Method)} puts the number at {text}";
+        return sentence + Beyond(headline, bounds);
     }
 
     /// <summary>", below the bound of at least 4,500 that Le Monde's "more than 4,500" sets (as El País's 3,550 does)", or nothing

@@ -148,6 +148,11 @@ internal static class Figures
     private static double[] Exact(Quantity q)
         => q.Kind is QuantityKind.AtLeast or QuantityKind.AtMost ? [.. Stated(q), q.Lower, q.Upper] : Stated(q);
 
+    /// <summary>The numbers of a claim's reading printed exactly: its figures, and the whole-number ends a count's reading gives it
+    /// (about 74,377 is at least 66,940: a bound is printed as the analyses use it, not rounded to 66,900).</summary>
+    private static double[] Read(AssessedClaim a)
+        => [.. Exact(a.Claim.Value), .. new[] { a.Lower, a.Upper }.Where(Counts.IsWhole)];
+
     /// <summary>A claim's value as its source stated it: "400", "about 2,000", "250–300", "2,975 (2,658–3,290)", "more than 3,000",
     /// "at most 700", "several hundred (300–900)".</summary>
     public static string AsStated(Quantity q, string? unit = null)
@@ -196,7 +201,7 @@ internal static class Figures
     /// <summary>A claim's interval: "250–300", "1,088,500–1,089,500", "≥ 4", "≤ 800".</summary>
     public static string ClaimInterval(AssessedClaim a)
     {
-        double[] stated = Exact(a.Claim.Value);
+        double[] stated = Read(a);
         return a.Reach is not null && !double.IsPositiveInfinity(a.Upper) ? "≤ " + Together([a.Upper], stated)[0] : Interval(a.Lower, a.Upper, stated);
     }
 
@@ -209,12 +214,14 @@ internal static class Figures
 
     /// <summary>A claim's central value: as stated when the source stated it, else three significant figures, marked when assumed.</summary>
     public static string Central(AssessedClaim a)
-        => Stated(a.Claim.Value).Contains(a.Central) ? NumberText.Format(a.Central) : Estimate(a.Central, a.IsCentralAssumed);
+        => Stated(a.Claim.Value).Contains(a.Central) ? NumberText.Format(a.Central) : Estimate(a.Central, MeasureOf(a), a.IsCentralAssumed);
 
     /// <summary>A camp's central value: as stated when it is a figure one of its claims stated, else three significant figures,
     /// marked when assumed.</summary>
     public static string Central(Camp c)
-        => c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central) : Estimate(c.Central, c.IsCentralAssumed);
+        => c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central) : Estimate(c.Central, MeasureOf(c.Claims[0]), c.IsCentralAssumed);
+
+    private static Measure MeasureOf(AssessedClaim a) => a.IsCount ? Measure.Count : Measure.Amount;
 
     /// <summary>A camp in a sentence: a camp of one claim is that claim as stated ("250–300"); a larger one "around" its central
     /// value.</summary>
@@ -229,7 +236,7 @@ internal static class Figures
     public static string BoundValue(Bound b)
     {
         AssessedClaim c = b.Claim;
-        string[] ends = double.IsPositiveInfinity(c.Upper) ? [Together([c.Lower], Exact(c.Claim.Value))[0], "∞"] : Together([c.Lower, c.Upper], Exact(c.Claim.Value));
+        string[] ends = double.IsPositiveInfinity(c.Upper) ? [Together([c.Lower], Read(c))[0], "∞"] : Together([c.Lower, c.Upper], Read(c));
         return b.Direction == BoundDirection.Upper ? ends[^1] : ends[0];
     }
 

@@ -127,7 +127,8 @@ internal static class ConsensusMethods
     {
         AssessedClaim a = r.Assessed;
         Quantity q = a.Claim.Value;
-        bool centralStated = !r.IsCentralAssumed && q.Central is not null;
+        // A claim whose ends meet ("43–43", or 47 read exactly) leaves nothing between them to assume.
+        bool centralStated = (!r.IsCentralAssumed && q.Central is not null) || (a.Lower == a.Upper && a.Central == a.Lower);
         string words = q.Text ?? q.ToString();
         return new Consensus(method, r.SupportLower, a.Central, r.SupportUpper,
             explain ? $"one claim: the estimate is {a.Claim.Source.Name}'s \"{words}\" ({a.Claim.Id}), its ends as low and high" + (centralStated ? " and its figure as best" : ", with no figure stated between them") : string.Empty,

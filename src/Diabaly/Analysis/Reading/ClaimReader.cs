@@ -170,6 +170,7 @@ internal static class ClaimReader
                 IsCentralAssumed = centralAssumed,
                 Reach = reach,
                 IsOnTarget = stratum == 0,
+                IsCount = count,
                 Stratum = labels,
             },
             SourceWeight = sourceWeight,

@@ -77,5 +77,5 @@ internal static class LogScale
     /// <summary>The factor between the nearer ends of two disjoint intervals, the higher's lower end over the lower's upper end,
     /// with counts below the floor at the floor; at least 1.</summary>
     public static double Gap(double lowUpper, double highLower, ReconcileOptions o)
-        => Math.Max(1, Math.Max(highLower, o.ZeroFloor) / Math.Max(lowUpper, o.ZeroFloor));
+        => Math.Max(1, Internal.Counts.Clean(Math.Max(highLower, o.ZeroFloor) / Math.Max(lowUpper, o.ZeroFloor)));
 }

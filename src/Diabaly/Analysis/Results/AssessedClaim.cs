@@ -39,6 +39,9 @@ public sealed class AssessedClaim
     /// never stated. Null for a claim with both ends.</summary>
     public double? Reach { get; internal init; }
 
+    /// <summary>Whether the claim's question counts whole things: the reports print its derived numbers as whole numbers.</summary>
+    internal bool IsCount { get; init; } = true;
+
     /// <summary>The claim's stratum: its time and scope labels, a label it leaves out filled with the headline's.</summary>
     /// <value>For a claim on target, <see cref="QuestionReport.Target"/>.</value>
     public Stratum Stratum { get; internal init; } = Stratum.Any;
