@@ -62,7 +62,7 @@ internal static class ForestPlot
     private static Plot Draw(QuestionReport q, ReconcileOptions o)
     {
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans); // the page's family (sans-serif), not ScottPlot's default serif, so that plot and page read alike
+        plot.Font.Set(SansFamily); // the page's family (sans-serif), not ScottPlot's default serif, so that plot and page read alike
         Consensus c = q.Consensus;
         int rows = Rows(q);
         var number = TerminalReport.Numbers(q);
@@ -215,7 +215,7 @@ internal static class ForestPlot
         }
 
         plot.Axes.Left.TickGenerator = ticks;
-        plot.Axes.Bottom.TickGenerator = LogTicks(xMin, xMax, area);
+        plot.Axes.Bottom.TickGenerator = LogTicks(xMin, xMax, area, gutter); // no tick under the notes' column: it holds no data
         plot.Axes.SetLimits(xMin, xMax, 0.4, rows + 0.6);
         plot.Title(Title(q));
         plot.XLabel($"{q.Question.Unit} (log scale; hollow: assumed, dashed: assumed reach)");
@@ -270,8 +270,13 @@ internal static class ForestPlot
         return $"{prefix}{name}: {value}";
     }
 
+    /// <summary>The first sans-serif family this machine has, in the order of the HTML report's style sheet; ScottPlot's own
+    /// default otherwise.</summary>
+    private static readonly string SansFamily = new[] { "Segoe UI", "Roboto", "DejaVu Sans", "Helvetica", "Arial", "Liberation Sans" }
+        .FirstOrDefault(f => SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains(f, StringComparer.OrdinalIgnoreCase)) ?? Fonts.Sans;
+
     /// <summary>Ticks at 1, 2, 3 and 5 of each decade, decades first, a tick left out when its label would touch one already placed.</summary>
-    internal static NumericManual LogTicks(double xMin, double xMax, double areaPixels)
+    internal static NumericManual LogTicks(double xMin, double xMax, double areaPixels, double? dataMax = null)
     {
         double pixelsPerUnit = areaPixels / (xMax - xMin);
         var placed = new List<(double Left, double Right)>();
@@ -281,7 +286,7 @@ internal static class ForestPlot
             for (int e = (int)Math.Floor(xMin) - 1; e <= (int)Math.Ceiling(xMax); e++)
             {
                 double v = Math.Log10(m) + e;
-                if (v < xMin || v > xMax)
+                if (v < xMin || v > xMax || v > dataMax)
                 {
                     continue;
                 }

@@ -18,7 +18,7 @@ internal static class TerminalReport
             console.MarkupLine(Plain.Esc(description));
         }
 
-        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()} · stated figures as stated, derived ones to 3 significant figures[/]"));
+        console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()} · stated figures as stated, derived ones to 3 significant figures, counts whole[/]"));
         foreach (QuestionReport q in questions)
         {
             console.WriteLine();
@@ -177,7 +177,7 @@ internal static class TerminalReport
                 Camp camp = q.Camps[i];
                 string members = string.Join(", ", camp.Claims.Select(Ref));
                 console.MarkupLine(Invariant(
-                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Plain.Esc(members)}: {Plain.Esc(ReportWriter.FormatInterval(camp.Lower, camp.Upper))}, around {Plain.Esc(ReportWriter.FormatCentral(camp))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
+                    $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Plain.Esc(members)}: {Plain.Esc(ReportWriter.FormatCamp(camp))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
             }
 
             // Every method.

@@ -26,8 +26,13 @@ public sealed record ReconcileOptions
     /// <value><see cref="Tau2Estimator.DerSimonianLaird"/>.</value>
     public Tau2Estimator Tau2Estimator { get; init; } = Tau2Estimator.DerSimonianLaird;
 
-    /// <summary>Whether an exact number is widened by its roundness: "400 men" covers 350–450 (half its step, 100, at most
-    /// <see cref="RoundnessRule.MaximumRelativeTolerance"/>), while "47 pick-ups" covers 46.5–47.5.</summary>
+    /// <summary>Whether an exact number is read by its roundness: "400 men" covers 350–450 (half its step, 100, at most
+    /// <see cref="RoundnessRule.MaximumRelativeTolerance"/>). On a count (<see cref="Measure.Count"/>) a figure precise to the unit
+    /// ("47 pick-ups") is read as itself, 47; on an amount it covers 46.5–47.5.</summary>
+    /// <remarks>The methods that need a spread for every claim (<see cref="ConsensusMethod.RandomEffects"/>,
+    /// <see cref="ConsensusMethod.LinearPool"/>) give an exact figure the spread of its rounding to the last unit it states, read as a
+    /// 90 % interval on the log scale (47: 46.5 to 47.5), and never less than <see cref="MinimumLogSd"/>; the claim's reading stays
+    /// the figure. When false, an exact figure is read as itself with the minimum spread.</remarks>
     /// <value>True.</value>
     public bool WidenRoundNumbers { get; init; } = true;
 

@@ -212,14 +212,32 @@ internal static class Figures
          : double.IsPositiveInfinity(a.Upper) ? $"{ClaimInterval(a)} (to {NumberText.Significant(reach)}, assumed)"
          : $"{ClaimInterval(a)} (from {NumberText.Significant(reach)}, assumed)";
 
-    /// <summary>A claim's central value: as stated when the source stated it, else three significant figures, marked when assumed.</summary>
+    /// <summary>A claim's central value: as stated when the source stated it, else at the precision it shares with the claim's ends
+    /// (so a range's middle reads as the one-claim estimate of that range does), marked when assumed.</summary>
     public static string Central(AssessedClaim a)
-        => Stated(a.Claim.Value).Contains(a.Central) ? NumberText.Format(a.Central) : Estimate(a.Central, MeasureOf(a), a.IsCentralAssumed);
+        => Stated(a.Claim.Value).Contains(a.Central) ? NumberText.Format(a.Central)
+         : double.IsPositiveInfinity(a.Upper) ? Estimate(a.Central, MeasureOf(a), a.IsCentralAssumed)
+         : Together([a.Lower, a.Central, a.Upper], Read(a), [Rounding.Down, Rounding.Nearest, Rounding.Up], a.IsCount)[1] + (a.IsCentralAssumed ? AssumedMark : string.Empty);
 
-    /// <summary>A camp's central value: as stated when it is a figure one of its claims stated, else three significant figures,
-    /// marked when assumed.</summary>
+    /// <summary>A camp's central value: as stated when it is a figure one of its claims stated; "—" for a camp of one claim that
+    /// states none (its middle is no figure of the source's); else a derived number, marked when assumed.</summary>
     public static string Central(Camp c)
-        => c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central) : Estimate(c.Central, MeasureOf(c.Claims[0]), c.IsCentralAssumed);
+        => c.Claims.Any(a => Stated(a.Claim.Value).Contains(c.Central)) ? NumberText.Format(c.Central)
+         : c.Claims.Count == 1 ? "—"
+         : Estimate(c.Central, MeasureOf(c.Claims[0]), c.IsCentralAssumed);
+
+    /// <summary>A stratum's range, the envelope of its claims, its ends as the claims state or read them (2,658–3,290, not
+    /// 2,660–3,290).</summary>
+    public static string Range(StratumReport s)
+        => s.Claims.Count == 0 ? "—" : Interval(s.Range.Lower, s.Range.Upper, s.Claims.SelectMany(Read).ToArray());
+
+    /// <summary>A camp's interval: its claims' ends as stated ("46,190–86,555"), a camp of one claim as that claim's interval.</summary>
+    public static string CampInterval(Camp c)
+        => c.Claims.Count == 1 ? ClaimInterval(c.Claims[0]) : Interval(c.Lower, c.Upper, c.Claims.SelectMany(Read).ToArray());
+
+    /// <summary>A camp on one line: "250–300" for a camp of one claim (the claim as stated), "55–77, around 70" for more.</summary>
+    public static string Camp(Camp c)
+        => c.Claims.Count == 1 ? AsStated(c.Claims[0].Claim.Value) : $"{CampInterval(c)}, around {Central(c)}";
 
     private static Measure MeasureOf(AssessedClaim a) => a.IsCount ? Measure.Count : Measure.Amount;
 

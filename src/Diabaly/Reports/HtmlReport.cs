@@ -38,7 +38,7 @@ internal static partial class HtmlReport
         }
 
         h.Append(Invariant($"<p class=\"meta\">{Flags.Count(d.Sources.Count, "source")} · {Flags.Count(d.Questions.Count, "question")} · {Flags.Count(d.Claims.Count, "claim")} · headline method: {E(ReportWriter.Label(report.Options.Method).ToLowerInvariant())}</p>\n"));
-        h.Append("<p class=\"meta\">Figures the sources stated are printed as stated; derived numbers to three significant figures; values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked “(assumed)”.</p>\n</header>\n<main>\n");
+        h.Append("<p class=\"meta\">Figures the sources stated are printed as stated; derived numbers to three significant figures, whole for counts (a low rounded down, a high up); values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked “(assumed)” and never lead.</p>\n</header>\n<main>\n");
 
         var ids = questions.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => Invariant($"q{x.i + 1}-{Slug(x.q.Question.Id)}"));
         WriteSummary(h, questions, ids);
@@ -67,7 +67,7 @@ internal static partial class HtmlReport
                 $"<strong>{E(best)}</strong>",
                 E(low),
                 E(high),
-                head.Claims.Count == 0 ? "—" : E(Figures.Interval(q.Range.Lower, q.Range.Upper)),
+                E(Figures.Range(head)),
                 Invariant($"{head.Claims.Count:N0} of {q.Claims.Count:N0}"),
                 Invariant($"{head.ConflictCounts[ConflictKind.Contradiction] + head.ConflictCounts[ConflictKind.ExceedsBound]:N0}"),
             };
@@ -96,7 +96,7 @@ internal static partial class HtmlReport
             Consensus c = q.Consensus;
             var (low, best, high) = Figures.Parts(c);
             h.Append(Invariant($"<p class=\"consensus\">Consensus ({E(ReportWriter.Label(c.Method).ToLowerInvariant())}): <strong>{E(best)}</strong> (low {E(low)}, high {E(high)}). "));
-            h.Append(Invariant($"Range on target: {E(Figures.Interval(q.Range.Lower, q.Range.Upper))}; figures stated: {E(ReportText.Stated(q))}.</p>\n"));
+            h.Append(Invariant($"Range on target: {E(Figures.Range(q.Strata[0]))}; figures stated: {E(ReportText.Stated(q))}.</p>\n"));
         }
 
         if (plot is not null)
@@ -134,7 +134,7 @@ internal static partial class HtmlReport
                 {
                     Swatch(i) + Invariant($"{i + 1}"),
                     E(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}"))),
-                    E(Figures.Interval(camp.Lower, camp.Upper)),
+                    E(Figures.CampInterval(camp)),
                     E(Figures.Central(camp)),
                     E(Figures.Estimate(camp.Weight)),
                 }));
@@ -171,7 +171,7 @@ internal static partial class HtmlReport
                     continue;
                 }
 
-                h.Append(Invariant($"<p>{Flags.Count(s.Claims.Count, "claim")}; consensus ({E(ReportWriter.Label(s.Consensus.Method).ToLowerInvariant())}): {E(Figures.Consensus(s.Consensus))}; range {E(Figures.Interval(s.Range.Lower, s.Range.Upper))}.</p>\n"));
+                h.Append(Invariant($"<p>{Flags.Count(s.Claims.Count, "claim")}; consensus ({E(ReportWriter.Label(s.Consensus.Method).ToLowerInvariant())}): {E(Figures.Consensus(s.Consensus))}; range {E(Figures.Range(s))}.</p>\n"));
                 ClaimsTable(h, q, s.Claims, number, "Claims in the stratum " + s.Stratum);
                 if (s.Conflicts.Count > 0)
                 {

@@ -18,7 +18,7 @@ internal static class MarkdownReport
 
         md.Append(CultureInfo.InvariantCulture, $"{Flags.Count(d.Sources.Count, "source")}, {Flags.Count(d.Questions.Count, "question")}, {Flags.Count(d.Claims.Count, "claim")}. ");
         md.Append(CultureInfo.InvariantCulture, $"Headline method: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()}. ");
-        md.Append("Figures the sources stated are printed as stated; derived numbers to three significant figures; values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked \"(assumed)\".\n");
+        md.Append("Figures the sources stated are printed as stated; derived numbers to three significant figures, whole for counts (a low rounded down, a high up); values the engine assumed (the reach of an open bound, the typical value of a vague amount) are marked \"(assumed)\" and never lead.\n");
         foreach (QuestionReport q in report.Questions)
         {
             WriteQuestion(md, q);
@@ -89,7 +89,7 @@ internal static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture,
                 $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Cell(best)}** (low {Cell(low)}, high {Cell(high)}). ");
             md.Append(CultureInfo.InvariantCulture,
-                $"Range on target: {ReportWriter.FormatInterval(q.Range.Lower, q.Range.Upper)}; figures stated: {ReportText.Stated(q)}.\n");
+                $"Range on target: {Figures.Range(q.Strata[0])}; figures stated: {ReportText.Stated(q)}.\n");
         }
 
         md.Append("\n### Claims on target\n\n");
@@ -110,7 +110,7 @@ internal static class MarkdownReport
             {
                 Camp camp = q.Camps[i];
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}")))} | {ReportWriter.FormatInterval(camp.Lower, camp.Upper)} | {Cell(Figures.Central(camp))} | {Figures.Estimate(camp.Weight)} |\n");
+                    $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}")))} | {Figures.CampInterval(camp)} | {Cell(Figures.Central(camp))} | {Figures.Estimate(camp.Weight)} |\n");
             }
 
             md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");
@@ -141,7 +141,7 @@ internal static class MarkdownReport
                 }
 
                 md.Append(CultureInfo.InvariantCulture,
-                    $"{Flags.Count(s.Claims.Count, "claim")}; consensus ({ReportWriter.Label(s.Consensus.Method).ToLowerInvariant()}): {Cell(Figures.Consensus(s.Consensus))}; range {ReportWriter.FormatInterval(s.Range.Lower, s.Range.Upper)}.\n\n");
+                    $"{Flags.Count(s.Claims.Count, "claim")}; consensus ({ReportWriter.Label(s.Consensus.Method).ToLowerInvariant()}): {Cell(Figures.Consensus(s.Consensus))}; range {Figures.Range(s)}.\n\n");
                 ClaimsTable(md, q, s.Claims, number);
                 if (s.Conflicts.Count > 0)
                 {

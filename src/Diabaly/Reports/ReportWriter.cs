@@ -175,6 +175,13 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="camp"/> is null.</exception>
     public static string FormatCentral(Camp camp) => Figures.Central(Guard.NotNull(camp));
 
+    /// <summary>A camp on one line as the reports write it: a camp of one claim is that claim as its source stated it ("250–300",
+    /// "about 2,000"); a larger camp is its interval, its ends as stated, and its central value ("55–77, around 70").</summary>
+    /// <param name="camp">The camp.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="camp"/> is null.</exception>
+    public static string FormatCamp(Camp camp) => Figures.Camp(Guard.NotNull(camp));
+
     /// <summary>A bound as the reports write it: "at most 1,300", "at least 10.8"; its value as stated when the claim that sets it
     /// stated it, else to three significant figures.</summary>
     /// <param name="bound">The bound.</param>

@@ -32,7 +32,9 @@ public class WithinStratumTests
             {
                 if (a.Upper < b.Lower)
                 {
-                    double factor = Math.Max(1, Math.Max(b.Lower, o.ZeroFloor) / Math.Max(a.Upper, o.ZeroFloor));
+                    // A ratio within 1e-12 of an integer is that integer: no report carries floating-point noise (2, not 1.9999999999999998).
+                    double ratio = Math.Max(b.Lower, o.ZeroFloor) / Math.Max(a.Upper, o.ZeroFloor), whole = Math.Round(ratio);
+                    double factor = Math.Max(1, Math.Abs(ratio - whole) <= 1e-12 * ratio ? whole : ratio);
                     bool beyond = Math.Max(b.Lower, o.ZeroFloor) > Math.Max(a.Upper, o.ZeroFloor) * o.Tolerance * (1 + 1e-12);
                     pairs.Add((a.Claim.Id, b.Claim.Id, factor, beyond ? ConflictKind.Contradiction : ConflictKind.WithinTolerance));
                 }
