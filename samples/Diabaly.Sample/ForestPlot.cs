@@ -82,7 +82,8 @@ internal static class ForestPlot
         var notes = new Dictionary<AssessedClaim, (string Text, bool Red)>();
         foreach (AssessedClaim a in q.Claims)
         {
-            Conflict? worst = q.Strata.SelectMany(s => s.Conflicts).Distinct().Where(x => x.IsContradiction && (x.First == a || x.Second == a))
+            // The conflicts of the claim's own stratum, where a bound and the claim beyond it are said from that stratum's side.
+            Conflict? worst = q.Strata.First(s => s.Claims.Contains(a)).Conflicts.Where(x => x.IsContradiction && (x.First == a || x.Second == a))
                 .OrderByDescending(x => x.Factor).FirstOrDefault();
             if (worst is not null)
             {
@@ -90,7 +91,7 @@ internal static class ForestPlot
                 bool lower = worst.Bound?.Direction == BoundDirection.Lower;
                 string who = $"#{number[other]} {other.Claim.Source.Name}", factor = "×" + ReportWriter.FormatEstimate(worst.Factor);
                 string text = worst.Kind != ConflictKind.ExceedsBound ? $"contradicts {who} {factor}"
-                    : worst.Second == a ? $"{(lower ? "below" : "above")} the bound {who} sets {factor}"
+                    : worst.Bound!.Claim != a ? $"{(lower ? "below" : "above")} the bound {who} sets {factor}"
                     : $"{(lower ? "lower" : "upper")} bound; {who} {(lower ? "falls below" : "rises above")} {factor}";
                 notes[a] = (text, true);
             }

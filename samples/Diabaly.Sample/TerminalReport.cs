@@ -196,12 +196,12 @@ internal static class TerminalReport
             if (q.Estimates[ConsensusMethod.RandomEffects].RandomEffects is { K: > 1 } re)
             {
                 console.MarkupLine(Invariant(
-                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}.[/]"));
+                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper), q.Question.Measure)}.[/]"));
             }
 
             // Sensitivity.
             var sensitivity = string.Join("; ", q.Sensitivity.Select(s => s.BestWithout is { } b
-                ? Invariant($"without {Plain.Esc(s.Source.Name)} {ReportWriter.FormatEstimate(b)}{(s.Shift is { } f ? $" (×{ReportWriter.FormatEstimate(f)})" : string.Empty)}{(s.IsInfluential ? " [yellow]influential[/]" : string.Empty)}")
+                ? Invariant($"without {Plain.Esc(s.Source.Name)} {ReportWriter.FormatDerived(b, q.Question.Measure)}{(s.Shift is { } f ? $" (×{ReportWriter.FormatEstimate(f)})" : string.Empty)}{(s.IsInfluential ? " [yellow]influential[/]" : string.Empty)}")
                 : $"without {Plain.Esc(s.Source.Name)} nothing is left"));
             console.MarkupLine("[bold]Sensitivity:[/] " + sensitivity + ".");
         }
@@ -278,12 +278,15 @@ internal static class TerminalReport
         string factor = "×" + ReportWriter.FormatEstimate(c.Factor);
         return c.Kind switch
         {
-            ConflictKind.ExceedsBound => Invariant($"{Claim(c.Second)} {Beyond(c.Bound!)} the bound {Claim(c.First)} sets ({Plain.Esc(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
-            ConflictKind.WithinTolerance when c.Bound is not null => Invariant($"{Claim(c.Second)} {Beyond(c.Bound)} the bound {Claim(c.First)} sets, within tolerance: {factor}, [grey]not a contradiction[/]"),
+            ConflictKind.ExceedsBound => Invariant($"{Claim(Violator(c))} {Beyond(c.Bound!)} the bound {Claim(c.Bound!.Claim)} sets ({Plain.Esc(c.Bound!.Reason)}): {factor}, [red]contradiction[/]"),
+            ConflictKind.WithinTolerance when c.Bound is not null => Invariant($"{Claim(Violator(c))} {Beyond(c.Bound)} the bound {Claim(c.Bound.Claim)} sets, within tolerance: {factor}, [grey]not a contradiction[/]"),
             ConflictKind.WithinTolerance => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [grey]within tolerance, not a contradiction[/]"),
             _ => Invariant($"{Claim(c.First)} vs {Claim(c.Second)}: {factor}, [red]contradiction[/]"),
         };
     }
+
+    /// <summary>The claim beyond a conflict's bound: the one that does not set it.</summary>
+    internal static AssessedClaim Violator(Conflict c) => c.Bound!.Claim == c.First ? c.Second : c.First;
 
     /// <summary>A claim beyond a bound, by the bound's direction: it falls below a lower bound and rises above an upper one.</summary>
     private static string Beyond(Bound b) => b.Direction == BoundDirection.Lower ? "falls below" : "rises above";

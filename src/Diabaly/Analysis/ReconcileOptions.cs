@@ -74,8 +74,10 @@ public sealed record ReconcileOptions
     public double Tolerance { get => _tolerance; init => _tolerance = Guard.InRange(value, 1, 1e6); }
 
     /// <summary>Whether the bounds that related strata set on a stratum (a containing scope from above, a contained one from below)
-    /// also clip its estimates: Low, Best and High of every method are brought within the tightest bounds, when those do not
-    /// cross. Off by default, so that a consensus says what the claims on target say; the bounds are reported either way.</summary>
+    /// clip every derived number of its estimates: Low and High of every method too are brought within the tightest bounds, when
+    /// those do not cross. Off by default. Either way the bounds are reported, and a report never contradicts them in silence: a
+    /// value the engine assumed and a derived best are always brought within them; a figure a source stated never is; and nothing
+    /// is moved toward a bound that a claim of the stratum itself lies beyond (the summary says so instead).</summary>
     /// <value>False.</value>
     public bool ClipToBounds { get; init; }
 

@@ -95,12 +95,57 @@ internal static class Summary
     /// the same sentence, with the claims on target that lie beyond it.</summary>
     internal static string Headline(Question q, List<Reading> onTarget, Consensus headline, IReadOnlyList<Bound> bounds)
     {
-        string sentence = onTarget.Count == 1
-            ? $" One claim speaks to the target: {onTarget[0].Claim.Source.Name} gives {Figures.AsStated(onTarget[0].Claim.Value, q.Unit)}"
-            : Figures.Consensus(headline, q.Unit) is var text && (text.StartsWith("at ", StringComparison.Ordinal) || text.StartsWith("no ", StringComparison.Ordinal))
+        string sentence;
+        if (onTarget.Count == 1)
+        {
+            sentence = $" One claim speaks to the target: {onTarget[0].Claim.Source.Name} gives {Figures.AsStated(onTarget[0].Claim.Value, q.Unit)}";
+        }
+        else if (ConsensusMethods.OneStatement(onTarget))
+        {
+            var names = onTarget.Select(r => r.Claim.Source.Name).Distinct().ToList();
+            sentence = $" Every claim on target says the same: {Join(names)} {(names.Count == 1 ? "gives" : "give")} {Figures.AsStated(onTarget[0].Claim.Value, q.Unit)}";
+        }
+        else if (Known(q, headline, bounds) is { } known)
+        {
+            sentence = " " + known;
+        }
+        else
+        {
+            string text = Figures.Consensus(headline, q.Unit);
+            sentence = text.StartsWith("at ", StringComparison.Ordinal) || text.StartsWith("no ", StringComparison.Ordinal)
                 ? $" The {Describe(headline.Method)} gives {text}"
                 : $" The {Describe(headline.Method)} puts the number at {text}";
+        }
+
         return sentence + Beyond(headline, bounds);
+    }
+
+    /// <summary>When the best rests on an assumption and a bound of the report says more than the claims' own figures, the bound
+    /// leads: "At least 11 killed: Unattributed's about 12 (initial fighting) bounds it; no source gives an upper figure (the
+    /// weighted median's best, 11, is assumed)". Null when no such bound applies.</summary>
+    private static string? Known(Question q, Consensus c, IReadOnlyList<Bound> bounds)
+    {
+        if (c.IsEmpty || !c.Assumed.HasFlag(EstimateParts.Best))
+        {
+            return null;
+        }
+
+        Bound? lower = bounds.Where(b => b.Direction == BoundDirection.Lower && b.ExceededCount == 0).OrderByDescending(b => b.Value).FirstOrDefault();
+        Bound? upper = bounds.Where(b => b.Direction == BoundDirection.Upper && b.ExceededCount == 0).OrderBy(b => b.Value).FirstOrDefault();
+        bool lowKnown = !c.Assumed.HasFlag(EstimateParts.Low), highKnown = !c.Assumed.HasFlag(EstimateParts.High);
+        bool lifts = lower is not null && (!lowKnown || lower.Value > c.Low);
+        bool caps = upper is not null && (!highKnown || upper.Value < c.High);
+        if (!lifts && !caps)
+        {
+            return null;
+        }
+
+        var (_, best, _) = Figures.Parts(c);
+        string Why(Bound b) => $"{b.Claim.Claim.Source.Name}'s {Figures.AsStated(b.Claim.Claim.Value)} ({b.Claim.Stratum}) bounds it";
+        string head = lifts && caps ? $"Between {Figures.BoundValue(lower!)} and {Figures.BoundValue(upper!)} {q.Unit}: {Why(lower!)} from below and {Why(upper!)} from above"
+            : lifts ? $"At least {Figures.BoundValue(lower!)} {q.Unit}: {Why(lower!)}{(highKnown ? string.Empty : "; no source gives an upper figure")}"
+            : $"At most {Figures.BoundValue(upper!)} {q.Unit}: {Why(upper!)}{(lowKnown ? string.Empty : "; no source gives a lower figure")}";
+        return $"{head} (the {Describe(c.Method)}'s best, {best.Replace(Figures.AssumedMark, string.Empty, StringComparison.Ordinal)}, is assumed)";
     }
 
     /// <summary>", below the bound of at least 4,500 that Le Monde's "more than 4,500" sets (as El País's 3,550 does)", or nothing
@@ -147,7 +192,10 @@ internal static class Summary
     {
         foreach (BoundDirection direction in new[] { BoundDirection.Upper, BoundDirection.Lower })
         {
-            if (bounds.FirstOrDefault(b => b.Direction == direction) is not { } tightest)
+            Bound? tightest = direction == BoundDirection.Lower
+                ? bounds.Where(b => b.Direction == direction).OrderByDescending(b => b.Value).FirstOrDefault()
+                : bounds.Where(b => b.Direction == direction).OrderBy(b => b.Value).FirstOrDefault();
+            if (tightest is null)
             {
                 continue;
             }
@@ -159,7 +207,7 @@ internal static class Summary
             if (beyond.Count > 0)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"; {Join(beyond.Select(x => $"{x.Claim.Source.Name}'s {Figures.AsStated(x.Claim.Value)}").ToList())} {(beyond.Count == 1 ? "lies" : "lie")} beyond {(bounds.Count(b => b.Direction == direction) == 1 ? "it" : "such a bound")}");
+                    $"; {Join(beyond.Select(x => $"{x.Claim.Source.Name}'s {Figures.AsStated(x.Claim.Value)}").ToList())} {(direction == BoundDirection.Lower ? (beyond.Count == 1 ? "falls" : "fall") + " below" : (beyond.Count == 1 ? "rises" : "rise") + " above")} {(bounds.Count(b => b.Direction == direction) == 1 ? "it" : "such a bound")}");
             }
 
             sb.Append('.');

@@ -69,7 +69,7 @@ internal static class Figures
         var stated = new List<double>(3);
         foreach (var (part, value) in new[] { (EstimateParts.Low, c.Low), (EstimateParts.Best, c.Best), (EstimateParts.High, c.High) })
         {
-            if (c.Stated.HasFlag(part))
+            if (c.Stated.HasFlag(part) || c.ReadEnds.HasFlag(part))
             {
                 stated.Add(value);
             }
@@ -161,7 +161,9 @@ internal static class Figures
         return q.Kind switch
         {
             QuantityKind.Range when q.Central is { } c => $"{NumberText.Format(c)}{u} ({NumberText.Format(q.Lower)}–{NumberText.Format(q.Upper)})",
-            QuantityKind.Vague => $"{q}{u} ({Interval(q.Lower, q.Upper, [q.Lower, q.Upper])})",
+            // A vague amount in the source's own words when it has them: "hundreds of Islamists" (200–999).
+            QuantityKind.Vague => q.Text is { } words ? $"\"{words}\" ({Interval(q.Lower, q.Upper, [q.Lower, q.Upper])})"
+                : $"{q} ({Interval(q.Lower, q.Upper, [q.Lower, q.Upper])}){u}",
             _ => AsStated(q) + u,
         };
     }

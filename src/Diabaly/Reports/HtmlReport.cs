@@ -95,7 +95,10 @@ internal static partial class HtmlReport
         {
             Consensus c = q.Consensus;
             var (low, best, high) = Figures.Parts(c);
-            h.Append(Invariant($"<p class=\"consensus\">Consensus ({E(ReportWriter.Label(c.Method).ToLowerInvariant())}): <strong>{E(best)}</strong> (low {E(low)}, high {E(high)}). "));
+            // An assumed best never leads: the known part comes first (Figures.Consensus).
+            h.Append(c.Assumed.HasFlag(EstimateParts.Best)
+                ? Invariant($"<p class=\"consensus\">Consensus ({E(ReportWriter.Label(c.Method).ToLowerInvariant())}): {E(Figures.Consensus(c))}. ")
+                : Invariant($"<p class=\"consensus\">Consensus ({E(ReportWriter.Label(c.Method).ToLowerInvariant())}): <strong>{E(best)}</strong> (low {E(low)}, high {E(high)}). "));
             h.Append(Invariant($"Range on target: {E(Figures.Range(q.Strata[0]))}; figures stated: {E(ReportText.Stated(q))}.</p>\n"));
         }
 
@@ -153,7 +156,7 @@ internal static partial class HtmlReport
                 q.Sensitivity.Select(s => new[]
                 {
                     E(s.Source.Name),
-                    s.BestWithout is { } b ? E(Figures.Estimate(b)) : "— (nothing left)",
+                    s.BestWithout is { } b ? E(Figures.Estimate(b, q.Question.Measure)) : "— (nothing left)",
                     s.Shift is { } f ? E("×" + Figures.Estimate(f)) : "—",
                     s.IsInfluential ? "<strong>influential</strong>" : "no",
                 }));

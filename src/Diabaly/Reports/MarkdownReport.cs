@@ -86,8 +86,10 @@ internal static class MarkdownReport
         {
             Consensus c = q.Consensus;
             var (low, best, high) = Figures.Parts(c);
-            md.Append(CultureInfo.InvariantCulture,
-                $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Cell(best)}** (low {Cell(low)}, high {Cell(high)}). ");
+            // An assumed best never leads: the known part comes first (Figures.Consensus).
+            md.Append(c.Assumed.HasFlag(EstimateParts.Best)
+                ? $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}):** {Cell(Figures.Consensus(c))}. "
+                : $"\n**Consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}): {Cell(best)}** (low {Cell(low)}, high {Cell(high)}). ");
             md.Append(CultureInfo.InvariantCulture,
                 $"Range on target: {Figures.Range(q.Strata[0])}; figures stated: {ReportText.Stated(q)}.\n");
         }
@@ -125,7 +127,7 @@ internal static class MarkdownReport
             foreach (SourceSensitivity s in q.Sensitivity)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(s.Source.Name)} | {(s.BestWithout is { } b ? Figures.Estimate(b) : "—")} | {(s.Shift is { } f ? "×" + Figures.Estimate(f) : "—")} | {(s.IsInfluential ? "influential" : string.Empty)} |\n");
+                    $"| {Cell(s.Source.Name)} | {(s.BestWithout is { } b ? Figures.Estimate(b, q.Question.Measure) : "—")} | {(s.Shift is { } f ? "×" + Figures.Estimate(f) : "—")} | {(s.IsInfluential ? "influential" : string.Empty)} |\n");
             }
         }
 

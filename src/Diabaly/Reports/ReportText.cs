@@ -83,6 +83,6 @@ internal static class ReportText
     /// <summary>The random-effects prediction interval, as the methods' tables add it to the explanation.</summary>
     public static string How(Consensus e)
         => e.Explanation + (e.RandomEffects is { } re
-            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.Interval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper))}")
+            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.DerivedInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper), e.Measure)}")
             : string.Empty);
 }

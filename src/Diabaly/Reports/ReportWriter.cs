@@ -153,16 +153,26 @@ public static class ReportWriter
     /// <returns>The text; "∞" for positive infinity.</returns>
     public static string FormatEstimate(double value, bool assumed = false) => Figures.Estimate(value, assumed);
 
+    /// <summary>Formats a number the engine derived about a question's figures (a best without a source, a camp's middle): for a count a
+    /// whole number, to three significant figures from 1,000 up ("7", not "7.07"); for an amount three significant figures.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="measure">What the question's figures are (<see cref="Question.Measure"/>).</param>
+    /// <returns>The text; "∞" for positive infinity.</returns>
+    public static string FormatDerived(double value, Measure measure) => Figures.Estimate(value, measure);
+
     /// <summary>An estimate as the reports write it: Best, then Low–High, and which of them rest on values the engine assumed:
-    /// "400 (250–2,500)", "7.07 (5–10; best and high assumed)"; "no estimate" when it is empty. Three significant figures.</summary>
+    /// "400 (250–2,500)"; when the best is assumed, what is known leads and the assumed numbers follow, marked: "at least 5 (best 7
+    /// and high 10 assumed)"; "no estimate" when it is empty. A figure a source stated is printed as stated; a derived number to
+    /// three significant figures, and for a count as a whole number (a low rounded down, a high up).</summary>
     /// <param name="consensus">The estimate.</param>
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
     public static string FormatConsensus(Consensus consensus) => Figures.Consensus(Guard.NotNull(consensus));
 
-    /// <summary>An estimate's Low, Best and High as the reports write them side by side: at one precision (three significant figures,
-    /// or more where rounding would move one of them by more than a hundredth of their spread), each followed by " (assumed)" when it
-    /// rests on a value the engine assumed; empty strings when the estimate is empty.</summary>
+    /// <summary>An estimate's Low, Best and High as the reports write them side by side: a figure a source stated (or a whole end a
+    /// claim is read to) as it is, the others at one precision (three significant figures, or more where rounding would move one of
+    /// them by more than a hundredth of their spread; for a count, whole numbers, a low rounded down and a high up), each followed by
+    /// " (assumed)" when it rests on a value the engine assumed; empty strings when the estimate is empty.</summary>
     /// <param name="consensus">The estimate.</param>
     /// <returns>The three texts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
@@ -237,6 +247,15 @@ public static class ReportWriter
     /// <param name="upper">The upper end; positive infinity when open.</param>
     /// <returns>The text.</returns>
     public static string FormatInterval(double lower, double upper) => Figures.Interval(lower, upper);
+
+    /// <summary>A derived interval about a question's figures (a prediction interval) as the reports write it: for a count whole
+    /// numbers, the lower end rounded down and the upper up ("4–23", not "4.13–22.1"); for an amount as
+    /// <see cref="FormatInterval(double, double)"/>.</summary>
+    /// <param name="lower">The lower end.</param>
+    /// <param name="upper">The upper end; positive infinity when open.</param>
+    /// <param name="measure">What the question's figures are (<see cref="Question.Measure"/>).</param>
+    /// <returns>The text.</returns>
+    public static string FormatInterval(double lower, double upper, Measure measure) => Figures.DerivedInterval(lower, upper, measure);
 
     /// <summary>What a conflict means, as the reports say it: "contradiction", "within tolerance", "exceeds a bound",
     /// "different time, not compared", "different scope, not compared".</summary>

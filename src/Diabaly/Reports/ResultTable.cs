@@ -94,8 +94,8 @@ public static class ResultTable
     }
 
     /// <summary>RFC 4180 rows ending in CRLF, as <see cref="ReportWriter.ToCsv(ReconciliationReport)"/> writes them, the same bytes on every machine. No
-    /// field needs quoting: a question id holds only letters, digits, '-', '_' and '.', and every other field is a number or a
-    /// method's name.</summary>
+    /// field needs quoting: a question id holds only letters, digits, '-', '_' and '.', and every other field is a number, a
+    /// method's name or a list of the parts assumed ("best;high").</summary>
     private static long WriteCsv(IEnumerable<QuestionReport> reports, TextWriter writer)
     {
         long n = 0;

@@ -102,7 +102,7 @@ public class DiabalyReconciliationTests
     public void Fighters_SummaryNamesTheBoundAndWhoExceedsIt()
         => Fighters.Summary.Should().Contain("on target (assault force)").And.Contain("3 camps").And.Contain("3 contradictions and 1 bound exceeded")
             .And.Contain("Jean-Yves Le Drian's 1,200–1,300 (forces deployed in the area) bounds it from above")
-            .And.Contain("Mayor of Diabaly's about 2,000 lies beyond it");
+            .And.Contain("Mayor of Diabaly's about 2,000 rises above it");
 
     [Fact]
     public void Fighters_TheWholeHeadline_ReadsAsAnAnalystWouldWriteIt()
@@ -117,7 +117,7 @@ public class DiabalyReconciliationTests
             + "The weighted median puts the number at 400 fighters (250–2,500). On target: 3 contradictions and 1 bound exceeded. "
             + "The widest contradiction is Wikipedia infobox against Mayor of Diabaly, a factor of 5. "
             + "Jean-Yves Le Drian's 1,200–1,300 (forces deployed in the area) bounds it from above, since the scope assault force lies within forces deployed in the area; "
-            + "Mayor of Diabaly's about 2,000 lies beyond it. Without Jean-Paul Mari it would be 740.");
+            + "Mayor of Diabaly's about 2,000 rises above it. Without Jean-Paul Mari it would be 740.");
 
     [Theory]
     // "about 100": the largest power of ten dividing 100 is 100, half of it is 50 %, clamped to 25 %: 75–125.
@@ -209,7 +209,7 @@ public class DiabalyReconciliationTests
         q.Bounds[0].Value.Should().Be(11);
         q.Consensus.Assumed.Should().HaveFlag(EstimateParts.Best);
         q.Consensus.Best.Should().Be(11);
-        q.Summary.Should().Contain("puts the number at 5–13 killed (best 11 assumed)");
+        q.Summary.Should().Contain("At least 11 killed: Unattributed (article narrative)'s about 12 (as of 2013-01-14 · initial fighting) bounds it (the weighted median's best, 11, is assumed).");
     }
 
     [Fact]

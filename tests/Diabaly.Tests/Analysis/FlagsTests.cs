@@ -109,7 +109,7 @@ public class FlagsTests
     {
         var d = new Dossier("T", [Army, Press], [Q], [new Claim("a1", Q, Army, Quantity.Exact(100)), new Claim("p1", Q, Press, Quantity.Exact(100))]);
         Reconciler.Reconcile(d, new ReconcileOptions { WidenRoundNumbers = false })["q"].Summary.Should().Be(
-            "Fighters: 2 claims from 2 sources. They form one camp. The weighted median puts the number at 100 fighters (100). No two claims on target conflict.");
+            "Fighters: 2 claims from 2 sources. They form one camp. Every claim on target says the same: Army and Press give 100 fighters. No two claims on target conflict.");
         var one = new Dossier("T", [Army], [Q], [new Claim("a1", Q, Army, Quantity.Exact(100))]);
         Reconciler.Reconcile(one, new ReconcileOptions { WidenRoundNumbers = false })["q"].Summary.Should().Be(
             "Fighters: 1 claim from 1 source. One claim speaks to the target: Army gives 100 fighters.");

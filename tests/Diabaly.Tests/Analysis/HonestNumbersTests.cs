@@ -155,7 +155,8 @@ public partial class HonestNumbersTests
 
             double low = q.Bounds.Where(b => b.Direction == BoundDirection.Lower).Select(b => b.Value).DefaultIfEmpty(0).Max();
             double high = q.Bounds.Where(b => b.Direction == BoundDirection.Upper).Select(b => b.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
-            string headline = q.Summary.Split(". ").First(s => s.Contains(" puts the number at ", StringComparison.Ordinal) || s.Contains(" gives ", StringComparison.Ordinal));
+            string headline = q.Summary.Split(". ").First(s => s.Contains(" puts the number at ", StringComparison.Ordinal) || s.Contains(" gives ", StringComparison.Ordinal) || s.Contains(" give ", StringComparison.Ordinal)
+                || s.Contains(" is assumed)", StringComparison.Ordinal));
             if (q.Consensus.Best < low)
             {
                 headline.Should().Contain("below the bound of at least " + NumberText.Format(low));

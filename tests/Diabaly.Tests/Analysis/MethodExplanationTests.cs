@@ -105,8 +105,9 @@ public class MethodExplanationTests
     public void ResultTypes_PrintTheirNumbersToThreeSignificantFigures()
     {
         QuestionReport q = Reconcile();
-        q.Claims.Single(c => c.Claim.Id == "a1").ToString().Should().Be("a1: 100–200 (central 141, weight 1)");
-        q.Camps[0].ToString().Should().Be("a1: around 141");
+        // A range's middle, √(100 · 200) = 141, is the engine's assumption; a camp of one claim is the claim as stated.
+        q.Claims.Single(c => c.Claim.Id == "a1").ToString().Should().Be("a1: 100–200 (central 141 (assumed), weight 1)");
+        q.Camps[0].ToString().Should().Be("a1: 100–200");
         q.Conflicts.First(c => c.First.Claim.Id == "a1" && c.Second.Claim.Id == "c1").ToString().Should().Be("a1 vs c1: ×5, Contradiction");
         q.Estimates[ConsensusMethod.Conservative].ToString().Should().Be("Conservative: 100 (100–200)");
         q.ToString().Should().Be(q.Summary);

@@ -147,7 +147,10 @@ public class StrataTests
         // The minister's stratum sees the same pair from the other side: the mayor's figure bounds it from below.
         StratumReport area = q.Strata[1];
         area.Bounds.Where(b => b.Direction == BoundDirection.Lower).Select(b => b.Claim.Claim.Source.Id).Should().BeEquivalentTo("mari", "mayor");
-        area.Conflicts.Should().ContainSingle().Which.Should().BeSameAs(exceeded);
+        // The same pair, with the bound on the area: the mayor's claim sets a lower bound that the minister's falls below.
+        Conflict seen = area.Conflicts.Should().ContainSingle().Subject;
+        (seen.First, seen.Second, seen.Factor, seen.Kind).Should().Be((exceeded.First, exceeded.Second, exceeded.Factor, exceeded.Kind));
+        (seen.Bound!.Direction, seen.Bound.Claim.Claim.Source.Id).Should().Be((BoundDirection.Lower, "mayor"));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class CliTests
         // The forest chart: one row per claim on target, the claims off target under their own heading, the consensus row with the
         // bound as a bracket, and an axis whose labels sit under their ticks.
         int chart = Array.FindIndex(lines, l => l.StartsWith("log scale", StringComparison.Ordinal));
-        lines[chart + 1].Should().StartWith("1 Wikipedia infobox").And.Contain("●");
+        lines[chart + 1].Should().StartWith("1 Wikipedia infobox").And.Contain("○", "the middle of 250–300 is assumed, so drawn hollow");
         lines[chart + 4].Should().StartWith("forces deployed in");
         lines[chart + 5].Should().StartWith("4 Jean-Yves Le Drian");
         lines[chart + 6].Should().StartWith("consensus").And.Contain("┃").And.Contain("]");

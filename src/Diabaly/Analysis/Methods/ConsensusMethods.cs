@@ -33,7 +33,7 @@ internal static class ConsensusMethods
     {
         if (readings.Count == 0)
         {
-            return new Consensus(method) { Measure = readings.Count > 0 && !readings[0].IsCount ? Measure.Amount : Measure.Count };
+            return new Consensus(method);
         }
 
         Consensus raw = OneStatement(readings) ? OneClaim(method, readings[0], explain) : ByMethod[method].Estimate(readings, o, explain);
@@ -79,14 +79,34 @@ internal static class ConsensusMethods
             }
 
             (low, best, high) = clipped;
-            low = Math.Min(low, best);
-            high = Math.Max(high, best);
+
+            // An end the best was brought past is no figure of anyone's: it is the best's, and as assumed as the best is.
+            if (best < low)
+            {
+                low = best;
+                assumed |= assumed.HasFlag(EstimateParts.Best) ? EstimateParts.Low : EstimateParts.None;
+            }
+
+            if (best > high)
+            {
+                high = best;
+                assumed |= assumed.HasFlag(EstimateParts.Best) ? EstimateParts.High : EstimateParts.None;
+            }
         }
 
         EstimateParts Stated(double value, EstimateParts part) => stated.Contains(value) && !assumed.HasFlag(part) ? part : EstimateParts.None;
+        var ends = new HashSet<double>();
+        foreach (Reading r in readings)
+        {
+            // The claims' own ends as read, not the reach of an open one, which is the engine's assumption.
+            ends.UnionWith(new[] { r.Assessed.Lower, r.Assessed.Upper }.Where(Counts.IsWhole));
+        }
+
+        EstimateParts Read(double value, EstimateParts part) => ends.Contains(value) ? part : EstimateParts.None;
         return new Consensus(method, low, best, high, explanation, raw.RandomEffects, assumed)
         {
             Stated = Stated(low, EstimateParts.Low) | Stated(best, EstimateParts.Best) | Stated(high, EstimateParts.High),
+            ReadEnds = Read(low, EstimateParts.Low) | Read(best, EstimateParts.Best) | Read(high, EstimateParts.High),
             Measure = readings[0].IsCount ? Measure.Count : Measure.Amount,
         };
     }
@@ -104,7 +124,7 @@ internal static class ConsensusMethods
     }
 
     /// <summary>Whether the claims say one thing: one claim, or the same statement made again (by its source or by others).</summary>
-    private static bool OneStatement(IReadOnlyList<Reading> readings)
+    public static bool OneStatement(IReadOnlyList<Reading> readings)
     {
         for (int i = 1; i < readings.Count; i++)
         {
@@ -136,7 +156,7 @@ internal static class ConsensusMethods
     }
 
     /// <summary>Every figure the claims stated, as their readings carry them: a number, an approximate number's central value, a
-    /// range's ends, a bound, and the ends of a claim's interval read as stated.</summary>
+    /// range's ends and the central value it gives, a bound and the whole bound its words fix ("more than 3,000": 3,001).</summary>
     private static HashSet<double> StatedFigures(IReadOnlyList<Reading> readings)
     {
         var stated = new HashSet<double>();
@@ -152,12 +172,14 @@ internal static class ConsensusMethods
                 stated.Add(c);
             }
 
-            // The bound the words fix ("more than a million" is at least 1,000,001) is as exact as the figure they name.
-            if (r.Claim.Value.Kind == QuantityKind.AtLeast)
+            // The bound the words fix ("more than a million" is at least 1,000,001) is as exact as the figure they name; "well over
+            // 100,000" read as at least 125,000 is the engine's convention, not a figure stated.
+            bool convention = r.Claim.Value.StatedRelation is "well over" or "well under";
+            if (r.Claim.Value.Kind == QuantityKind.AtLeast && !convention)
             {
                 stated.Add(r.Claim.Value.Lower);
             }
-            else if (r.Claim.Value.Kind == QuantityKind.AtMost)
+            else if (r.Claim.Value.Kind == QuantityKind.AtMost && !convention)
             {
                 stated.Add(r.Claim.Value.Upper);
             }

@@ -16,7 +16,7 @@ internal sealed class ConservativeMethod : IConsensusMethod
         string words = a.Claim.Value.Text ?? a.Claim.Value.ToString();
         string figure = a.Claim.Value.Kind == QuantityKind.Vague
             ? $"the lowest figure, {NumberText.Format(lowest.Figure)}, the lower end the lexicon gives \"{words}\" by {a.Claim.Source.Name} ({a.Claim.Id})"
-            : $"the lowest figure stated, {NumberText.Format(lowest.Figure)}, by {a.Claim.Source.Name} ({a.Claim.Id}: \"{words}\")";
+            : $"the lowest figure stated, {(a.Claim.Value.Kind is QuantityKind.AtLeast or QuantityKind.AtMost ? Figures.AsStated(a.Claim.Value) : NumberText.Format(lowest.Figure))}, by {a.Claim.Source.Name} ({a.Claim.Id}: \"{words}\")";
         return new Consensus(ConsensusMethod.Conservative, a.Lower, lowest.Figure, high,
             explain ? figure + "; low and high are that claim's bounds" : string.Empty,
             assumed: ConsensusMethods.Parts(false, false, open));

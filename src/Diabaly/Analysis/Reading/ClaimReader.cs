@@ -111,7 +111,9 @@ internal static class ClaimReader
             supportUpper = Math.Max(lower, o.ZeroFloor) * f;
             if (count)
             {
-                supportUpper = Math.Max(lower, Math.Round(supportUpper));
+                // The reach of a count is a whole count, and the log scale follows it, so that the two stay one number.
+                supportUpper = Math.Max(lower, Math.Round(supportUpper, MidpointRounding.AwayFromZero));
+                logUpper = Math.Max(logLower, LogScale.Log(supportUpper, o));
             }
 
             upperAssumed = true;
@@ -127,7 +129,8 @@ internal static class ClaimReader
             supportLower = tail ? upper / f : lower;
             if (count && tail)
             {
-                supportLower = Math.Min(upper, Math.Round(supportLower));
+                supportLower = Math.Min(upper, Math.Round(supportLower, MidpointRounding.AwayFromZero));
+                logLower = Math.Min(logUpper, LogScale.Log(supportLower, o));
             }
 
             lowerAssumed = tail;
@@ -149,9 +152,11 @@ internal static class ClaimReader
         // around it), but an assumed one can lie between; it stays a derived figure, clamped to the interval read.
         central = Math.Clamp(central, lower, upper);
 
-        // The engine assumes the central value of an open bound (unless the words give one) and of a vague amount (the lexicon's
-        // typical value or its midpoint); it reads every other central value from the figures stated.
-        bool centralAssumed = q.Kind == QuantityKind.Vague || ((open || q.Kind == QuantityKind.AtMost) && q.Central is null);
+        // The engine assumes the central value of an open bound (unless the words give one), of a vague amount (the lexicon's
+        // typical value or its midpoint) and of a range that gives none (its log-scale middle: nobody said 274 of "250–300"); it
+        // reads every other central value from the figures stated. A range whose ends meet leaves nothing to assume.
+        bool centralAssumed = q.Kind == QuantityKind.Vague || ((open || q.Kind == QuantityKind.AtMost) && q.Central is null)
+                              || (q.Kind == QuantityKind.Range && q.Central is null && lower != upper);
         double logCentral = Math.Clamp(LogScale.Log(central, o), logLower, logUpper);
         double sd = Math.Max(Math.Max((logUpper - logLower) / (2 * Z90), roundingSd), o.MinimumLogSd);
         bool normal = q.Kind is QuantityKind.Exact or QuantityKind.Approximate || logUpper - logLower < 1e-12;

@@ -63,7 +63,7 @@ internal static class ReliabilityLearner
         bool[] learns = shared.Select(n => n >= MinimumSharedQuestions).ToArray();
         if (usableCount < 2 || !learns.Any(l => l))
         {
-            var priors = sources.Select(s => new SourceReliability(s, 0, 1, 1, 1, 1, [])).ToList();
+            var priors = sources.Select(s => new SourceReliability(s, 0, 1, 1, 1, 1, []) { IsLearned = false }).ToList();
             return new ReliabilityReport(0, 0, true, 1, priors, [], null);
         }
 
@@ -84,7 +84,11 @@ internal static class ReliabilityLearner
         for (int round = 0; round < MaxIterations && !converged; round++)
         {
             iterations++;
-            double[] variance = Errors(items, truth, usable, group).BoundVariance;
+            // A source with too few shared questions weighs as an unknown source does, and a learned one within the documented
+            // limits, inside the iteration too: no source moves the consensus the others are learned from by more than it may.
+            Estimate round0 = Errors(items, truth, usable, group);
+            double prior = Unknown(round0.Pooled);
+            double[] variance = round0.BoundVariance.Select((v, s) => learns[s] ? Math.Clamp(v, prior / MaximumWeightFactor, prior * MaximumWeightFactor) : prior).ToArray();
             double[] next = Truths(items, start, i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]),
                 i => items[i].Claim.U2 + variance[items[i].Source], robust, refresh: round < FreezeAfter);
 

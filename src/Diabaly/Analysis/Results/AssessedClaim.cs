@@ -25,13 +25,14 @@ public sealed class AssessedClaim
     /// <summary>The highest count the claim allows, after widening round numbers; positive infinity for an open claim.</summary>
     public double Upper { get; }
 
-    /// <summary>The central value used: the one the words give, or for a range the geometric midpoint of its ends; for "at least L"
-    /// L × √<see cref="ReconcileOptions.OpenTailFactor"/> and for a vague amount the lexicon's typical value, both assumed
-    /// (<see cref="IsCentralAssumed"/>).</summary>
+    /// <summary>The central value used: the one the words give; for a range that gives none the geometric midpoint of its ends, for
+    /// "at least L" L × √<see cref="ReconcileOptions.OpenTailFactor"/> and for a vague amount the lexicon's typical value, all three
+    /// assumed (<see cref="IsCentralAssumed"/>).</summary>
     public double Central { get; }
 
     /// <summary>Whether <see cref="Central"/> is assumed by the engine rather than read from a figure the source stated: the
-    /// central value of an open bound ("at least L", "at most U") and of a vague amount ("several hundred").</summary>
+    /// central value of an open bound ("at least L", "at most U"), of a vague amount ("several hundred") and of a range that states
+    /// none ("250–300").</summary>
     public bool IsCentralAssumed { get; internal init; }
 
     /// <summary>For a claim with an open end, the end the analyses assume for it over the documented tail
@@ -57,5 +58,5 @@ public sealed class AssessedClaim
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{Claim.Id}: {NumberText.Significant(Lower)}–{NumberText.Significant(Upper)} (central {NumberText.Significant(Central)}{(IsCentralAssumed ? ", assumed" : string.Empty)}, weight {NumberText.Significant(Weight)})";
+        => $"{Claim.Id}: {Figures.ClaimInterval(this)} (central {Figures.Central(this)}, weight {NumberText.Significant(Weight)})";
 }

@@ -40,5 +40,5 @@ public sealed class Camp
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{string.Join(", ", Claims.Select(c => c.Claim.Id))}: around {NumberText.Significant(Central)}{(IsCentralAssumed ? " (assumed)" : string.Empty)}";
+        => $"{string.Join(", ", Claims.Select(c => c.Claim.Id))}: {Figures.Camp(this)}";
 }

@@ -27,8 +27,10 @@ public sealed class Conflict
     /// <summary>What the difference means.</summary>
     public ConflictKind Kind { get; }
 
-    /// <summary>For a claim beyond a bound (<see cref="ConflictKind.ExceedsBound"/>, or a bound missed within tolerance): the upper
-    /// bound <see cref="First"/> sets on the stratum of <see cref="Second"/>, which exceeds it. Null otherwise.</summary>
+    /// <summary>For a claim beyond a bound (<see cref="ConflictKind.ExceedsBound"/>, or a bound missed within tolerance): the bound on
+    /// the stratum whose list holds this conflict. An upper bound (<see cref="BoundDirection.Upper"/>) is set by <see cref="First"/>
+    /// and <see cref="Second"/> rises above it; a lower bound is set by <see cref="Second"/> and <see cref="First"/> falls below it.
+    /// Null otherwise.</summary>
     public Bound? Bound { get; }
 
     /// <summary>Whether the two claims cannot both be right: a <see cref="ConflictKind.Contradiction"/> or a claim that
@@ -84,5 +86,5 @@ public sealed class Bound
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{(Direction == BoundDirection.Upper ? "at most" : "at least")} {NumberText.Significant(Value)} from {Claim.Claim.Id} ({Reason})";
+        => $"{Figures.Bound(this)} from {Claim.Claim.Id} ({Reason})";
 }

@@ -37,8 +37,8 @@ public sealed class Consensus
     /// <exception cref="InvalidOperationException">There is no estimate.</exception>
     public double Low => IsEmpty ? throw Envelope.Empty() : _low;
 
-    /// <summary>The best estimate; always within the envelope of the claims it pools, and, with
-    /// <see cref="ReconcileOptions.ClipToBounds"/>, within the bounds related strata set.</summary>
+    /// <summary>The best estimate; always within the envelope of the claims it pools. Within the bounds related strata set, unless it
+    /// is a figure a source stated or a claim of the stratum lies beyond the bound (then the summary says so).</summary>
     /// <exception cref="InvalidOperationException">There is no estimate.</exception>
     public double Best => IsEmpty ? throw Envelope.Empty() : _best;
 
@@ -57,6 +57,10 @@ public sealed class Consensus
     /// <value><see cref="EstimateParts.None"/> when every number is derived, and for no estimate.</value>
     public EstimateParts Stated { get; internal init; }
 
+    /// <summary>Which of Low, Best and High are a whole end of a claim's reading (about 74,377 read as 66,940–81,814): printed exactly,
+    /// as the claims' tables print them, though no source stated them.</summary>
+    internal EstimateParts ReadEnds { get; init; }
+
     /// <summary>Whether the question counts whole things; the reports round derived numbers of a count to whole numbers.</summary>
     internal Measure Measure { get; init; }
 
@@ -68,8 +72,7 @@ public sealed class Consensus
 
     /// <inheritdoc />
     public override string ToString()
-        => IsEmpty ? $"{Method}: no estimate"
-         : $"{Method}: {NumberText.Significant(_best)} ({NumberText.Significant(_low)}–{NumberText.Significant(_high)})";
+        => IsEmpty ? $"{Method}: no estimate" : $"{Method}: {Figures.Consensus(this)}";
 }
 
 /// <summary>How one source moves the headline estimate. Immutable.</summary>

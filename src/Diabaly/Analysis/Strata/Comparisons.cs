@@ -201,16 +201,22 @@ internal sealed class Comparisons
             _bounds[inner].Add(bound);
         }
 
+        var lowers = new Dictionary<Reading, Bound>();
         foreach (Reading x in ins)
         {
-            _bounds[outer].Add(new Bound(x.Assessed, plan.Strata[outer], BoundDirection.Lower, reason, Few(below[x], o), below[x].Count));
+            var bound = new Bound(x.Assessed, plan.Strata[outer], BoundDirection.Lower, reason, Few(below[x], o), below[x].Count);
+            lowers[x] = bound;
+            _bounds[outer].Add(bound);
         }
 
+        // Each stratum lists the pair with the bound on itself, so that the bound and the claim beyond it are said one way there:
+        // in the inner stratum the outer claim sets an upper bound that the inner one rises above; in the outer, the inner claim
+        // sets a lower bound that the outer one falls below. First is the lower claim, Second the higher, in both.
         foreach (var (x, y, factor, beyond) in pairs)
         {
-            var conflict = new Conflict(y.Assessed, x.Assessed, factor, beyond ? ConflictKind.ExceedsBound : ConflictKind.WithinTolerance, uppers[y]);
-            _conflicts[inner].Add(conflict);
-            _conflicts[outer].Add(conflict);
+            ConflictKind kind = beyond ? ConflictKind.ExceedsBound : ConflictKind.WithinTolerance;
+            _conflicts[inner].Add(new Conflict(y.Assessed, x.Assessed, factor, kind, uppers[y]));
+            _conflicts[outer].Add(new Conflict(y.Assessed, x.Assessed, factor, kind, lowers[x]));
         }
     }
 
