@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -14,11 +15,11 @@ internal static class TextKey
             return text;
         }
 
-        // A lone surrogate cannot be normalized; it stands for itself as U+FFFD, so that no text makes this throw.
-        string decomposed = Decompose(text);
-        var sb = new StringBuilder(decomposed.Length);
+        // Folding is a table of this library's own (folding.tsv), not string.Normalize: with invariant globalization (many container
+        // images) .NET has no ICU, and "más" must read as "mas" all the same. A lone surrogate stands for itself.
+        var sb = new StringBuilder(text.Length);
         bool space = false;
-        foreach (char c in decomposed)
+        foreach (char c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -37,7 +38,25 @@ internal static class TextKey
                 space = false;
             }
 
-            sb.Append(c is '\u2019' or '\u2018' ? '\'' : char.ToLowerInvariant(c));
+            if (c is '\u2019' or '\u2018')
+            {
+                sb.Append('\'');
+            }
+            else if (Folding.TryGetValue(c, out string? folded))
+            {
+                foreach (char f in folded)
+                {
+                    sb.Append(char.ToLowerInvariant(f));
+                }
+            }
+            else if (c is >= '\uAC00' and <= '\uD7A3')
+            {
+                AppendHangul(sb, c);
+            }
+            else
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
         }
 
         return sb.ToString();
@@ -64,30 +83,40 @@ internal static class TextKey
         return true;
     }
 
-    private static string Decompose(string text)
+    /// <summary>Each character with a canonical decomposition and what it folds to, read once from the embedded folding.tsv.</summary>
+    private static readonly FrozenDictionary<char, string> Folding = LoadFolding();
+
+    private static FrozenDictionary<char, string> LoadFolding()
     {
-        try
+        using Stream stream = typeof(TextKey).Assembly.GetManifestResourceStream("Diabaly.Internal.folding.tsv")
+                              ?? throw new InvalidOperationException("The folding table is not embedded in the library.");
+        using var reader = new StreamReader(stream);
+        var map = new Dictionary<char, string>();
+        while (reader.ReadLine() is { } line)
         {
-            return text.Normalize(NormalizationForm.FormD);
-        }
-        catch (ArgumentException)
-        {
-            var sb = new StringBuilder(text.Length);
-            for (int i = 0; i < text.Length; i++)
+            if (line.Length == 0 || line[0] == '#')
             {
-                char c = text[i];
-                bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-                if (pair)
-                {
-                    sb.Append(c).Append(text[++i]);
-                }
-                else
-                {
-                    sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
-                }
+                continue;
             }
 
-            return sb.ToString().Normalize(NormalizationForm.FormD);
+            string[] parts = line.Split('\t');
+            char from = (char)int.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            string to = parts.Length < 2 || parts[1].Length == 0 ? string.Empty
+                : string.Concat(parts[1].Split(' ').Select(h => (char)int.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+            map[from] = to;
+        }
+
+        return map.ToFrozenDictionary();
+    }
+
+    /// <summary>A Hangul syllable as its conjoining jamo, by the Unicode formula (what canonical decomposition gives).</summary>
+    private static void AppendHangul(StringBuilder sb, char c)
+    {
+        int s = c - 0xAC00;
+        sb.Append((char)(0x1100 + (s / 588))).Append((char)(0x1161 + (s % 588 / 28)));
+        if (s % 28 != 0)
+        {
+            sb.Append((char)(0x11A7 + (s % 28)));
         }
     }
 }

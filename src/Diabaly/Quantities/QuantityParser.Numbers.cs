@@ -23,6 +23,20 @@ internal static partial class QuantityParser
                     {
                         scale = s;
                         _pos++;
+
+                        // "2 thousand million", "3 mil millones": a larger scale after a smaller one multiplies it.
+                        while (Current.Kind == TokenKind.Word && Scales.TryGetValue(Current.Key, out double larger) && larger > scale)
+                        {
+                            scale *= larger;
+                            _pos++;
+                        }
+
+                        // "3 million and a half", "3 millions et demi", "2 millones y medio": half of the scale.
+                        if (MatchAny(_words.AndAHalf) is > 0 and var half)
+                        {
+                            _pos += half;
+                            value += 0.5;
+                        }
                     }
                     else if (Collectives.TryGetValue(Current.Key, out double c)
                              || (Current.Key.EndsWith('s') && Collectives.TryGetValue(Current.Key[..^1], out c)))
@@ -50,7 +64,7 @@ internal static partial class QuantityParser
 
         private (double Value, bool Collective, double Scale) ParseNumberWords()
         {
-            double total = 0, group = 0, lastScale = 1;
+            double total = 0, group = 0, lastScale = 1, largest = 1;
             bool any = false, collective = false;
             while (Current.Kind == TokenKind.Word)
             {
@@ -100,6 +114,7 @@ internal static partial class QuantityParser
                     total += (group == 0 ? 1 : group) * fraction * scaleOfFraction;
                     group = 0;
                     lastScale = scaleOfFraction;
+                    largest = Math.Max(largest, scaleOfFraction);
                     any = true;
                     _pos++;
                     continue;
@@ -143,9 +158,14 @@ internal static partial class QuantityParser
                     }
                     else if (Scales.TryGetValue(part, out double s))
                     {
-                        total += (group == 0 ? 1 : group) * s;
+                        // A scale larger than every one before multiplies all that came before it: "a thousand million" is 10^9,
+                        // "mil millones" 10^9, "deux mille milliards" 2 × 10^12, "one thousand two hundred billion" 1.2 × 10^12;
+                        // a smaller one adds its group: "one million two hundred thousand".
+                        bool compose = total > 0 && (s > largest || (s == largest && group == 0)); // "a million million" too
+                        total = compose ? (total + group) * s : total + ((group == 0 ? 1 : group) * s);
                         group = 0;
                         lastScale = s;
+                        largest = Math.Max(largest, s);
                     }
                     else if (Collectives.TryGetValue(part, out double c))
                     {

@@ -104,6 +104,25 @@ internal static partial class QuantityParser
         return words.ToFrozenSet(StringComparer.Ordinal);
     }
 
+    private static readonly FrozenDictionary<QuantityLanguage, FrozenSet<string>> UnitBlockersByLanguage =
+        Enum.GetValues<QuantityLanguage>().ToFrozenDictionary(l => l, UnitBlockers);
+
+    /// <summary>The words that may not start a unit: the grammar's words, less those it uses only inside a longer phrase ("excess"
+    /// of "in excess of", "order" of "on the order of"), so that "1,052 excess deaths" is 1,052 with the unit "excess deaths".</summary>
+    private static FrozenSet<string> UnitBlockers(QuantityLanguage language)
+    {
+        QuantityWords w = QuantityWords.For(language);
+        var phrases = w.Modifiers.Concat(w.Postfixes).Select(p => p.Words)
+            .Concat(VagueLexicon.Default.Terms.Where(t => t.Language == language).Select(t => t.Phrase.Split(' ')))
+            .Concat(w.Prefixes.Select(p => p.Split(' ')))
+            .ToList();
+        var first = phrases.Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+        var inner = phrases.SelectMany(p => p.Skip(1)).Where(x => !first.Contains(x)).ToHashSet(StringComparer.Ordinal);
+        inner.ExceptWith(w.Units.Keys.Concat(w.Hundreds.Keys).Concat(w.Scales.Keys).Concat(w.Collectives.Keys).Concat(w.Articles)
+            .Concat(w.Fractions.Keys).Concat(w.RangeConnectors).Concat(w.BetweenConnectors).Concat(w.FromConnectors).Concat(w.Of).Append(w.And));
+        return KeywordsByLanguage[language].Except(inner).ToFrozenSet(StringComparer.Ordinal);
+    }
+
     /// <summary>What an expression rests on before its modifiers are applied.</summary>
     private readonly record struct Base(double Value, double Upper, bool IsRange, bool Collective, VagueTerm? Vague);
 
@@ -249,6 +268,7 @@ internal static partial class QuantityParser
             return modifier switch
             {
                 Modifier.None => b.Collective ? Quantity.About(v, rule) : Quantity.Exact(v),
+                Modifier.Exactly => Quantity.Exact(v),
                 Modifier.About => Quantity.About(v, rule),
                 Modifier.Nearly => Quantity.Create(QuantityKind.Approximate, Math.Max(0, v - half), v, v),
                 Modifier.AtLeast => Quantity.AtLeast(v),
@@ -290,7 +310,7 @@ internal static partial class QuantityParser
             var first = ParseNumber();
             int save = _pos;
             bool rangeFollows =
-                (Current.Kind == TokenKind.Dash && StartsNumber(_pos + 1))
+                (Current.Kind is TokenKind.Dash or TokenKind.Tilde && StartsNumber(_pos + 1))
                 || (Current.Kind == TokenKind.Word && Current.Key is var k
                     && _words.RangeConnectors.Contains(k)
                     && StartsNumber(_pos + 1));
@@ -347,7 +367,33 @@ internal static partial class QuantityParser
 
         private Quantity ParseAnnotation(Quantity? q)
         {
-            _pos++; // (
+            _pos++; // ( or [
+            int open = _pos - 1;
+
+            // A study's interval beside its figure: "4,645 (95% CI 793–8,498)", "2,975 [2,658–3,290]", "(IC 95 % : 10–20)". The level
+            // and its label are read and kept only in the words as written.
+            bool labelled = false;
+            if (Current.Kind == TokenKind.Number && tokens[_pos + 1].Kind == TokenKind.Percent)
+            {
+                _pos += 2;
+                labelled = true;
+            }
+
+            if (MatchAny(_words.IntervalLabels) is > 0 and var label)
+            {
+                _pos += label;
+                labelled = true;
+                if (Current.Kind == TokenKind.Number && tokens[_pos + 1].Kind == TokenKind.Percent)
+                {
+                    _pos += 2;
+                }
+            }
+
+            if (labelled && Current.Kind is TokenKind.Comma or TokenKind.Colon)
+            {
+                _pos++;
+            }
+
             double lower, upper;
             if (TryMatch(["at least", "au moins"]))
             {
@@ -390,6 +436,20 @@ internal static partial class QuantityParser
             }
 
             _pos++;
+            if (q is { Kind: QuantityKind.Exact or QuantityKind.Approximate } && lower != upper && (labelled || q.Kind == QuantityKind.Exact))
+            {
+                // A figure with its interval is a range with that central value, never an "exact" figure with other bounds.
+                double figure = q.Central!.Value;
+                if (figure < lower || figure > upper || double.IsPositiveInfinity(upper))
+                {
+                    _pos = open;
+                    throw new QuantitySyntaxException(
+                        $"the figure {NumberText.Format(figure)} lies outside its interval {NumberText.Format(lower)}–{NumberText.Format(upper)} at character {tokens[open].Start + 1}");
+                }
+
+                return Quantity.Create(QuantityKind.Range, lower, upper, figure);
+            }
+
             return Quantity.Create(q?.Kind ?? QuantityKind.Vague, lower, upper, central);
         }
 
@@ -405,7 +465,17 @@ internal static partial class QuantityParser
                 _pos++;
             }
 
-            FrozenSet<string> keywords = KeywordsByLanguage[options.Language];
+            // A scale word or multiplier that this language does not read here is never the unit: "1 trillion" in French, "13 lakh",
+            // "10G", "2mil" would otherwise lose a factor of a thousand or more in silence. Refused by name.
+            var (foreignWords, foreignMultipliers) = QuantityWords.ForeignScales;
+            if (Current.Kind == TokenKind.Word
+                && (foreignMultipliers.TryGetValue(Current.Raw, out double factor) || foreignWords.TryGetValue(Current.Key, out factor)))
+            {
+                throw new QuantitySyntaxException(
+                    $"'{Excerpt.Of(Current.Raw)}' at character {Current.Start + 1} is a scale word or multiplier (×{NumberText.Format(factor)} where it is used) that {_words.Name} does not read here; write the figure in digits, or give the claim the language it is written in");
+            }
+
+            FrozenSet<string> keywords = UnitBlockersByLanguage[options.Language];
             if (Current.Kind == TokenKind.Word && !keywords.Contains(Current.Key) && !Current.Key.Split('-').All(keywords.Contains))
             {
                 // The unit: everything from here on ("men", "pick-ups", "Mirage 2000D") is the thing counted, but a second figure

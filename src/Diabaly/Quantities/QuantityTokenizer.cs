@@ -15,6 +15,8 @@ internal enum TokenKind
     RightParen,
     Less,
     Greater,
+    Percent,
+    Colon,
     End,
 }
 
@@ -70,8 +72,10 @@ internal static class QuantityTokenizer
                     '~' or '≈' => TokenKind.Tilde,
                     '+' => TokenKind.Plus,
                     ',' => TokenKind.Comma,
-                    '(' => TokenKind.LeftParen,
-                    ')' => TokenKind.RightParen,
+                    '(' or '[' => TokenKind.LeftParen,
+                    ')' or ']' => TokenKind.RightParen,
+                    '%' => TokenKind.Percent,
+                    ':' => TokenKind.Colon,
                     '<' or '≤' => TokenKind.Less,
                     '>' or '≥' => TokenKind.Greater,
                     _ => null,
@@ -79,6 +83,15 @@ internal static class QuantityTokenizer
                 if (kind is null)
                 {
                     throw new QuantitySyntaxException($"unexpected character '{c}' at character {i + 1}");
+                }
+
+                if (c is '>' or '<' && i + 1 < text.Length && text[i + 1] == '=')
+                {
+                    // ">=" and "<=" are "≥" and "≤": inclusive bounds.
+                    string inclusive = c == '>' ? "≥" : "≤";
+                    tokens.Add(new QuantityToken(kind.Value, inclusive, inclusive, i, 0));
+                    i += 2;
+                    continue;
                 }
 
                 tokens.Add(new QuantityToken(kind.Value, c.ToString(), c.ToString(), i, 0));
@@ -110,7 +123,7 @@ internal static class QuantityTokenizer
             return new QuantityToken(TokenKind.Word, text[start..i], key + "'", start, 0);
         }
 
-        if (i < text.Length && text[i] == '.' && key is "c" or "ca" or "approx")
+        if (i < text.Length && text[i] == '.' && key is "c" or "ca" or "approx" or "est" or "aprox")
         {
             i++;
             return new QuantityToken(TokenKind.Word, text[start..i], key + ".", start, 0);

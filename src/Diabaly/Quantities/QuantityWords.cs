@@ -29,6 +29,9 @@ internal enum Modifier
 
     /// <summary>"Well under N": below the bottom of "about N".</summary>
     WellUnder,
+
+    /// <summary>"Exactly N", "equal to N": N itself, never widened by its roundness.</summary>
+    Exactly,
 }
 
 /// <summary>
@@ -72,6 +75,7 @@ internal sealed class QuantityWords
         RangeConnectors = Strings(root, "range").ToFrozenSet(StringComparer.Ordinal);
         And = String(root, "and");
         Of = Strings(root, "of").ToFrozenSet(StringComparer.Ordinal);
+        IntervalLabels = Strings(root, "interval-labels").Select(p => p.Split(' ')).OrderByDescending(p => p.Length).ToArray();
         Vague = root.GetProperty("vague").EnumerateArray()
             .SelectMany(row => Strings(row, "phrases").Select(phrase => new VagueTerm(
                 phrase, language, row.GetProperty("lower").GetDouble(),
@@ -113,6 +117,10 @@ internal sealed class QuantityWords
 
     /// <summary>"and a half" after a number or a scale word: one and a half million, un million et demi.</summary>
     public string[][] AndAHalf { get; }
+
+    /// <summary>What may name the interval a study gives beside its figure ("95% CI 793–8,498"): "ci", "confidence interval",
+    /// longest first; the level ("95%") before it is read and kept only in the words as written.</summary>
+    public string[][] IntervalLabels { get; }
 
     /// <summary>Round numbers written as plurals ("100s", "1000s"), and the vague phrase of the lexicon each stands for.</summary>
     public FrozenDictionary<double, string> Plurals { get; }
@@ -162,6 +170,35 @@ internal sealed class QuantityWords
         return null;
     }
 
+    /// <summary>Every scale word, collective and multiplier of every language, and the common ones no language here reads (lakh,
+    /// crore, MM, G: <c>Languages/scale-words.json</c>): after a figure, a word of this set that the claim's language does not read
+    /// is refused by name, never taken for the unit, so that no figure is changed in silence.</summary>
+    /// <returns>For a word (normalized) or a multiplier (as written), the number it stands for.</returns>
+    public static (FrozenDictionary<string, double> Words, FrozenDictionary<string, double> Multipliers) ForeignScales { get; } = LoadForeignScales();
+
+    private static (FrozenDictionary<string, double>, FrozenDictionary<string, double>) LoadForeignScales()
+    {
+        using Stream stream = typeof(QuantityWords).Assembly.GetManifestResourceStream("Diabaly.Quantities.Languages.scale-words.json")
+                              ?? throw new InvalidOperationException("The scale words file is not embedded in the assembly.");
+        using JsonDocument document = JsonDocument.Parse(stream);
+        var words = document.RootElement.GetProperty("words").EnumerateObject().ToDictionary(p => TextKey.Normalize(p.Name), p => p.Value.GetDouble(), StringComparer.Ordinal);
+        var multipliers = document.RootElement.GetProperty("multipliers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        foreach (QuantityWords w in All.Values)
+        {
+            foreach (var (k, v) in w.Scales.Concat(w.Collectives))
+            {
+                words.TryAdd(k, v);
+            }
+
+            foreach (var (k, v) in w.Multipliers)
+            {
+                multipliers.TryAdd(k, v);
+            }
+        }
+
+        return (words.ToFrozenDictionary(StringComparer.Ordinal), multipliers.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
     /// <summary>The codes of the supported languages, for messages: "'en', 'fr', 'es'".</summary>
     public static string Codes => string.Join(", ", Enum.GetValues<QuantityLanguage>().Select(l => $"'{For(l).Code}'"));
 
@@ -203,6 +240,7 @@ internal sealed class QuantityWords
                 "just-over" => Modifier.JustOver,
                 "well-over" => Modifier.WellOver,
                 "well-under" => Modifier.WellUnder,
+                "exactly" => Modifier.Exactly,
                 _ => throw new InvalidOperationException($"Unknown modifier group '{group.Name}' in a language file."),
             })))
             .OrderByDescending(p => p.Words.Length)
