@@ -56,10 +56,51 @@ internal static partial class QuantityParser
                         $"'{number.Raw}' reads as {NumberText.Format(number.Value)} ({mark}); if the source meant {NumberText.Format(number.Value * 1000)}, write {grouped}"));
                 }
 
-                return (value * scale, collective, scale);
+                double total = value * scale;
+
+                // "3 hundred and 21", "4 thousand 3 hundred and 21", "3 cent un": digits and words mixed, a smaller part after a
+                // hundred or a thousand.
+                if (!collective && scale is 100 or 1000 && Rest(scale) is { } rest)
+                {
+                    total += rest;
+                }
+
+                return (total, collective, scale);
             }
 
             return ParseNumberWords();
+        }
+
+        /// <summary>The part of a mixed number after a hundred or a thousand ("and 21", "3 hundred and 21", "un"), smaller than it; or
+        /// null, and nothing consumed.</summary>
+        private double? Rest(double scale)
+        {
+            int save = _pos;
+            if (IsWord(Current, _words.And))
+            {
+                _pos++;
+            }
+
+            bool digits = Current.Kind == TokenKind.Number && !Current.Plural;
+            bool words = Current.Kind == TokenKind.Word && IsNumberWord(Current, tokens[_pos + 1]) && !_words.Articles.Contains(Current.Key)
+                         || (Current.Kind == TokenKind.Word && Units.ContainsKey(Current.Key));
+            if (digits || words)
+            {
+                try
+                {
+                    var part = digits ? ParseNumber() : ParseNumberWords();
+                    if (!part.Collective && part.Value > 0 && part.Value < scale)
+                    {
+                        return part.Value;
+                    }
+                }
+                catch (QuantitySyntaxException)
+                {
+                }
+            }
+
+            _pos = save;
+            return null;
         }
 
         private (double Value, bool Collective, double Scale) ParseNumberWords()
@@ -106,6 +147,16 @@ internal static partial class QuantityParser
                         _pos++;
                     }
 
+                    if (Current.Kind == TokenKind.Word && Collective(Current.Key, out double ofCollective))
+                    {
+                        // "half a dozen", "media docena", "medio centenar": a fraction of a collective, as approximate as it.
+                        group = (group == 0 ? 1 : group) * fraction * ofCollective;
+                        collective = true;
+                        any = true;
+                        _pos++;
+                        continue;
+                    }
+
                     if (Current.Kind != TokenKind.Word || !Scales.TryGetValue(Current.Key, out double scaleOfFraction))
                     {
                         throw Unexpected($"a scale word after '{Excerpt.Of(tokens[at].Raw)}', as in \"half a million\"");
@@ -132,6 +183,13 @@ internal static partial class QuantityParser
                     if (_words.Articles.Contains(part) && !Units.ContainsKey(part))
                     {
                         group += 1;
+                    }
+                    else if (p + 1 < parts.Length && _words.Fractions.TryGetValue(part, out double fc) && Collective(parts[p + 1], out double cf))
+                    {
+                        // "demi-douzaine": half a dozen, about 6.
+                        group = (group == 0 ? 1 : group) * fc * cf;
+                        collective = true;
+                        p++;
                     }
                     else if (p + 1 < parts.Length && _words.Fractions.TryGetValue(part, out double f) && Scales.TryGetValue(parts[p + 1], out double fs))
                     {
@@ -167,8 +225,9 @@ internal static partial class QuantityParser
                         lastScale = s;
                         largest = Math.Max(largest, s);
                     }
-                    else if (Collectives.TryGetValue(part, out double c))
+                    else if (Collective(part, out double c))
                     {
+                        // "trois douzaines", "quince docenas": a plural collective is as many of it.
                         group = (group == 0 ? 1 : group) * c;
                         collective = true;
                     }
@@ -203,9 +262,14 @@ internal static partial class QuantityParser
             }
 
             return token.Key.Split('-').All(part =>
-                Units.ContainsKey(part) || Hundreds.ContainsKey(part) || Scales.ContainsKey(part) || Collectives.ContainsKey(part)
+                Units.ContainsKey(part) || Hundreds.ContainsKey(part) || Scales.ContainsKey(part) || Collective(part, out _)
                 || _words.Fractions.ContainsKey(part));
         }
+
+        /// <summary>A collective word, singular or plural ("douzaine", "douzaines", "dozens").</summary>
+        private bool Collective(string key, out double value)
+            => Collectives.TryGetValue(key, out value)
+               || (key.Length > 1 && key[^1] is 's' or 'x' && Collectives.TryGetValue(key[..^1], out value));
 
         /// <summary>Whether the token at <paramref name="at"/> starts a number: digits, or a number word (an article only before a scale).</summary>
         private bool StartsNumber(int at)

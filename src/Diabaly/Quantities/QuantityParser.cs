@@ -95,6 +95,7 @@ internal static partial class QuantityParser
         words.UnionWith(w.Zero.SelectMany(p => p));
         words.UnionWith(w.BetweenConnectors.Concat(w.FromConnectors).Concat(w.RangeConnectors));
         words.UnionWith([w.Between, w.From, w.And, "unspecified"]);
+        words.UnionWith(w.FromAlso);
         foreach (VagueTerm term in VagueLexicon.Default.Terms.Where(t => t.Language == language))
         {
             words.UnionWith(term.Phrase.Split(' '));
@@ -168,6 +169,7 @@ internal static partial class QuantityParser
             else
             {
                 q = ParseExpression();
+                q = JoinBounds(q);
             }
 
             if (Current.Kind == TokenKind.LeftParen)
@@ -179,6 +181,45 @@ internal static partial class QuantityParser
             return q!;
         }
 
+        /// <summary>Two bounds joined: "greater than 100 and smaller than 300", "au plus 100 et au moins 20", "como máximo 100 y como
+        /// mínimo 20" are the range between them.</summary>
+        private Quantity JoinBounds(Quantity first)
+        {
+            if (first.Kind is not (QuantityKind.AtLeast or QuantityKind.AtMost) || !IsWord(Current, _words.And)
+                || tokens[_pos + 1].Kind is not (TokenKind.Word or TokenKind.Greater or TokenKind.Less))
+            {
+                return first;
+            }
+
+            int save = _pos;
+            _pos++;
+            Quantity second;
+            try
+            {
+                second = ParseExpression();
+            }
+            catch (QuantitySyntaxException)
+            {
+                _pos = save;
+                return first;
+            }
+
+            if (second.Kind is not (QuantityKind.AtLeast or QuantityKind.AtMost) || second.Kind == first.Kind)
+            {
+                _pos = save;
+                throw Unexpected("a bound of the other direction after it, as in \"more than 100 and fewer than 300\"");
+            }
+
+            var (low, high) = first.Kind == QuantityKind.AtLeast ? (first.Lower, second.Upper) : (second.Lower, first.Upper);
+            if (low > high)
+            {
+                _pos = save;
+                throw new QuantitySyntaxException($"the bounds at least {NumberText.Format(low)} and at most {NumberText.Format(high)} leave no number between them");
+            }
+
+            return Quantity.Between(low, high);
+        }
+
         private Quantity ParseExpression()
         {
             TryMatch(_words.Prefixes);
@@ -188,7 +229,7 @@ internal static partial class QuantityParser
                 return Range(ParseRangeBody(_words.BetweenConnectors, dashAllowed: true));
             }
 
-            if (Current.Kind == TokenKind.Word && Current.Key == _words.From && StartsNumber(_pos + 1))
+            if (Current.Kind == TokenKind.Word && (Current.Key == _words.From || _words.FromAlso.Contains(Current.Key)) && StartsNumber(_pos + 1))
             {
                 _pos++;
                 return Range(ParseRangeBody(_words.FromConnectors, dashAllowed: true));

@@ -71,6 +71,7 @@ internal sealed class QuantityWords
         Between = String(root.GetProperty("between"), "word");
         BetweenConnectors = Strings(root.GetProperty("between"), "connectors");
         From = String(root.GetProperty("from"), "word");
+        FromAlso = Strings(root.GetProperty("from"), "also").ToFrozenSet(StringComparer.Ordinal);
         FromConnectors = Strings(root.GetProperty("from"), "connectors");
         RangeConnectors = Strings(root, "range").ToFrozenSet(StringComparer.Ordinal);
         And = String(root, "and");
@@ -117,6 +118,9 @@ internal sealed class QuantityWords
 
     /// <summary>"and a half" after a number or a scale word: one and a half million, un million et demi.</summary>
     public string[][] AndAHalf { get; }
+
+    /// <summary>Other words that open a range as <c>From</c> does ("desde 20 hasta 100").</summary>
+    public FrozenSet<string> FromAlso { get; }
 
     /// <summary>What may name the interval a study gives beside its figure ("95% CI 793–8,498"): "ci", "confidence interval",
     /// longest first; the level ("95%") before it is read and kept only in the words as written.</summary>
@@ -188,6 +192,7 @@ internal sealed class QuantityWords
             foreach (var (k, v) in w.Scales.Concat(w.Collectives))
             {
                 words.TryAdd(k, v);
+                words.TryAdd(k + "s", v); // "douzaines", "dozens": a plural is no unit either
             }
 
             foreach (var (k, v) in w.Multipliers)
