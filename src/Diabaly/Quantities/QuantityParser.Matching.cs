@@ -35,6 +35,20 @@ internal static partial class QuantityParser
             return best;
         }
 
+        /// <summary>The length in tokens of the longest modifier that matches here, or 0; nothing is consumed.</summary>
+        private int ModifierLength()
+        {
+            foreach (var (words, _) in _words.Modifiers)
+            {
+                if (Matches(words))
+                {
+                    return words.Length;
+                }
+            }
+
+            return 0;
+        }
+
         private Modifier MatchModifier((string[] Words, Modifier Modifier)[] table)
         {
             foreach (var (words, modifier) in table)

@@ -238,7 +238,9 @@ internal static partial class QuantityParser
             int modifierAt = _pos;
             Modifier modifier = Current.Kind switch
             {
-                _ when VagueLength() > 0 => Modifier.None, // "unos cientos" is a vague amount, not "unos" (about) and "cientos"
+                // "unos cientos" is a vague amount, not "unos" (about) and "cientos"; but "many more than 40" is a modifier longer than
+                // the vague "many" it starts with.
+                _ when VagueLength() is > 0 and var vague && ModifierLength() <= vague => Modifier.None,
                 TokenKind.Tilde => Advance(Modifier.About),
                 TokenKind.Greater => Advance(Current.Raw == "≥" ? Modifier.AtLeast : Modifier.MoreThan),
                 TokenKind.Less => Advance(Current.Raw == "≤" ? Modifier.AtMost : Modifier.FewerThan),

@@ -26,9 +26,10 @@ public class ConformanceTests
     }
 
     [Fact]
-    public void TheCorpus_HoldsAtLeast400Phrasings_InEveryLanguage()
+    public void TheCorpus_HoldsAtLeast1200Phrasings_InEveryLanguage_EachTaggedByConstruction()
     {
-        Rows.Length.Should().BeGreaterThanOrEqualTo(400);
+        Rows.Length.Should().BeGreaterThanOrEqualTo(1_200);
+        Rows.Should().OnlyContain(r => r.Length == 7 && r[6].Length > 0, "every phrasing names its construction in the note");
         Rows.Select(r => r[0]).Distinct().Should().BeEquivalentTo(["en", "fr", "es"]);
         Rows.Should().OnlyContain(r => r.Length == 7, "every line has seven tab-separated fields");
         Rows.Select(r => (r[0], r[1])).Should().OnlyHaveUniqueItems();
