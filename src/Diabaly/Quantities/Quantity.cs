@@ -157,8 +157,11 @@ public sealed class Quantity : IEquatable<Quantity>
     /// fewer than, less than, under, no more than. Ranges: 250–300 (hyphen, en or em dash), 250 to 300, between 250 and 300,
     /// from 250 to 300, and a modifier applied to a range ("about 250–300"). Vague amounts through <see cref="QuantityParseOptions.Lexicon"/>.
     /// French: environ, quelque, près de, plus d'un millier, au moins, une douzaine, une centaine, entre 250 et 300, 1 200.</para>
-    /// <para>Words after the quantity that are not part of the grammar ("400 men", "47 pick-ups", "hundreds of Islamists") are read
-    /// as the unit and ignored. "A dozen", "a score" and the French collective nouns (une centaine, un millier) are approximate.</para>
+    /// <para>Words after the quantity that are not part of the grammar ("400 men", "47 pick-ups", "1,052 excess deaths", "hundreds
+    /// of Islamists") are read as the unit and ignored. A number is never changed in silence: a scale word or multiplier that the
+    /// language does not read ("13 lakh", "10G", "1 trillion" in French) is refused by name, never taken for the unit. "A dozen",
+    /// "a score" and the French collective nouns (une centaine, un millier) are approximate. A figure with its interval ("4,645 (95%
+    /// CI 793–8,498)") is a range with that central value.</para>
     /// <para>Parsing never depends on the current culture.</para>
     /// </remarks>
     /// <param name="text">The words.</param>

@@ -112,9 +112,16 @@ internal static partial class QuantityParser
                 string key = Current.Key;
                 if (any && MatchAny(_words.AndAHalf) is > 0 and var halfLength)
                 {
-                    // "one and a half million" (a half of the group being built), "a million and a half" (a half of the last scale).
+                    // "one and a half million" (a half of the group being built), "a million and a half" (a half of the last scale),
+                    // "one billion and a half million" (half of the scale that follows: 1,000,500,000).
                     _pos += halfLength;
-                    if (group > 0)
+                    if (group == 0 && total > 0 && Current.Kind == TokenKind.Word && Scales.TryGetValue(Current.Key, out double halfOf) && halfOf < largest)
+                    {
+                        total += 0.5 * halfOf;
+                        lastScale = halfOf;
+                        _pos++;
+                    }
+                    else if (group > 0)
                     {
                         group += 0.5;
                     }
