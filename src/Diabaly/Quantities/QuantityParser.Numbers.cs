@@ -106,7 +106,18 @@ internal static partial class QuantityParser
         private (double Value, bool Collective, double Scale) ParseNumberWords()
         {
             double total = 0, group = 0, lastScale = 1, largest = 1;
-            bool any = false, collective = false;
+            bool any = false, collective = false, afterScale = false;
+
+            // The number as sections, each with the scale it was multiplied by: a scale word multiplies its group and every section of
+            // a smaller scale before it ("tres billones cuatrocientos cincuenta y cinco mil doscientos veintiocho millones" is
+            // 3 × 10^12 + 455,228 × 10^6), so that "a thousand million" is 10^9 and "one million two hundred thousand" 1,200,000.
+            var sections = new List<(double Amount, double Scale)>();
+            void Add(double amount, double scale)
+            {
+                sections.Add((amount, scale));
+                total += amount;
+            }
+
             while (Current.Kind == TokenKind.Word)
             {
                 string key = Current.Key;
@@ -117,7 +128,7 @@ internal static partial class QuantityParser
                     _pos += halfLength;
                     if (group == 0 && total > 0 && Current.Kind == TokenKind.Word && Scales.TryGetValue(Current.Key, out double halfOf) && halfOf < largest)
                     {
-                        total += 0.5 * halfOf;
+                        Add(0.5 * halfOf, halfOf);
                         lastScale = halfOf;
                         _pos++;
                     }
@@ -127,7 +138,7 @@ internal static partial class QuantityParser
                     }
                     else
                     {
-                        total += 0.5 * lastScale;
+                        Add(0.5 * lastScale, lastScale);
                     }
 
                     continue;
@@ -135,6 +146,15 @@ internal static partial class QuantityParser
 
                 if (any && key == _words.And && IsNumberWord(tokens[_pos + 1], next: null))
                 {
+                    // "and" joins a number only where the language does: after a hundred or a scale ("one hundred and five", "a
+                    // thousand and one"), or between tens and a unit ("vingt et un", "soixante et onze", "treinta y cinco"). "three
+                    // and one fifth" is no number: it is refused, never read as 4.
+                    bool tensAndUnit = group % 100 >= 20 && group % 10 == 0 && Units.TryGetValue(tokens[_pos + 1].Key, out double unit) && unit < 20;
+                    if (!afterScale && !tensAndUnit)
+                    {
+                        break;
+                    }
+
                     _pos++;
                     continue;
                 }
@@ -169,7 +189,7 @@ internal static partial class QuantityParser
                         throw Unexpected($"a scale word after '{Excerpt.Of(tokens[at].Raw)}', as in \"half a million\"");
                     }
 
-                    total += (group == 0 ? 1 : group) * fraction * scaleOfFraction;
+                    Add((group == 0 ? 1 : group) * fraction * scaleOfFraction, scaleOfFraction);
                     group = 0;
                     lastScale = scaleOfFraction;
                     largest = Math.Max(largest, scaleOfFraction);
@@ -201,7 +221,7 @@ internal static partial class QuantityParser
                     else if (p + 1 < parts.Length && _words.Fractions.TryGetValue(part, out double f) && Scales.TryGetValue(parts[p + 1], out double fs))
                     {
                         // "demi-million"
-                        total += (group == 0 ? 1 : group) * f * fs;
+                        Add((group == 0 ? 1 : group) * f * fs, fs);
                         group = 0;
                         lastScale = fs;
                         p++;
@@ -215,20 +235,35 @@ internal static partial class QuantityParser
                     else if (Units.TryGetValue(part, out double u))
                     {
                         group += u;
+                        afterScale = false;
                     }
                     else if (Hundreds.TryGetValue(part, out double h))
                     {
                         group = (group == 0 ? 1 : group) * h;
                         lastScale = h;
+                        afterScale = true;
                     }
                     else if (Scales.TryGetValue(part, out double s))
                     {
                         // A scale larger than every one before multiplies all that came before it: "a thousand million" is 10^9,
                         // "mil millones" 10^9, "deux mille milliards" 2 × 10^12, "one thousand two hundred billion" 1.2 × 10^12;
                         // a smaller one adds its group: "one million two hundred thousand".
-                        bool compose = total > 0 && (s > largest || (s == largest && group == 0)); // "a million million" too
-                        total = compose ? (total + group) * s : total + ((group == 0 ? 1 : group) * s);
+                        double take = group;
+                        for (int k = sections.Count - 1; k >= 0; k--)
+                        {
+                            // Sections of a smaller scale ("mil" before "millones"), or of the same when nothing stands between
+                            // ("a million million").
+                            if (sections[k].Scale < s || (group == 0 && sections[k].Scale == s))
+                            {
+                                take += sections[k].Amount;
+                                total -= sections[k].Amount;
+                                sections.RemoveAt(k);
+                            }
+                        }
+
+                        Add((take == 0 ? 1 : take) * s, s);
                         group = 0;
+                        afterScale = true;
                         lastScale = s;
                         largest = Math.Max(largest, s);
                     }
@@ -237,6 +272,11 @@ internal static partial class QuantityParser
                         // "trois douzaines", "quince docenas": a plural collective is as many of it.
                         group = (group == 0 ? 1 : group) * c;
                         collective = true;
+                    }
+                    else if (_words.Fractions.ContainsKey(part))
+                    {
+                        // "thirty-fifths": a fraction inside a word, with no scale after it, is no count; refused, never dropped.
+                        throw Unexpected($"a number; '{Excerpt.Of(Current.Raw)}' holds a fraction word, which the grammar reads only before a scale (\"half a million\")");
                     }
                 }
 
@@ -249,7 +289,7 @@ internal static partial class QuantityParser
                 throw Unexpected("a number");
             }
 
-            return (total + group, collective, lastScale);
+            return (sections.Sum(x => x.Amount) + group, collective, lastScale);
         }
 
         private bool IsNumberWord(QuantityToken token, QuantityToken? next)

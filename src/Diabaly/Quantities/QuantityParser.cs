@@ -510,6 +510,15 @@ internal static partial class QuantityParser
 
             // A scale word or multiplier that this language does not read here is never the unit: "1 trillion" in French, "13 lakh",
             // "10G", "2mil" would otherwise lose a factor of a thousand or more in silence. Refused by name.
+            var (fractionWords, decimalWords) = QuantityWords.FractionWords;
+            if (Current.Kind == TokenKind.Word
+                && (fractionWords.Contains(Current.Key) || decimalWords.Contains(Current.Key) || (Current.Key.Length > 5 && Current.Key.EndsWith("avos", StringComparison.Ordinal))))
+            {
+                string what = decimalWords.Contains(Current.Key) ? "a decimal point written in words" : "a fraction word";
+                throw new QuantitySyntaxException(
+                    $"'{Excerpt.Of(Current.Raw)}' at character {Current.Start + 1} is {what}, which the grammar does not read after a number; write the figure in digits (2.5, 200.71)");
+            }
+
             var (foreignWords, foreignMultipliers) = QuantityWords.ForeignScales;
             if (Current.Kind == TokenKind.Word
                 && (foreignMultipliers.TryGetValue(Current.Raw, out double factor) || foreignWords.TryGetValue(Current.Key, out factor)))

@@ -180,6 +180,19 @@ internal sealed class QuantityWords
     /// <returns>For a word (normalized) or a multiplier (as written), the number it stands for.</returns>
     public static (FrozenDictionary<string, double> Words, FrozenDictionary<string, double> Multipliers) ForeignScales { get; } = LoadForeignScales();
 
+    /// <summary>Denominators ("fifths", "quintos") and decimal words ("point", "virgule") of every language
+    /// (<c>Languages/scale-words.json</c>): after a number they are refused, never taken for the unit.</summary>
+    public static (FrozenSet<string> Fractions, FrozenSet<string> Decimals) FractionWords { get; } = LoadFractionWords();
+
+    private static (FrozenSet<string>, FrozenSet<string>) LoadFractionWords()
+    {
+        using Stream stream = typeof(QuantityWords).Assembly.GetManifestResourceStream("Diabaly.Quantities.Languages.scale-words.json")
+                              ?? throw new InvalidOperationException("The scale words file is not embedded in the assembly.");
+        using JsonDocument document = JsonDocument.Parse(stream);
+        FrozenSet<string> Set(string key) => document.RootElement.GetProperty(key).EnumerateArray().Select(x => TextKey.Normalize(x.GetString()!)).ToFrozenSet(StringComparer.Ordinal);
+        return (Set("fraction-words"), Set("decimal-words"));
+    }
+
     private static (FrozenDictionary<string, double>, FrozenDictionary<string, double>) LoadForeignScales()
     {
         using Stream stream = typeof(QuantityWords).Assembly.GetManifestResourceStream("Diabaly.Quantities.Languages.scale-words.json")

@@ -144,6 +144,21 @@ public class GrammarConstructionTests
         error.Should().Contain(named).And.Contain("scale word or multiplier");
     }
 
+    [Theory]
+    // Fractions and decimals written in words, and "and" between numbers that no language joins, are refused: read as before,
+    // "trois et un cinquieme" was 4, "cinco medios" 5, "two hundred point seventy-one" 200 and "three and one fourth" 4.
+    [InlineData("trois et un cinquieme", "fr")]
+    [InlineData("vingt-trois cinquiemes", "fr")]
+    [InlineData("cinco medios", "es")]
+    [InlineData("veintitres quintos", "es")]
+    [InlineData("ciento treinta y tres veintiunavos", "es")]
+    [InlineData("two hundred point seventy-one", "en")]
+    [InlineData("three and one fourth", "en")]
+    [InlineData("two and three", "en")]
+    [InlineData("one hundred thirty-fifths", "en")]
+    public void AFractionOrADecimalInWords_IsRefused_NeverReadAsAnotherNumber(string text, string language)
+        => Quantity.TryParse(text, QuantityParseOptions.For(Language(language)), out Quantity? q, out _).Should().BeFalse($"{text} read as {q}");
+
     [Fact]
     public void AFigureOutsideItsInterval_IsRefused()
     {
