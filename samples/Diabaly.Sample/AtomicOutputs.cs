@@ -40,6 +40,12 @@ internal sealed class AtomicOutputs : IDisposable
     {
         foreach (var (temporary, target) in _files.ToList())
         {
+            // A file replaced keeps its permissions: a report written 600 stays 600, never widened to the umask's 644.
+            if (!OperatingSystem.IsWindows() && File.Exists(target))
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+            }
+
             File.Move(temporary, target, overwrite: true);
             _files.RemoveAt(0);
             _replaced.Add(target);

@@ -91,7 +91,7 @@ internal static class CsvReport
                 csv.Append(',');
             }
 
-            string f = fields[i];
+            string f = Spreadsheet.Neutralize(fields[i]);
             if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 csv.Append('"').Append(f.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');

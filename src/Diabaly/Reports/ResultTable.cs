@@ -168,6 +168,6 @@ public static class ResultTable
         null => string.Empty,
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         long n => n.ToString(CultureInfo.InvariantCulture),
-        _ => (string)cell,
+        _ => Spreadsheet.Neutralize((string)cell),
     };
 }

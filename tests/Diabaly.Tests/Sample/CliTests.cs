@@ -182,6 +182,31 @@ public class CliTests
     }
 
     [Fact]
+    public void Output_ReplacingAFile_KeepsItsPermissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix permissions only
+        }
+
+        // An analyst's private report (600) stays private when a run replaces it; it was widened to the umask's 644.
+        string file = Temp("private.md");
+        try
+        {
+            File.WriteAllText(file, "previous report");
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var (code, _, _, err) = Run(80, Some.DiabalyPath, "--format", "markdown", "--output", file, "--question", "islamist-vehicles");
+            code.Should().Be(0, err);
+            File.ReadAllText(file).Should().Contain("## Islamist vehicles at Diabaly");
+            File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Output_WritesTheFile()
     {
         string file = Temp("report.md");
