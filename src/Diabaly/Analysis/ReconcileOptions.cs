@@ -20,11 +20,16 @@ public sealed record ReconcileOptions
 
     /// <summary>The headline method, whose result is <see cref="QuestionReport.Consensus"/>; every method is computed anyway.</summary>
     /// <value><see cref="ConsensusMethod.WeightedMedian"/>.</value>
-    public ConsensusMethod Method { get; init; } = ConsensusMethod.WeightedMedian;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="ConsensusMethod"/>.</exception>
+    public ConsensusMethod Method { get => _method; init => _method = Guard.Defined(value, nameof(Method)); }
 
     /// <summary>The τ² estimator of <see cref="ConsensusMethod.RandomEffects"/>.</summary>
     /// <value><see cref="Tau2Estimator.DerSimonianLaird"/>.</value>
-    public Tau2Estimator Tau2Estimator { get; init; } = Tau2Estimator.DerSimonianLaird;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="Diabaly.Tau2Estimator"/>.</exception>
+    public Tau2Estimator Tau2Estimator { get => _tau2; init => _tau2 = Guard.Defined(value, nameof(Tau2Estimator)); }
+
+    private readonly ConsensusMethod _method = ConsensusMethod.WeightedMedian;
+    private readonly Tau2Estimator _tau2 = Tau2Estimator.DerSimonianLaird;
 
     /// <summary>Whether an exact number is read by its roundness: "400 men" covers 350–450 (half its step, 100, at most
     /// <see cref="RoundnessRule.MaximumRelativeTolerance"/>). On a count (<see cref="Measure.Count"/>) a figure precise to the unit

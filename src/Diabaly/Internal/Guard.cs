@@ -97,6 +97,13 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A member of its enum, or an exception that names the property and the values it may take.</summary>
+    public static T Defined<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, Enum
+        => Enum.IsDefined(value) ? value
+         : throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture,
+             $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}; received {value}."));
+
     public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (double.IsNaN(value) || value < min || value > max)

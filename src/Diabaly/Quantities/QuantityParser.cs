@@ -319,6 +319,8 @@ internal static partial class QuantityParser
 
                 // A strict bound on a whole count is the next whole count: "more than 12" is at least 13, "fewer than 10" at most 9.
                 Modifier.MoreThan => Whole(v) ? Quantity.AtLeast(v + 1).Said("more than", v) : Quantity.AtLeast(v),
+                Modifier.FewerThan when v == 0 => throw new QuantitySyntaxException(
+                    $"'{Excerpt.Of(modifierText)} 0' leaves no count: nothing is fewer than none; write 'none' or 0"),
                 Modifier.FewerThan => Whole(v) && v >= 1 ? Quantity.AtMost(v - 1).Said("fewer than", v) : Quantity.AtMost(v),
                 Modifier.JustOver => Quantity.Create(QuantityKind.Approximate, v, v + half, v),
                 Modifier.WellOver => Quantity.AtLeast(v + half).Said("well over", v),

@@ -384,4 +384,16 @@ public class ReconcilerTests
         ConsensusMethods.Methods.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
         One(ReconcileOptions.Default, ("a", Quantity.Exact(5))).Estimates.Keys.Should().BeEquivalentTo(Enum.GetValues<ConsensusMethod>());
     }
+
+    [Fact]
+    public void OptionsRefuseAMethodOrAnEstimatorThatIsNoMember_NamingTheProperty()
+    {
+        // Hardening (#24, item 11): (ConsensusMethod)99 was accepted and Reconcile then threw KeyNotFoundException; an unknown
+        // estimator was written to JSON as "99".
+        Action method = () => _ = ReconcileOptions.Default with { Method = (ConsensusMethod)99 };
+        method.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Method");
+        Action estimator = () => _ = new ReconcileOptions { Tau2Estimator = (Tau2Estimator)99 };
+        estimator.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Tau2Estimator must be one of *; received 99.*");
+        (ReconcileOptions.Default with { Method = ConsensusMethod.Agreement }).Method.Should().Be(ConsensusMethod.Agreement);
+    }
 }

@@ -159,6 +159,17 @@ public class GrammarConstructionTests
     public void AFractionOrADecimalInWords_IsRefused_NeverReadAsAnotherNumber(string text, string language)
         => Quantity.TryParse(text, QuantityParseOptions.For(Language(language)), out Quantity? q, out _).Should().BeFalse($"{text} read as {q}");
 
+    [Theory]
+    [InlineData("fewer than 0")]
+    [InlineData("less than zero")]
+    [InlineData("< 0")]
+    public void FewerThanNone_IsRefused_NotReadAsAtMostZero(string text)
+    {
+        // Hardening (#24, item 11): "fewer than 0" was read as at most 0, a count that cannot exist.
+        Quantity.TryParse(text, QuantityParseOptions.Default, out Quantity? q, out string? error).Should().BeFalse($"{text} read as {q}");
+        error.Should().Contain("leaves no count");
+    }
+
     [Fact]
     public void AFigureOutsideItsInterval_IsRefused()
     {
