@@ -19,7 +19,7 @@ internal static class Sensitivity
         var median = o.Method == ConsensusMethod.WeightedMedian && clip is null ? new MedianWithout(readings, o) : null;
         foreach (var group in measured)
         {
-            double? without = median is null ? BestWithout(readings, group.Key, o, clip) : median.Best(group.Key, clip);
+            double? without = median is null ? BestWithout(readings, group.Key, o, clip) : median.Best(group.Key);
             // The shift compares counts as the analyses do, with counts below the zero floor at the floor, so that it stays finite.
             double? shift = without is { } w && !headline.IsEmpty && headline.Best > 0 ? Internal.Counts.Clean(Math.Max(w, o.ZeroFloor) / Math.Max(headline.Best, o.ZeroFloor)) : null;
             bool influential = shift is { } s && (s > o.InfluenceThreshold * (1 + 1e-12) || s < 1 / (o.InfluenceThreshold * (1 + 1e-12)));
@@ -92,7 +92,7 @@ internal static class Sensitivity
             sortedWeights = [.. order.Select(i => weights[i])];
         }
 
-        public double? Best(string id, Limits? clip)
+        public double? Best(string id)
         {
             int source = sourceIndex[id];
             double total = 0, envLow = double.PositiveInfinity, envHigh = 0;

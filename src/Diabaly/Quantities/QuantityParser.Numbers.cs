@@ -105,7 +105,7 @@ internal static partial class QuantityParser
 
         private (double Value, bool Collective, double Scale) ParseNumberWords()
         {
-            double total = 0, group = 0, lastScale = 1, largest = 1;
+            double group = 0, lastScale = 1, largest = 1;
             bool any = false, collective = false, afterScale = false;
 
             // The number as sections, each with the scale it was multiplied by: a scale word multiplies its group and every section of
@@ -115,7 +115,6 @@ internal static partial class QuantityParser
             void Add(double amount, double scale)
             {
                 sections.Add((amount, scale));
-                total += amount;
             }
 
             while (Current.Kind == TokenKind.Word)
@@ -126,7 +125,7 @@ internal static partial class QuantityParser
                     // "one and a half million" (a half of the group being built), "a million and a half" (a half of the last scale),
                     // "one billion and a half million" (half of the scale that follows: 1,000,500,000).
                     _pos += halfLength;
-                    if (group == 0 && total > 0 && Current.Kind == TokenKind.Word && Scales.TryGetValue(Current.Key, out double halfOf) && halfOf < largest)
+                    if (group == 0 && sections.Count > 0 && Current.Kind == TokenKind.Word && Scales.TryGetValue(Current.Key, out double halfOf) && halfOf < largest)
                     {
                         Add(0.5 * halfOf, halfOf);
                         lastScale = halfOf;
@@ -256,7 +255,6 @@ internal static partial class QuantityParser
                             if (sections[k].Scale < s || (group == 0 && sections[k].Scale == s))
                             {
                                 take += sections[k].Amount;
-                                total -= sections[k].Amount;
                                 sections.RemoveAt(k);
                             }
                         }

@@ -178,28 +178,24 @@ internal sealed class QuantityWords
     /// crore, MM, G: <c>Languages/scale-words.json</c>): after a figure, a word of this set that the claim's language does not read
     /// is refused by name, never taken for the unit, so that no figure is changed in silence.</summary>
     /// <returns>For a word (normalized) or a multiplier (as written), the number it stands for.</returns>
-    public static (FrozenDictionary<string, double> Words, FrozenDictionary<string, double> Multipliers) ForeignScales { get; } = LoadForeignScales();
+    public static (FrozenDictionary<string, double> Words, FrozenDictionary<string, double> Multipliers) ForeignScales => Refused.Scales;
 
     /// <summary>Denominators ("fifths", "quintos") and decimal words ("point", "virgule") of every language
     /// (<c>Languages/scale-words.json</c>): after a number they are refused, never taken for the unit.</summary>
-    public static (FrozenSet<string> Fractions, FrozenSet<string> Decimals) FractionWords { get; } = LoadFractionWords();
+    public static (FrozenSet<string> Fractions, FrozenSet<string> Decimals) FractionWords => Refused.Fractions;
 
-    private static (FrozenSet<string>, FrozenSet<string>) LoadFractionWords()
+    private static readonly ((FrozenDictionary<string, double>, FrozenDictionary<string, double>) Scales, (FrozenSet<string>, FrozenSet<string>) Fractions) Refused = LoadRefused();
+
+    /// <summary>Reads <c>Languages/scale-words.json</c> once, and adds every language's own scale words, collectives (and their
+    /// plurals) and multipliers.</summary>
+    private static ((FrozenDictionary<string, double>, FrozenDictionary<string, double>), (FrozenSet<string>, FrozenSet<string>)) LoadRefused()
     {
         using Stream stream = typeof(QuantityWords).Assembly.GetManifestResourceStream("Diabaly.Quantities.Languages.scale-words.json")
                               ?? throw new InvalidOperationException("The scale words file is not embedded in the assembly.");
         using JsonDocument document = JsonDocument.Parse(stream);
-        FrozenSet<string> Set(string key) => document.RootElement.GetProperty(key).EnumerateArray().Select(x => TextKey.Normalize(x.GetString()!)).ToFrozenSet(StringComparer.Ordinal);
-        return (Set("fraction-words"), Set("decimal-words"));
-    }
-
-    private static (FrozenDictionary<string, double>, FrozenDictionary<string, double>) LoadForeignScales()
-    {
-        using Stream stream = typeof(QuantityWords).Assembly.GetManifestResourceStream("Diabaly.Quantities.Languages.scale-words.json")
-                              ?? throw new InvalidOperationException("The scale words file is not embedded in the assembly.");
-        using JsonDocument document = JsonDocument.Parse(stream);
-        var words = document.RootElement.GetProperty("words").EnumerateObject().ToDictionary(p => TextKey.Normalize(p.Name), p => p.Value.GetDouble(), StringComparer.Ordinal);
-        var multipliers = document.RootElement.GetProperty("multipliers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        JsonElement root = document.RootElement;
+        var words = root.GetProperty("words").EnumerateObject().ToDictionary(p => TextKey.Normalize(p.Name), p => p.Value.GetDouble(), StringComparer.Ordinal);
+        var multipliers = root.GetProperty("multipliers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
         foreach (QuantityWords w in All.Values)
         {
             foreach (var (k, v) in w.Scales.Concat(w.Collectives))
@@ -214,7 +210,9 @@ internal sealed class QuantityWords
             }
         }
 
-        return (words.ToFrozenDictionary(StringComparer.Ordinal), multipliers.ToFrozenDictionary(StringComparer.Ordinal));
+        FrozenSet<string> Set(string key) => root.GetProperty(key).EnumerateArray().Select(x => TextKey.Normalize(x.GetString()!)).ToFrozenSet(StringComparer.Ordinal);
+        return ((words.ToFrozenDictionary(StringComparer.Ordinal), multipliers.ToFrozenDictionary(StringComparer.Ordinal)),
+            (Set("fraction-words"), Set("decimal-words")));
     }
 
     /// <summary>The codes of the supported languages, for messages: "'en', 'fr', 'es'".</summary>
