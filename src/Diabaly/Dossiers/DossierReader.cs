@@ -54,7 +54,7 @@ internal sealed partial class DossierReader
         {
             (int line, int column) = Position(text, bad);
             throw new DossierException([new DossierError(line, column,
-                $"the text holds {Guard.Describe(text[bad])}; a dossier is Unicode text with no control characters but tabs and line breaks", file)]);
+                $"the text holds {Guard.Describe(text[bad])}; a dossier is Unicode text with no control characters but tabs and line breaks, and no bidirectional controls", file)]);
         }
 
         YamlNode? root = YamlTree.Build(text, options.MaxDepth, errors, file);

@@ -123,7 +123,7 @@ internal static class YamlTree
                 {
                     // The text itself was checked, but a double-quoted escape ("\e", "\0", "\uD800") makes such a character.
                     throw new YamlException(ev.Start, ev.End,
-                        $"the value holds {Guard.Describe(scalar.Value[bad])}, written as an escape; a dossier holds no control characters but tabs and line breaks");
+                        $"the value holds {Guard.Describe(scalar.Value[bad])}, written as an escape; a dossier holds no control characters but tabs and line breaks, and no bidirectional controls");
                 }
 
                 bool isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";

@@ -21,23 +21,26 @@ internal static class Guard
         return WellFormed(value, name)!;
     }
 
-    /// <summary>Text that is well-formed (or null): a surrogate without its other half cannot be written as UTF-8 or YAML, and a control
-    /// character other than a tab or a line break would be printed raw to a terminal (an escape sequence, a bell, a backspace), so the
-    /// model refuses both, as the reader does.</summary>
+    /// <summary>Text that is well-formed (or null): a surrogate without its other half cannot be written as UTF-8 or YAML, a control
+    /// character other than a tab or a line break would be printed raw to a terminal (an escape sequence, a bell, a backspace), and a
+    /// bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) is invisible yet reverses what follows it on the line
+    /// ("Ministry" + U+202E + "(250–350)" shows as "Ministry(053–052)"), so the model refuses all three, as the reader does. The marks
+    /// U+200E, U+200F and U+061C, which right-to-left writing needs and which act only on their neighbours, are kept.</summary>
     public static string? WellFormed(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         int at = value is null ? -1 : Malformed(value);
         if (at >= 0)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{name} holds {Describe(value![at])} at character {at + 1}; text must be well-formed Unicode without control characters other than tabs and line breaks."), name);
+                string.Create(CultureInfo.InvariantCulture, $"{name} holds {Describe(value![at])} at character {at + 1}; text must be well-formed Unicode without control characters other than tabs and line breaks, and without bidirectional controls."), name);
         }
 
         return value;
     }
 
     /// <summary>The index of the first character that makes <paramref name="text"/> unfit to keep: half of a surrogate pair without its
-    /// other half, or a control character other than a tab, a line feed or a carriage return (C0, DEL and C1); -1 when there is none.</summary>
+    /// other half, a control character other than a tab, a line feed or a carriage return (C0, DEL and C1), or a bidirectional
+    /// embedding, override or isolate; -1 when there is none.</summary>
     public static int Malformed(string text)
     {
         for (int i = 0; i < text.Length; i++)
@@ -47,7 +50,7 @@ internal static class Guard
             {
                 i++;
             }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c))
             {
                 return i;
             }
@@ -56,10 +59,15 @@ internal static class Guard
         return -1;
     }
 
+    /// <summary>The explicit bidirectional formatting characters: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
     /// <summary>What <see cref="Malformed"/> found, for a message: "a control character (U+001B)".</summary>
     public static string Describe(char c)
         => char.IsSurrogate(c)
             ? string.Create(CultureInfo.InvariantCulture, $"half of a UTF-16 surrogate pair (U+{(int)c:X4}) with no other half")
+            : IsBidiControl(c)
+            ? string.Create(CultureInfo.InvariantCulture, $"an invisible bidirectional control (U+{(int)c:X4}) that reorders the text after it")
             : string.Create(CultureInfo.InvariantCulture, $"a control character (U+{(int)c:X4})");
 
     public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)

@@ -90,7 +90,9 @@ internal static partial class HtmlReport
         }
 
         var number = ReportText.Numbers(q);
-        string Ref(AssessedClaim a) => E($"#{number[a]} {a.Claim.Source.Name} ({Figures.Claim(a)})");
+        // A source's name is isolated (<bdi>): a name in Arabic or Hebrew would otherwise draw the figures after it into its own
+        // direction, and "(250–350)" would show as "(350–250)".
+        string Ref(AssessedClaim a) => Invariant($"#{number[a]} {Isolated(a.Claim.Source.Name)} ({E(Figures.Claim(a))})");
         if (!q.Consensus.IsEmpty)
         {
             Consensus c = q.Consensus;
@@ -136,7 +138,7 @@ internal static partial class HtmlReport
                 q.Camps.Select((camp, i) => new[]
                 {
                     Swatch(i) + Invariant($"{i + 1}"),
-                    E(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}"))),
+                    string.Join(", ", camp.Claims.Select(x => Invariant($"#{number[x]} {Isolated(x.Claim.Source.Name)}"))),
                     E(Figures.CampInterval(camp)),
                     E(Figures.Central(camp)),
                     E(Figures.Estimate(camp.Weight)),
@@ -383,6 +385,9 @@ internal static partial class HtmlReport
     private static string Swatch(int camp) => $"<span class=\"swatch\" style=\"background:{ReportWriter.CampColors[camp % ReportWriter.CampColors.Count]}\" aria-hidden=\"true\"></span>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Text of the user's, escaped and set apart from the text around it in direction.</summary>
+    private static string Isolated(string text) => "<bdi>" + E(text) + "</bdi>";
 
     /// <summary>A question id as the tail of an HTML id: letters, digits, '-' and '_' kept, anything else '_' (the index in front
     /// keeps ids unique).</summary>

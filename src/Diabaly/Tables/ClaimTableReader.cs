@@ -82,12 +82,18 @@ public sealed class ClaimTableReader : IDisposable
     /// <param name="path">The file.</param>
     /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/>.</param>
     /// <returns>The reader, positioned after the header.</returns>
-    /// <exception cref="DossierException">The header is not that of a claim table (unknown or missing columns), or the file is not
-    /// the Parquet file its name says.</exception>
+    /// <exception cref="DossierException">The header is not that of a claim table (unknown or missing columns), the file is not
+    /// the Parquet file its name says, or it is not a regular file (a pipe or a device, whose read would never end).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ClaimTableReader Open(string path, ClaimTableOptions? options = null)
     {
         Guard.NotBlank(path);
+        if (File.Exists(path) && FileKind.IsRegular(path) == false)
+        {
+            // A FIFO would block the read forever and /dev/zero would never end a row.
+            throw new DossierException([new DossierError(0, 0, "this is not a regular file (a device, a pipe or a socket); expected a claim table file", path)]);
+        }
+
         return FromStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, options);
     }
 

@@ -30,6 +30,9 @@ internal sealed class CsvTableRows : ITableRows
     private readonly char _separator;
     private long _lastLine = 1;
 
+    /// <summary>The longest row Sep reads: 16 MiB of characters.</summary>
+    private const int MaxRowLength = 16 * 1024 * 1024;
+
     private CsvTableRows(SepReader reader, TextReader text, string? file, char separator)
     {
         _reader = reader;
@@ -90,6 +93,13 @@ internal sealed class CsvTableRows : ITableRows
             // The text is decoded a block ahead of the rows: the bad bytes lie after this line, not necessarily on the next.
             throw new DossierException([new DossierError((int)Math.Min(_lastLine + 1, int.MaxValue), 1,
                 $"the table is not valid UTF-8 after line {_lastLine}; save it as UTF-8.", _file)]);
+        }
+        catch (NotSupportedException)
+        {
+            // Sep holds a row in one buffer of at most 16 MiB: a longer row (an unclosed quote, a note of a book's length, a file
+            // that never ends a line) cannot be read, nor skipped, since the reader cannot find where it ends.
+            throw new DossierException([new DossierError((int)Math.Min(_lastLine + 1, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
+                $"the row after line {_lastLine} is longer than {MaxRowLength:N0} characters, the most a row of a claim table may hold (an unclosed quote or a file without line breaks?); the table cannot be read past it."), _file)]);
         }
     }
 
@@ -187,7 +197,13 @@ internal sealed class ParquetTableRows : ITableRows
         ParquetReader reader;
         try
         {
+            CheckFooter(stream, file);
             reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: false).GetAwaiter().GetResult();
+        }
+        catch (DossierException)
+        {
+            stream.Dispose();
+            throw;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -223,6 +239,37 @@ internal sealed class ParquetTableRows : ITableRows
         {
             Close(reader, stream);
             throw;
+        }
+    }
+
+    /// <summary>Refuses a file whose footer says it is longer than the file (Parquet.Net would allocate what the footer's length
+    /// says, up to 2 GiB, before finding out): a Parquet file ends with its footer, the footer's length in 4 bytes and "PAR1".</summary>
+    private static void CheckFooter(Stream stream, string? file)
+    {
+        if (!stream.CanSeek)
+        {
+            return;
+        }
+
+        long length = stream.Length;
+        Span<byte> tail = stackalloc byte[8];
+        if (length >= 12)
+        {
+            stream.Position = length - 8;
+            stream.ReadExactly(tail);
+            stream.Position = 0;
+        }
+
+        if (length < 12 || !tail[4..].SequenceEqual("PAR1"u8))
+        {
+            throw new DossierException([new DossierError(1, 1, "the file is not Parquet: it does not end with the Parquet mark (PAR1).", file)]);
+        }
+
+        long footer = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
+        if (footer > length - 12)
+        {
+            throw new DossierException([new DossierError(1, 1, string.Create(CultureInfo.InvariantCulture,
+                $"the file is not a whole Parquet file: its footer says it holds {footer:N0} bytes of metadata, but the file has {length:N0} bytes in all."), file)]);
         }
     }
 

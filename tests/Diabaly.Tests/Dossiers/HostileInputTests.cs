@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Diabaly.Sample;
+using Diabaly.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Diabaly.Tests.Dossiers;
+
+/// <summary>What the second hostile test round (#24) broke: invisible bidirectional controls that reorder figures, a pipe or a device
+/// given as a claim table, lone surrogates in text handed to the library, a table row longer than the CSV reader holds, a Parquet
+/// footer that claims 2 GiB. Each is refused with a position, and the console exits 3 (an invalid input), never 1.</summary>
+public class HostileInputTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        int code = Cli.Run(args, new TestConsole(), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Temp(string extension) => Path.Combine(Path.GetTempPath(), $"diabaly-hostile-{Guid.NewGuid():N}{extension}");
+
+    // --- Bidirectional controls (item 2) ---
+
+    public static TheoryData<char> BidiControls => ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+    [Theory]
+    [MemberData(nameof(BidiControls))]
+    public void ABidiControl_InASourceName_IsRefused_WithItsLineAndColumn(char control)
+    {
+        string yaml = Some.MinimalYaml.Replace("name: Source A", "name: Ministry" + control, StringComparison.Ordinal);
+        yaml.Should().Contain("Ministry" + control);
+        var e = new Action(() => Dossier.Parse(yaml)).Should().Throw<DossierException>().Which;
+        DossierError error = e.Errors.Should().ContainSingle().Which;
+        int line = yaml[..yaml.IndexOf(control, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        error.Line.Should().Be(line);
+        error.Column.Should().Be(yaml.Split('\n')[line - 1].IndexOf(control, StringComparison.Ordinal) + 1);
+        error.Message.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"U+{(int)control:X4}")).And.Contain("bidirectional");
+    }
+
+    [Fact]
+    public void ABidiControl_WrittenAsAnEscape_IsRefused_Too()
+    {
+        string yaml = Some.MinimalYaml.Replace("name: Source A", "name: \"Ministry\\u202E\"", StringComparison.Ordinal);
+        new Action(() => Dossier.Parse(yaml)).Should().Throw<DossierException>().WithMessage("*U+202E*bidirectional*");
+    }
+
+    [Fact]
+    public void ABidiControl_IsRefused_ByTheModel_AndByTheGrammar()
+    {
+        new Action(() => _ = new Source("m", "Ministry\u202E")).Should().Throw<ArgumentException>().WithMessage("*U+202E*");
+        new Action(() => _ = new Question("q", "Fighters\u2067", "men")).Should().Throw<ArgumentException>().WithMessage("*U+2067*");
+        Quantity.TryParse("about \u202E400", out _).Should().BeFalse();
+        // The marks that right-to-left writing needs, which act only on their neighbours, are kept.
+        new Source("m", "\u0648\u0632\u0627\u0631\u0629\u200F").Name.Should().EndWith("\u200F");
+    }
+
+    [Fact]
+    public void ABidiControl_InAClaimTable_IsRefused_WithItsRow()
+    {
+        string path = Temp(".csv");
+        File.WriteAllText(path, "question,source,value\nfighters,reporter,400\nfighters,Ministry\u202E,1220\n");
+        try
+        {
+            var (code, _, err) = Run(path);
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain(":3:").And.Contain("U+202E").And.NotContain("\u202E").And.NotContain("   at ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ARightToLeftName_IsIsolated_InTheHtmlReport_SoTheFiguresAfterItKeepTheirOrder()
+    {
+        // "وزارة" (ministry) before "(250–350)": without isolation the browser shows "(350–250)".
+        Dossier d = Dossier.Parse("""
+            title: Isolation
+            sources:
+              m:
+                name: وزارة الدفاع
+              r:
+                name: Reporter
+            questions:
+              q:
+                subject: Fighters
+                unit: fighters
+            claims:
+              - {source: m, question: q, value: "250-350"}
+              - {source: r, question: q, value: "1,220"}
+            """);
+        string html = ReportWriter.ToHtml(Reconciler.Reconcile(d));
+        html.Should().Contain("<bdi>وزارة الدفاع</bdi> (250–350)");
+        html.Should().NotContain("#1 وزارة");
+    }
+
+    // --- Pipes and devices as claim tables (items 3 and 7) ---
+
+    [Fact]
+    public async Task APipe_GivenAsAClaimTable_IsRefused_WithoutWaitingForAWriter()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string fifo = Temp(".csv");
+        using (Process mkfifo = Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        try
+        {
+            CancellationToken token = TestContext.Current.CancellationToken;
+            var run = Task.Run(() => Run(fifo), token);
+            (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30), token))).Should().BeSameAs(run, "a pipe is refused, not read");
+            var (code, _, err) = await run;
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain("not a regular file");
+            new Action(() => ClaimTableReader.Open(fifo)).Should().Throw<DossierException>().WithMessage("*not a regular file*");
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Fact]
+    public void ADevice_LinkedAsAClaimTable_IsRefused_WithoutReadingIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string link = Temp(".csv");
+        File.CreateSymbolicLink(link, "/dev/zero");
+        try
+        {
+            var (code, _, err) = Run(link);
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain("not a regular file").And.NotContain("unexpected");
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARowLongerThanTheReaderHolds_IsRefused_WithTheLineBeforeIt(bool skipBadRows)
+    {
+        string path = Temp(".csv");
+        using (var w = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            w.Write("question,source,value,note\nfighters,reporter,400,short\nfighters,mayor,2000,");
+            w.Write(new string('n', 17 * 1024 * 1024));
+            w.Write("\nfighters,minister,1200,short\n");
+        }
+
+        try
+        {
+            var (code, _, err) = skipBadRows ? Run(path, "--skip-bad-rows") : Run(path);
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain(":3:1:").And.Contain("longer than 16,777,216 characters").And.NotContain("unexpected").And.NotContain("   at ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AParquetFooter_ThatSaysItIsLongerThanTheFile_IsRefused_WithoutAllocatingIt()
+    {
+        byte[] bytes;
+        using (MemoryStream file = Tables.ParquetTableTests.Write(
+        [
+            Tables.ParquetTableTests.Text("question", ["fighters"]),
+            Tables.ParquetTableTests.Text("source", ["reporter"]),
+            Tables.ParquetTableTests.Text("value", ["400"]),
+        ]))
+        {
+            bytes = file.ToArray();
+        }
+
+        Encoding.ASCII.GetString(bytes, bytes.Length - 4, 4).Should().Be("PAR1");
+        BitConverter.GetBytes(0x7FFFFFFF).CopyTo(bytes, bytes.Length - 8);
+        string path = Temp(".parquet");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var (code, _, err) = Run(path);
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain(":1:1:").And.Contain("2,147,483,647 bytes of metadata").And.NotContain("unexpected");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // --- Lone surrogates handed to the library as text (item 4) ---
+
+    [Fact]
+    public void ALoneSurrogate_AnywhereInTheDiabalySample_IsAPositionedDossierError()
+    {
+        string sample = File.ReadAllText(Some.DiabalyPath);
+        int tried = 0;
+        for (int at = 0; at < sample.Length; at += 97)
+        {
+            foreach (char half in new[] { '\uD800', '\uDFFF' })
+            {
+                string text = sample.Insert(at, half.ToString());
+                var e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+                e.Errors[0].Line.Should().BeGreaterThan(0);
+                e.Errors[0].Message.Should().Contain("surrogate");
+                tried++;
+            }
+        }
+
+        tried.Should().BeGreaterThan(100);
+    }
+
+    [Fact]
+    public void ALoneSurrogate_WrittenAsAnEscape_InAScopeLabel_IsAPositionedDossierError()
+    {
+        string sample = File.ReadAllText(Some.DiabalyPath);
+        int scope = sample.IndexOf("scope: ", StringComparison.Ordinal);
+        scope.Should().BeGreaterThan(0, "the sample labels scopes");
+        int end = sample.IndexOf('\n', scope);
+        string text = sample[..scope] + "scope: \"Diabaly\\uD800\"" + sample[end..];
+        var e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        e.Errors[0].Line.Should().Be(sample[..scope].Count(c => c == '\n') + 1);
+        e.Errors[0].Message.Should().Contain("surrogate");
+    }
+}
