@@ -19,14 +19,25 @@ public static class Targets
     /// <summary>What one run may allocate: 64 MiB, plus 20,000 bytes per byte of input.</summary>
     public const long FixedAllocation = 64L * 1024 * 1024, AllocationPerInputByte = 20_000;
 
-    public static readonly string[] Names = ["quantity", "dossier", "pipeline"];
+    public static readonly string[] Names = ["quantity", "dossier", "pipeline", "csv", "parquet"];
+
+    /// <summary>The first byte of an input that the text targets read as UTF-16 code units rather than UTF-8: 0xFF never begins
+    /// UTF-8, and the code units after it are taken as they come, lone surrogates and all, as a caller of <c>Parse(string)</c> may
+    /// pass them.</summary>
+    public const byte Utf16Mark = 0xFF;
 
     public static void Run(string target, ReadOnlySpan<byte> input)
     {
-        string text = Encoding.UTF8.GetString(input);
+        string text = Text(input);
         long before = GC.GetAllocatedBytesForCurrentThread();
         switch (target)
         {
+            case "csv":
+                Table(input, "fuzz.csv");
+                break;
+            case "parquet":
+                Table(input, "fuzz.parquet");
+                break;
             case "quantity":
                 Quantities(text);
                 break;
@@ -44,6 +55,47 @@ public static class Targets
         if (allocated > FixedAllocation + (AllocationPerInputByte * input.Length))
         {
             throw new BrokenPromiseException($"{allocated:N0} bytes allocated for {input.Length:N0} bytes of input");
+        }
+    }
+
+    /// <summary>The input as text: UTF-8 (invalid bytes replaced, as a reader of files would refuse them), or after
+    /// <see cref="Utf16Mark"/> the UTF-16 code units of the bytes that follow, little-endian, unchecked.</summary>
+    public static string Text(ReadOnlySpan<byte> input)
+        => input.Length > 0 && input[0] == Utf16Mark
+            ? new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(input[1..(1 + ((input.Length - 1) & ~1))]))
+            : Encoding.UTF8.GetString(input);
+
+    /// <summary>A claim table's reader, strict and skipping bad rows: a refusal is a positioned DossierException, before or while
+    /// the rows are read; what it reads is learned from, reconciled and written as CSV and JSON Lines result rows, with finite
+    /// numbers only.</summary>
+    private static void Table(ReadOnlySpan<byte> input, string name)
+    {
+        byte[] bytes = input.ToArray();
+        foreach (bool skip in new[] { false, true })
+        {
+            var options = new ClaimTableOptions { SkipBadRows = skip };
+            try
+            {
+                ReliabilityReport reliability;
+                using (ClaimTableReader first = ClaimTableReader.FromStream(new MemoryStream(bytes, writable: false), name, options))
+                {
+                    reliability = Reconciler.Learn(first.Questions());
+                }
+
+                foreach (ResultFormat format in new[] { ResultFormat.Csv, ResultFormat.JsonLines })
+                {
+                    using ClaimTableReader again = ClaimTableReader.FromStream(new MemoryStream(bytes, writable: false), name, options);
+                    using var writer = new StringWriter(CultureInfo.InvariantCulture);
+                    long written = ResultTable.Write(Reconciler.ReconcileLearned(again.Questions(), reliability, ReconcileOptions.Default, 1), writer, format);
+                    string output = writer.ToString();
+                    Check(!output.Contains("NaN", StringComparison.Ordinal) && !output.Contains("Infinity", StringComparison.Ordinal), "no NaN or infinity in the results");
+                    Check(written >= 0 && again.Rows >= again.SkippedRows && (skip || again.SkippedRows == 0), "rows counted, none skipped unless asked");
+                }
+            }
+            catch (DossierException e)
+            {
+                Errors(e);
+            }
         }
     }
 
@@ -155,10 +207,13 @@ public static class Targets
         }
         catch (DossierException e)
         {
-            Check(e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length is > 0 and < 2_000), "errors with a position and a short message");
+            Errors(e);
             return null;
         }
     }
+
+    private static void Errors(DossierException e)
+        => Check(e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length is > 0 and < 2_000), "errors with a position and a short message");
 
     private static void Check(bool condition, string promise)
     {

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Fuzzes one target of the library with AFL++ (Debian's afl++) through SharpFuzz, for a number of minutes:
-#   tests/Diabaly.Fuzz/run.sh quantity|dossier|pipeline MINUTES
+#   tests/Diabaly.Fuzz/run.sh quantity|dossier|pipeline|csv|parquet MINUTES
 # Findings land in $FUZZ_WORK/TARGET/findings (default /tmp/diabaly-fuzz); replay them with an uninstrumented build
 # (the instrumented one only runs under afl-fuzz):
 #   dotnet build tests/Diabaly.Fuzz -c Release && dotnet tests/Diabaly.Fuzz/bin/Release/net10.0/Diabaly.Fuzz.dll TARGET FILE...
 # and keep each, once fixed, as a regression under tests/Diabaly.Fuzz/regressions/TARGET (FuzzTargetTests replays them).
 # FUZZ_INPUT=DIR starts from DIR rather than corpus/TARGET, say the queue of an earlier campaign.
 set -euo pipefail
-target=${1:?usage: run.sh quantity|dossier|pipeline MINUTES}
+target=${1:?usage: run.sh quantity|dossier|pipeline|csv|parquet MINUTES}
 minutes=${2:-30}
 here=$(cd "$(dirname "$0")" && pwd)
 work=${FUZZ_WORK:-/tmp/diabaly-fuzz}/$target
@@ -20,6 +20,11 @@ command -v sharpfuzz >/dev/null || dotnet tool install --global SharpFuzz.Comman
 rm -rf "$work/bin"
 dotnet publish "$here/Diabaly.Fuzz.csproj" -c Release -o "$work/bin" -p:TreatWarningsAsErrors=false >/dev/null
 sharpfuzz "$work/bin/Diabaly.dll"
+# The table targets see the coverage of the reader they drive as well.
+case $target in
+  csv) sharpfuzz "$work/bin/Sep.dll" ;;
+  parquet) sharpfuzz "$work/bin/Parquet.dll" ;;
+esac
 
 # The inputs found so far are kept between runs: afl-fuzz resumes from them ("-i -").
 input="${FUZZ_INPUT:-$here/corpus/$target}"

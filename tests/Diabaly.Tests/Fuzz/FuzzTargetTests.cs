@@ -38,6 +38,18 @@ public class FuzzTargetTests
         => Inputs().Count.Should().BeGreaterThan(40);
 
     [Fact]
+    public void AnInputMarkedUtf16_ReachesTheLibrary_AsCodeUnits_LoneSurrogatesAndAll()
+    {
+        Targets.Text([Targets.Utf16Mark, 0x41, 0x00, 0x00, 0xD8, 0x42]).Should().Be("A\uD800", "the odd last byte is dropped");
+        Targets.Text("about 2,000"u8).Should().Be("about 2,000");
+        Targets.Names.Should().Contain(["csv", "parquet"]);
+        foreach (string target in new[] { "csv", "parquet" })
+        {
+            Inputs().Count(row => row.Data.Item1 == target).Should().BeGreaterThanOrEqualTo(3, $"the {target} target has a seed corpus");
+        }
+    }
+
+    [Fact]
     public void ABrokenPromise_FailsTheTarget()
         => new Action(() => Targets.Run("nothing", [])).Should().Throw<ArgumentException>();
 }
