@@ -80,14 +80,16 @@ internal sealed partial class DossierReader
             }
         }
 
-        // A label named once in 'scopes' and by no claim or target relates nothing: most likely a typo.
+        // A label named once in 'scopes' and by no claim or target relates nothing. Close to a label in use, it is most likely a
+        // typo that would leave the bound meant silently unset: an error. Otherwise the claims that used it may simply have been
+        // left out of this file: a warning, so that a dossier cut down to some of its claims still reads.
         var counts = relationScopes.GroupBy(r => Stratum.Key(r.Label)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var (label, node) in relationScopes)
         {
             if (!scopesUsed.Contains(Stratum.Key(label)!) && counts[Stratum.Key(label)!] == 1)
             {
-                Error(node, $"the scope '{Excerpt.Of(label)}' in 'scopes' is not used by any claim or target{Suggest(label, scopeText)}; "
-                            + "a relation names the words claims give in 'scope'");
+                Unused(node, $"the scope '{Excerpt.Of(label)}' in 'scopes' is not used by any claim or target", Suggest(label, scopeText),
+                    "a relation names the words claims give in 'scope'");
             }
         }
 
@@ -117,11 +119,17 @@ internal sealed partial class DossierReader
                 seen.Add(key, t);
                 if (!timesUsed.Contains(key) && !TimeLine.IsDate(label))
                 {
-                    Error(t, $"the time '{Excerpt.Of(label)}' in 'times' is not used by any claim or target{Suggest(label, timeText)}; "
-                             + "'times' orders the words claims give in 'as-of'");
+                    Unused(t, $"the time '{Excerpt.Of(label)}' in 'times' is not used by any claim or target", Suggest(label, timeText),
+                        "'times' orders the words claims give in 'as-of'");
                 }
 
                 times.Add(label.Trim());
+            }
+
+            // Dates listed out of their own order, with the dates between them unlisted, would order time in a circle.
+            if (_errors.Count == 0 && StratumRelations.DisorderIn(times) is { } disorder)
+            {
+                Error(timesNode, disorder);
             }
         }
 
@@ -148,5 +156,19 @@ internal sealed partial class DossierReader
         }
 
         return _errors.Count > 0 ? StratumRelations.None : new StratumRelations { Within = within, Times = times };
+    }
+
+    /// <summary>A relation's label that nothing uses: an error when it is close to a label in use (<paramref name="suggestion"/>
+    /// is not empty), a warning otherwise.</summary>
+    private void Unused(YamlNode node, string what, string suggestion, string hint)
+    {
+        if (suggestion.Length > 0)
+        {
+            Error(node, $"{what}{suggestion}; {hint}");
+        }
+        else
+        {
+            _warnings.Add(new DossierWarning(node.Line, node.Column, $"{what}, so it relates nothing here; {hint}", _file));
+        }
     }
 }

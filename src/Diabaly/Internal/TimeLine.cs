@@ -8,7 +8,7 @@ internal static class TimeLine
 {
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
-    public static bool IsDate(string label) => Span(label) is not null;
+    public static bool IsDate(string label) => Stretch(label) is not null;
 
     /// <summary>-1 when <paramref name="a"/> is before <paramref name="b"/>, 1 when after, 0 when they are the same label, null when
     /// they are not ordered. Labels are compared as words (<see cref="Stratum.Key"/>).</summary>
@@ -25,7 +25,7 @@ internal static class TimeLine
             return ia.CompareTo(ib);
         }
 
-        if (Span(a) is { } sa && Span(b) is { } sb)
+        if (Stretch(a) is { } sa && Stretch(b) is { } sb)
         {
             return sa.End <= sb.Start ? -1 : sb.End <= sa.Start ? 1 : null;
         }
@@ -43,12 +43,12 @@ internal static class TimeLine
 
         string key = Stratum.Key(label)!;
         return relations.TimeIndex(key) is { } i ? (1, i, key)
-             : Span(label) is { } s ? (2, s.Start, key)
+             : Stretch(label) is { } s ? (2, s.Start, key)
              : (3, 0, key);
     }
 
     /// <summary>The stretch of time a date label covers, in ticks, end exclusive; null for a label that is not a date.</summary>
-    private static (long Start, long End)? Span(string label)
+    public static (long Start, long End)? Stretch(string label)
     {
         string t = label.Trim();
         if (PartialDate.TryParse(t, out PartialDate d))

@@ -71,7 +71,8 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
 
     /// <summary>Time labels in order, earliest first.</summary>
     /// <value>Empty.</value>
-    /// <exception cref="ArgumentException">Set with a blank label or the same label twice (as words).</exception>
+    /// <exception cref="ArgumentException">Set with a blank label, the same label twice (as words), or dates out of their order
+    /// (a date listed after one that ends before it begins), which would order time in a circle.</exception>
     /// <exception cref="ArgumentNullException">Set to null or to a list holding null.</exception>
     public IReadOnlyList<string> Times
     {
@@ -86,6 +87,11 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
                 {
                     throw new ArgumentException($"The time '{Excerpt.Of(times[i])}' is listed twice in Times.", nameof(value));
                 }
+            }
+
+            if (DisorderIn(times) is { } disorder)
+            {
+                throw new ArgumentException(disorder, nameof(value));
             }
 
             _times = Array.AsReadOnly(times);
@@ -150,6 +156,36 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
 
     /// <summary>The position of a time label (by key) in <see cref="Times"/>, or null.</summary>
     internal int? TimeIndex(string key) => _timeIndex.TryGetValue(key, out int i) ? i : null;
+
+    /// <summary>Why a list of times contradicts the dates it holds, or null: a date listed after a date that ends before it begins
+    /// (2013-01-20 before 2013-01-10). Times orders two labels it lists by their place and two dates it does not list by the
+    /// calendar, so such a list with 2013-01-15 unlisted would put the 10th before the 15th, the 15th before the 20th and the 20th
+    /// before the 10th: a cycle. Linear in the list: each date must end after every date listed before it begins.</summary>
+    internal static string? DisorderIn(IReadOnlyList<string> times)
+    {
+        string? latest = null;
+        long latestStart = long.MinValue;
+        foreach (string t in times)
+        {
+            if (TimeLine.Stretch(t) is not { } span)
+            {
+                continue;
+            }
+
+            if (latest is not null && span.End <= latestStart)
+            {
+                return $"the times contradict their dates: '{Excerpt.Of(t)}' is listed after '{Excerpt.Of(latest)}', which comes later; "
+                       + "with the dates between them ordered by the calendar, time would run in a circle. List dates in their order";
+            }
+
+            if (span.Start > latestStart)
+            {
+                (latest, latestStart) = (t, span.Start);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A cycle in a within-map, as "a → b → a", or null; labels compared as words.</summary>
     internal static string? CycleIn(IReadOnlyDictionary<string, IReadOnlyList<string>> within)

@@ -107,6 +107,56 @@ public class DossierStrataTests
     }
 
     [Fact]
+    public void AScopeThatNoClaimUses_AndIsCloseToNone_IsAWarning_SoACutDownDossierStillReads()
+    {
+        // The claims about the capital were left out to look at the rest: the relation relates nothing, which is said, not refused.
+        Dossier d = Dossier.Parse(Sources + """
+            scopes:
+              capital: {within: country}
+            questions:
+              q: {subject: S, unit: u}
+            claims:
+              - {question: q, source: a, value: 1, scope: country}
+            """);
+        DossierWarning w = d.Warnings.Should().ContainSingle().Which;
+        (w.Line, w.Column).Should().Be((5, 3));
+        w.Message.Should().Contain("the scope 'capital' in 'scopes' is not used by any claim or target, so it relates nothing here");
+        d.Relations.Within.Should().ContainKey("capital");
+    }
+
+    [Fact]
+    public void ATimeThatNoClaimUses_AndIsCloseToNone_IsAWarning()
+    {
+        Dossier d = Dossier.Parse(Sources + "times: [start, aftermath, end]\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n"
+                                  + "  - {question: q, source: a, value: 1, as-of: start}\n  - {question: q, source: a, value: 2, as-of: end}\n");
+        DossierWarning w = d.Warnings.Should().ContainSingle().Which;
+        (w.Line, w.Column).Should().Be((4, 16));
+        w.Message.Should().Contain("the time 'aftermath' in 'times' is not used by any claim or target, so it relates nothing here");
+    }
+
+    [Fact]
+    public void TimesThatContradictTheirDates_AreRefused_AsACycleIs()
+    {
+        // Listed 20th before 10th, with the 15th unlisted: the 10th is before the 15th and the 15th before the 20th by the calendar,
+        // and the 20th before the 10th by the list. That gave both "at least 150" and "at most 125" for one target.
+        FailsAt(Sources + """
+            times: ["2013-01-20", "2013-01-10"]
+            questions:
+              q: {subject: S, unit: u, cumulative: true}
+            claims:
+              - {question: q, source: a, value: 100, as-of: 2013-01-10}
+              - {question: q, source: a, value: 150, as-of: 2013-01-15}
+              - {question: q, source: a, value: 125, as-of: 2013-01-20}
+            """, 4, 8, "the times contradict their dates: '2013-01-10' is listed after '2013-01-20', which comes later");
+        new Action(() => _ = new StratumRelations { Times = ["2013-01-20", "start", "2013-01-10"] })
+            .Should().Throw<ArgumentException>().WithMessage("*'2013-01-10' is listed after '2013-01-20'*");
+        new Action(() => _ = new StratumRelations { Times = ["2013-01", "2013-01-15", "start", "2013-01-31", "2013-02"] })
+            .Should().NotThrow("a month overlaps its days, and dates listed in their order are consistent");
+        new Action(() => _ = new StratumRelations { Times = ["2013-01-15", "2013-01"] })
+            .Should().NotThrow("a day and the month that holds it overlap: the list may order them");
+    }
+
+    [Fact]
     public void ATimeListedTwice_IsRefused()
         => FailsAt(Sources + "times: [end, End]\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 1, as-of: end}\n",
             4, 14, "the time 'End' is listed twice in 'times' (first at line 4, column 9)");
