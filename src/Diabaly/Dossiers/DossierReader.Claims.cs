@@ -127,10 +127,6 @@ internal sealed partial class DossierReader
         claims.AddRange(ClaimNames.Named(drafts, taken.Keys));
     }
 
-    /// <summary>
-    /// Warns of a figure that two sources give alike, to the unit, when it is not round (a round figure is often reached apart): a
-    /// possible copy, unless one names the other as its relay with 'via'. The warning stands at the later claim in the file.
-    /// </summary>
     /// <summary>At most MaxErrors warnings, and a last one that counts the rest.</summary>
     private DossierWarning[] Bounded(List<DossierWarning> warnings)
     {
@@ -146,14 +142,32 @@ internal sealed partial class DossierReader
 
     private static bool IsBefore(YamlNode a, YamlNode b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
 
+    /// <summary>Copy warnings listed one by one for a question; beyond them, one warning counts the rest.</summary>
+    internal const int MaxCopyWarningsPerQuestion = 5;
+
+    /// <summary>
+    /// Warns of a figure that two sources give alike, to the unit, when it is precise enough to be unlikely to meet by chance: three
+    /// significant digits or more, the third not a 0 or a 5 (347, 1,249, 2,975; not 47, 350, 1,200 or 1,250, which sources often
+    /// reach apart), and not one off a
+    /// round figure (a strict bound, "more than a million", reads as the next whole count). It is a possible copy, unless one names
+    /// the other as its relay with 'via'. The warning stands at the later claim in the file; beyond
+    /// <see cref="MaxCopyWarningsPerQuestion"/> for a question, one warning counts the others.
+    /// </summary>
     private void WarnOfCopies(List<(Claim Claim, YamlNode Value, string What)> read)
     {
-        // Round, or one off a round figure: a strict bound ("more than a million") reads as the next whole count.
-        static bool Round(double v) => !double.IsFinite(v) || RoundnessRule.Step(v) >= 100 || RoundnessRule.Step(v + 1) >= 100
-                                       || (v >= 1 && RoundnessRule.Step(v - 1) >= 100);
+        static bool Precise(double v) => double.IsFinite(v) && v > 1 && Digits(v) && !Coarse(v + 1) && !Coarse(v - 1);
+        static bool Coarse(double v) => v / RoundnessRule.Step(v) < 100;
+
+        // Three significant digits, the third not a 0 or a 5 (1,250 and 345 are reached apart as often as 1,200).
+        static bool Digits(double v)
+        {
+            double half = 5 * Math.Pow(10, Math.Floor(Math.Log10(v)) - 2), ratio = v / half;
+            return !Coarse(v) && Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio;
+        }
+        var copies = new List<(string Question, DossierWarning Warning)>();
         foreach (var group in read
                      .Where(r => r.Claim.Value.Kind != QuantityKind.Vague
-                                 && !(Round(r.Claim.Value.Lower) && Round(r.Claim.Value.Upper) && (r.Claim.Value.Central is not { } c || Round(c))))
+                                 && (Precise(r.Claim.Value.Lower) || Precise(r.Claim.Value.Upper) || (r.Claim.Value.Central is { } c && Precise(c))))
                      .GroupBy(r => (r.Claim.Question.Id, Stratum.Key(r.Claim.AsOf), Stratum.Key(r.Claim.Scope),
                                     r.Claim.Value.Kind, r.Claim.Value.Lower, r.Claim.Value.Upper, r.Claim.Value.Central))
                      .Where(g => g.Skip(1).Any()))
@@ -170,10 +184,22 @@ internal sealed partial class DossierReader
                 if (first.Claim is not null && first.Claim != later && IsBefore(first.Value, inOrder[i].Value)
                     && !later.Via.Contains(first.Claim.Source) && !first.Claim.Via.Contains(later.Source) && !later.Via.Intersect(first.Claim.Via).Any())
                 {
-                    _warnings.Add(new DossierWarning(inOrder[i].Value.Line, inOrder[i].Value.Column,
+                    copies.Add((later.Question.Id, new DossierWarning(inOrder[i].Value.Line, inOrder[i].Value.Column,
                         $"{inOrder[i].What} gives the same figure as {first.What} (line {first.Value.Line}) from {first.Claim.Source.Name}: {later.Value}; "
-                        + "a possible copy: if one source took it from the other, name the relay with 'via'", _file));
+                        + "a possible copy: if one source took it from the other, name the relay with 'via'", _file)));
                 }
+            }
+        }
+
+        foreach (var question in copies.GroupBy(c => c.Question, StringComparer.Ordinal))
+        {
+            var inOrder = question.Select(c => c.Warning).OrderBy(w => w.Line).ThenBy(w => w.Column).ToList();
+            _warnings.AddRange(inOrder.Take(MaxCopyWarningsPerQuestion));
+            if (inOrder.Count > MaxCopyWarningsPerQuestion)
+            {
+                DossierWarning next = inOrder[MaxCopyWarningsPerQuestion];
+                _warnings.Add(new DossierWarning(next.Line, next.Column, string.Create(CultureInfo.InvariantCulture,
+                    $"and {inOrder.Count - MaxCopyWarningsPerQuestion:N0} more claims on question '{question.Key}' from here on give a precise figure another source gave before them: possible copies; name each relay with 'via'"), _file));
             }
         }
     }
