@@ -84,7 +84,8 @@ public class DomainPropertyTests
         {
             ReconciliationReport r = Reconciler.Reconcile(d, o);
             QuestionReport q = r["q"];
-            bool finite = Numbers(q).All(double.IsFinite) && q.Estimates.Values.Where(e => !e.IsEmpty).All(e => e.Low <= e.Best && e.Best <= e.High);
+            double domain = q.Claims.Select(a => double.IsFinite(a.Upper) ? a.Upper : a.Lower).Append(Quantity.MaxCount).Max();
+            bool finite = Numbers(q).All(double.IsFinite) && q.Estimates.Values.Where(e => !e.IsEmpty).All(e => e.Low <= e.Best && e.Best <= e.High && e.High <= domain);
             string json = ReportWriter.ToJson(r);
             using JsonDocument doc = JsonDocument.Parse(json);
             string markdown = ReportWriter.ToMarkdown(r), csv = ReportWriter.ToCsv(r);
@@ -174,6 +175,17 @@ public class DomainPropertyTests
         ReconciliationReport r = Reconciler.Reconcile(d);
         ReportWriter.ToJson(r).Should().NotContain("Infinity").And.NotContain("NaN");
         r["q"].Conflicts.Should().OnlyContain(c => double.IsFinite(c.Factor));
+    }
+
+    [Fact]
+    public void ADerivedIntervalBeyondTheDomain_IsHeldAtItsEdge_AndSaysSo()
+    {
+        // The random-effects interval of these two claims, exp(51.4) on the log scale, reached 2.2 × 10^22.
+        Dossier d = Support.Some.Dossier(("a", Quantity.Exact(1e-300), null, null), ("b", Quantity.Exact(1e15), null, null));
+        Consensus re = Reconciler.Reconcile(d, new ReconcileOptions { Method = ConsensusMethod.RandomEffects })["q"].Consensus;
+        re.High.Should().Be(1.25e15, "a round 10^15 is read as 7.5 × 10^14 to 1.25 × 10^15, the farthest a claim reaches");
+        re.Explanation.Should().Contain("is held at 1,250,000,000,000,000, the most a count can be (Quantity.MaxCount) or the farthest a claim reaches");
+        re.RandomEffects!.CiUpper.Should().BeGreaterThan(Math.Log(1e22), "the meta-analysis itself, on the log scale, is reported as computed");
     }
 
     [Fact]

@@ -43,6 +43,22 @@ internal static class ConsensusMethods
         string explanation = raw.Explanation;
         EstimateParts assumed = raw.Assumed;
         HashSet<double> stated = StatedFigures(readings);
+
+        // A derived or assumed number beyond the domain of counts (a random-effects interval of claims 1e-300 and 1e15 reaches
+        // 2e22; the reach of "at least 8 × 10^14" with a long tail, 5 × 10^20) is held at the domain's edge, or at the farthest
+        // end a claim's reading reaches past it, and the explanation says so.
+        double domainHigh = DomainHigh(readings);
+        if (high > domainHigh)
+        {
+            if (explain)
+            {
+                explanation += "; its high, " + NumberText.Format(Figures.Round(high, 3, Figures.Rounding.Nearest, count: false)) + ", is held at "
+                               + NumberText.Format(domainHigh) + ", the most a count can be (Quantity.MaxCount) or the farthest a claim reaches";
+            }
+
+            (low, best, high) = (Math.Min(low, domainHigh), Math.Min(best, domainHigh), domainHigh);
+        }
+
         if (bounds is { } c && c.Low <= c.High)
         {
             // A derived best is brought within a bound too; but no number is, in the direction of a bound a claim of the stratum
@@ -237,6 +253,19 @@ internal static class ConsensusMethods
         => (low ? EstimateParts.Low : EstimateParts.None) | (best ? EstimateParts.Best : EstimateParts.None) | (high ? EstimateParts.High : EstimateParts.None);
 
     public static string Plural(int n, string noun) => n == 1 ? noun : noun + "s";
+
+    /// <summary>The highest a derived end may be: <see cref="Quantity.MaxCount"/>, or the farthest finite end of a claim's reading
+    /// when one reaches past it ("about 10¹⁵" is read up to 1.25 × 10¹⁵).</summary>
+    private static double DomainHigh(IReadOnlyList<Reading> readings)
+    {
+        double high = Quantity.MaxCount;
+        foreach (Reading x in readings)
+        {
+            high = Math.Max(high, double.IsFinite(x.Assessed.Upper) ? x.Assessed.Upper : x.Assessed.Lower);
+        }
+
+        return high;
+    }
 
     private static (double Low, double High) Envelope(IReadOnlyList<Reading> readings)
     {
