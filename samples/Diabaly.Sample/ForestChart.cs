@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace Diabaly.Sample;
 
@@ -43,7 +44,8 @@ internal static class ForestChart
         yield return string.Empty;
         yield return $"[grey]{Pad("log scale", labelWidth)} │[/]";
         Stratum heading = q.Target;
-        foreach (AssessedClaim a in q.Claims)
+        IReadOnlyList<AssessedClaim> listed = ReportWriter.ListedClaims(q.Claims);
+        foreach (AssessedClaim a in listed)
         {
             if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
@@ -77,6 +79,21 @@ internal static class ForestChart
             yield return a.IsOnTarget
                 ? $"{Plain.Esc(Pad(Label(a), labelWidth))} │[{color(a)}]{line}[/]"
                 : $"[grey]{Plain.Esc(Pad(Label(a), labelWidth))}[/] [grey]│{line}[/]";
+        }
+
+        if (listed.Count < q.Claims.Count)
+        {
+            // Every claim, as a density of their centrals along the axis: the rows above are only those with the most weight.
+            int[] density = new int[track];
+            foreach (AssessedClaim a in q.Claims)
+            {
+                density[Col(a.Central)]++;
+            }
+
+            const string Levels = " ▁▂▃▄▅▆▇█";
+            int most = density.Max();
+            string strip = new([.. density.Select(n => n == 0 ? ' ' : Levels[Math.Max(1, (int)Math.Round(n * 8.0 / most))])]);
+            yield return $"[grey]{Plain.Esc(Pad(Invariant($"all {q.Claims.Count:N0}"), labelWidth))} │{Plain.Esc(strip.TrimEnd())}[/]";
         }
 
         char[] band = new string(' ', track).ToCharArray();
@@ -137,6 +154,11 @@ internal static class ForestChart
         yield return $"[grey]{new string(' ', labelWidth)} └{new string(axis)}[/]";
         yield return $"[grey]{new string(' ', labelWidth)}  {new string(labels).TrimEnd()}[/]";
         var legend = new List<string> { "━ claim", "● central", "○ assumed", "╌ assumed reach" };
+        if (listed.Count < q.Claims.Count)
+        {
+            legend.Add(Invariant($"▁▅█ centrals of all {q.Claims.Count:N0} claims ({listed.Count:N0} with the most weight drawn)"));
+        }
+
         if (!c.IsEmpty)
         {
             var (low, best, high) = ReportWriter.FormatParts(c);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ScottPlot;
 using ScottPlot.TickGenerators;
+using static System.FormattableString;
 
 namespace Diabaly.Sample;
 
@@ -54,10 +55,16 @@ internal static class ForestPlot
             ? path
             : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}-{q.Question.Id}{Path.GetExtension(path)}"));
 
-    /// <summary>One row per claim, and one more for the heading of each stratum off target.</summary>
-    private static int Rows(QuestionReport q) => q.Claims.Count + q.Strata.Skip(1).Count(s => s.Claims.Count > 0);
+    /// <summary>One row per claim drawn (<see cref="ReportWriter.ListedClaims"/>: at most 200, those with the most weight), one more
+    /// for the heading of each stratum off target among them, and, when claims are left out, one for the density of all of them.</summary>
+    private static int Rows(QuestionReport q)
+    {
+        IReadOnlyList<AssessedClaim> listed = ReportWriter.ListedClaims(q.Claims);
+        int headings = listed.Where(a => !a.IsOnTarget).Select(a => a.Stratum).Distinct().Count();
+        return listed.Count + headings + (listed.Count < q.Claims.Count ? 1 : 0);
+    }
 
-    private static int Height(QuestionReport q) => 220 + (46 * Rows(q));
+    internal static int Height(QuestionReport q) => 220 + (46 * Rows(q));
 
     private static Plot Draw(QuestionReport q, ReconcileOptions o)
     {
@@ -66,6 +73,7 @@ internal static class ForestPlot
         Consensus c = q.Consensus;
         int rows = Rows(q);
         var number = TerminalReport.Numbers(q);
+        IReadOnlyList<AssessedClaim> listed = ReportWriter.ListedClaims(q.Claims);
         double Log(double x) => Math.Log10(Math.Max(x, o.ZeroFloor));
 
         var campOf = new Dictionary<AssessedClaim, int>();
@@ -80,11 +88,27 @@ internal static class ForestPlot
         // What to write beside each claim: the widest contradiction it is part of, naming the other claim, or else its role.
         var roles = TerminalReport.Roles(q);
         var notes = new Dictionary<AssessedClaim, (string Text, bool Red)>();
-        foreach (AssessedClaim a in q.Claims)
+        // The widest contradiction of each claim in its own stratum, where a bound and the claim beyond it are said from that
+        // stratum's side: one pass over the conflicts listed, not one per claim.
+        var widest = new Dictionary<AssessedClaim, Conflict>();
+        foreach (StratumReport s in q.Strata)
         {
-            // The conflicts of the claim's own stratum, where a bound and the claim beyond it are said from that stratum's side.
-            Conflict? worst = q.Strata.First(s => s.Claims.Contains(a)).Conflicts.Where(x => x.IsContradiction && (x.First == a || x.Second == a))
-                .OrderByDescending(x => x.Factor).FirstOrDefault();
+            var members = s.Claims.ToHashSet();
+            foreach (Conflict x in s.Conflicts.Where(x => x.IsContradiction))
+            {
+                foreach (AssessedClaim end in new[] { x.First, x.Second }.Where(members.Contains))
+                {
+                    if (!widest.TryGetValue(end, out Conflict? known) || x.Factor > known.Factor)
+                    {
+                        widest[end] = x;
+                    }
+                }
+            }
+        }
+
+        foreach (AssessedClaim a in listed)
+        {
+            Conflict? worst = widest.GetValueOrDefault(a);
             if (worst is not null)
             {
                 AssessedClaim other = worst.First == a ? worst.Second : worst.First;
@@ -101,17 +125,17 @@ internal static class ForestPlot
             }
         }
 
-        var finite = q.Claims.SelectMany(a => new[] { a.Lower, a.Central, a.Reach ?? a.Upper })
+        var finite = listed.SelectMany(a => new[] { a.Lower, a.Central, a.Reach ?? a.Upper }).Concat(q.Claims.Select(a => a.Central))
             .Concat(c.IsEmpty ? [] : [c.Low, c.High]).Concat(q.Bounds.Select(b => b.Value)).Where(v => v > 0 && double.IsFinite(v)).DefaultIfEmpty(1).ToList();
         double xMin = Log(finite.Min()) - 0.12, right = Log(finite.Max()) + 0.05;
 
         // Room on the right for the notes: the data area is the image less the claim labels on the left, and a note of n characters
         // needs n × CharPixels of it beyond the end of its claim.
-        int labelChars = q.Claims.Max(a => Label(a, number).Length);
+        int labelChars = listed.Max(a => Label(a, number).Length);
         double area = Width - (labelChars * CharPixels) - 60;
         // The notes' column starts right of every mark (claims, their reach, the band, the bounds) and takes the room its longest
         // note needs, at most 70 % of the data area.
-        double gutter = Math.Max(right, q.Claims.Select(a => Log(a.Reach ?? a.Upper)).Where(double.IsFinite).DefaultIfEmpty(right).Max()) + 0.03;
+        double gutter = Math.Max(right, listed.Select(a => Log(a.Reach ?? a.Upper)).Where(double.IsFinite).DefaultIfEmpty(right).Max()) + 0.03;
         int longest = notes.Values.Select(n => n.Text.Length).DefaultIfEmpty(0).Max();
         double k = Math.Min(0.7, ((longest * CharPixels) + 12) / area);
         double xMax = longest == 0 ? right : (gutter - (xMin * k)) / (1 - k);
@@ -134,7 +158,7 @@ internal static class ForestPlot
         var ticks = new NumericManual();
         int row = 0;
         Stratum? heading = q.Target;
-        foreach (AssessedClaim a in q.Claims)
+        foreach (AssessedClaim a in listed)
         {
             if (!a.IsOnTarget && !a.Stratum.Equals(heading))
             {
@@ -188,8 +212,26 @@ internal static class ForestPlot
             }
         }
 
+        if (listed.Count < q.Claims.Count)
+        {
+            // Every claim, as the density of their centrals in the bottom row: the rows above are only those with the most weight.
+            const int Bins = 80;
+            int[] density = new int[Bins];
+            double left = xMin, width = (right - xMin) / Bins;
+            foreach (AssessedClaim a in q.Claims)
+            {
+                density[Math.Clamp((int)((Log(a.Central) - left) / width), 0, Bins - 1)]++;
+            }
+
+            int most = density.Max();
+            var bars = plot.Add.Bars(Enumerable.Range(0, Bins).Where(i => density[i] > 0)
+                .Select(i => new Bar { Position = left + ((i + 0.5) * width), ValueBase = 0.55, Value = 0.55 + (0.8 * density[i] / most), Size = width * 0.9, FillColor = OffTarget, LineWidth = 0 }).ToList());
+            bars.LegendText = Invariant($"centrals of all {q.Claims.Count:N0} claims ({listed.Count:N0} with the most weight drawn)");
+            ticks.AddMajor(1, Invariant($"all {q.Claims.Count:N0} claims"));
+        }
+
         // The bounds related strata set on the target, as brackets around its rows: ] at most, [ at least.
-        int onTarget = q.Claims.Count(a => a.IsOnTarget);
+        int onTarget = listed.Count(a => a.IsOnTarget);
         if (onTarget > 0)
         {
             double top = rows + 0.35, bottom = rows - onTarget + 0.65;

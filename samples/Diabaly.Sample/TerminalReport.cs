@@ -63,6 +63,9 @@ internal static class TerminalReport
         }
     }
 
+    /// <summary>How many camp members, strata, claims of a stratum and flags the terminal names before it counts the rest.</summary>
+    private const int Few = 20;
+
     private static void RenderQuestion(IAnsiConsole console, QuestionReport q, ReconcileOptions o)
     {
         console.Write(new Rule($"[bold]{Plain.Esc(q.Question.Subject)}[/] [grey]({Plain.Esc(q.Question.Id)}, {Plain.Esc(q.Question.Unit)})[/]").LeftJustified());
@@ -95,7 +98,8 @@ internal static class TerminalReport
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Source").AddColumn("As written").AddColumn(new TableColumn("Read as").NoWrap()).AddColumn(new TableColumn("Weight").RightAligned())
             .AddColumn("Role · flags");
         Stratum heading = q.Target;
-        foreach (AssessedClaim a in q.Claims)
+        IReadOnlyList<AssessedClaim> listed = ReportWriter.ListedClaims(q.Claims);
+        foreach (AssessedClaim a in listed)
         {
             Claim c = a.Claim;
             if (!a.IsOnTarget && !a.Stratum.Equals(heading))
@@ -130,6 +134,11 @@ internal static class TerminalReport
         }
 
         console.Write(claims);
+        if (listed.Count < q.Claims.Count)
+        {
+            console.MarkupLine(Invariant(
+                $"[grey]The {listed.Count:N0} claims with the most weight of {q.Claims.Count:N0} are listed and drawn; the {q.Claims.Count - listed.Count:N0} others are in the JSON and CSV reports (--format json or csv).[/]"));
+        }
 
         // The forest chart.
         foreach (string line in ForestChart.Lines(q, o, console.Profile.Width, Color, number))
@@ -175,7 +184,7 @@ internal static class TerminalReport
             for (int i = 0; i < q.Camps.Count; i++)
             {
                 Camp camp = q.Camps[i];
-                string members = string.Join(", ", camp.Claims.Select(Ref));
+                string members = string.Join(", ", camp.Claims.Take(Few).Select(Ref)) + (camp.Claims.Count > Few ? Invariant($" and {camp.Claims.Count - Few:N0} more") : string.Empty);
                 console.MarkupLine(Invariant(
                     $"  [{CampColors[i % CampColors.Length]}]{i + 1}.[/] {Plain.Esc(members)}: {Plain.Esc(ReportWriter.FormatCamp(camp))} (weight {ReportWriter.FormatEstimate(camp.Weight)})"));
             }
@@ -210,15 +219,22 @@ internal static class TerminalReport
         if (q.Strata.Count > 1)
         {
             console.MarkupLine("[bold]Other strata[/] [grey](each reconciled on its own; none moves the headline):[/]");
-            foreach (StratumReport s in q.Strata.Skip(1))
+            var strata = q.Strata.Skip(1).Select((s, i) => (s, i)).OrderByDescending(x => x.s.Claims.Count).ThenBy(x => x.i).Take(Few).OrderBy(x => x.i).Select(x => x.s).ToList();
+            foreach (StratumReport s in strata)
             {
-                string who = string.Join("; ", s.Claims.Select(a => $"{Ref(a)} {ReportWriter.FormatClaim(a)}"));
+                string who = string.Join("; ", s.Claims.Take(Few).Select(a => $"{Ref(a)} {ReportWriter.FormatClaim(a)}"))
+                             + (s.Claims.Count > Few ? Invariant($" and {s.Claims.Count - Few:N0} more") : string.Empty);
                 string consensus = s.Consensus.IsEmpty ? string.Empty : " → " + ReportWriter.FormatConsensus(s.Consensus);
                 console.MarkupLine(Invariant($"  [grey]▸[/] [bold]{Plain.Esc(s.Stratum.ToString())}[/]: {Plain.Esc(who)}{Plain.Esc(consensus)}"));
-                foreach (Conflict c in s.Conflicts.Where(c => c.Bound is null || !c.First.IsOnTarget && !c.Second.IsOnTarget))
+                foreach (Conflict c in s.Conflicts.Where(c => c.Bound is null || !c.First.IsOnTarget && !c.Second.IsOnTarget).Take(Few))
                 {
                     console.MarkupLine("      " + ConflictLine(c, Ref));
                 }
+            }
+
+            if (strata.Count < q.Strata.Count - 1)
+            {
+                console.MarkupLine(Invariant($"  [grey]… and {q.Strata.Count - 1 - strata.Count:N0} more strata, in the Markdown and JSON reports.[/]"));
             }
         }
 
@@ -229,9 +245,15 @@ internal static class TerminalReport
         }
 
         // Flags and summary.
-        foreach (Flag f in q.Flags.Where(f => f.Kind is not FlagKind.InfluentialSource))
+        var shownFlags = q.Flags.Where(f => f.Kind is not FlagKind.InfluentialSource).ToList();
+        foreach (Flag f in shownFlags.Take(Few))
         {
             console.MarkupLine("  [yellow]![/] " + Plain.Esc(f.Message));
+        }
+
+        if (shownFlags.Count > Few)
+        {
+            console.MarkupLine(Invariant($"  [grey]… and {shownFlags.Count - Few:N0} more flags, in the Markdown and JSON reports.[/]"));
         }
 
         console.WriteLine();

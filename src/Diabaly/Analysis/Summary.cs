@@ -7,6 +7,9 @@ namespace Diabaly;
 /// <summary>The plain-English paragraph of a question, built from the headline's numbers.</summary>
 internal static class Summary
 {
+    /// <summary>How many camps the summary names one by one, and how many sources it names in a camp.</summary>
+    private const int MaxNamed = 5;
+
     public static string Of(Question q, List<Reading> all, List<Reading> onTarget, StratumReport head, List<Camp> camps, long notComparable,
         Consensus headline, List<SourceSensitivity> sensitivity, double floor)
     {
@@ -37,8 +40,19 @@ internal static class Summary
         }
         else
         {
-            sb.Append(CultureInfo.InvariantCulture, $" They fall into {camps.Count} camps: ");
-            sb.Append(string.Join("; ", camps.Select(c => $"{string.Join(" and ", c.Claims.Select(a => a.Claim.Source.Name).Distinct())} {Figures.CampValue(c, q.Measure)}")));
+            // A camp names its sources, a long one its first few; beyond a few camps only the lowest and the highest are named,
+            // so that a question of thousands of claims still has a summary of a few lines.
+            string Camp(Camp c)
+            {
+                var names = c.Claims.Select(a => a.Claim.Source.Name).Distinct().ToList();
+                string who = names.Count <= MaxNamed ? string.Join(" and ", names)
+                    : string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", names.Take(MaxNamed - 1))} and {names.Count - MaxNamed + 1:N0} other sources");
+                return $"{who} {Figures.CampValue(c, q.Measure)}";
+            }
+
+            sb.Append(camps.Count <= MaxNamed
+                ? string.Create(CultureInfo.InvariantCulture, $" They fall into {camps.Count} camps: {string.Join("; ", camps.Select(Camp))}")
+                : string.Create(CultureInfo.InvariantCulture, $" They fall into {camps.Count:N0} camps, from {Camp(camps[0])} to {Camp(camps[^1])}"));
             sb.Append(CultureInfo.InvariantCulture, $", a factor of {NumberText.Significant(Math.Max(camps[^1].Central, floor) / Math.Max(camps[0].Central, floor))} apart.");
         }
 

@@ -138,7 +138,7 @@ internal static partial class HtmlReport
                 q.Camps.Select((camp, i) => new[]
                 {
                     Swatch(i) + Invariant($"{i + 1}"),
-                    string.Join(", ", camp.Claims.Select(x => Invariant($"#{number[x]} {Isolated(x.Claim.Source.Name)}"))),
+                    ReportText.Members(camp, x => Invariant($"#{number[x]} {Isolated(x.Claim.Source.Name)}")),
                     E(Figures.CampInterval(camp)),
                     E(Figures.Central(camp)),
                     E(Figures.Estimate(camp.Weight)),
@@ -167,7 +167,13 @@ internal static partial class HtmlReport
         if (q.Strata.Count > 1)
         {
             h.Append("<h3>Other strata</h3>\n<p>Claims about other times or scopes, each stratum reconciled on its own; none of them moves the headline.</p>\n");
-            foreach (StratumReport s in q.Strata.Skip(1))
+            IReadOnlyList<StratumReport> strata = ReportText.ListedStrata(q);
+            if (strata.Count < q.Strata.Count - 1)
+            {
+                h.Append(Invariant($"<p>The {strata.Count:N0} strata with the most claims of {q.Strata.Count - 1:N0} are described; the others are in the JSON and CSV reports.</p>\n"));
+            }
+
+            foreach (StratumReport s in strata)
             {
                 h.Append("<h4>").Append(E(s.Stratum.ToString())).Append("</h4>\n");
                 if (s.Claims.Count == 0)
@@ -204,9 +210,14 @@ internal static partial class HtmlReport
         if (q.Flags.Count > 0)
         {
             h.Append("<h3>Flags</h3>\n<ul class=\"flags\">\n");
-            foreach (Flag f in q.Flags)
+            foreach (Flag f in q.Flags.Take(ReportWriter.MaxListedClaims))
             {
                 h.Append("<li>").Append(E(f.Message)).Append("</li>\n");
+            }
+
+            if (q.Flags.Count > ReportWriter.MaxListedClaims)
+            {
+                h.Append(Invariant($"<li>and {q.Flags.Count - ReportWriter.MaxListedClaims:N0} more flags, in the JSON report.</li>\n"));
             }
 
             h.Append("</ul>\n");
@@ -219,9 +230,15 @@ internal static partial class HtmlReport
     {
         var campOf = ReportText.Camps(q);
         var flags = ReportText.RowFlags(q);
+        IReadOnlyList<AssessedClaim> listed = ReportWriter.ListedClaims(claims);
+        if (ReportText.LeftOut(listed.Count, claims.Count) is { } leftOut)
+        {
+            h.Append("<p>").Append(E(leftOut)).Append("</p>\n");
+        }
+
         Table(h, caption, ["#", "Source", "Kind", "As written", "Read as", "Central", "As of", "Scope", "Camp", "Weight", "Flags"],
             [true, false, false, false, false, true, false, false, false, true, false],
-            claims.Select(a =>
+            listed.Select(a =>
             {
                 Claim cl = a.Claim;
                 return new[]

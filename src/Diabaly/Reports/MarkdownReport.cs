@@ -112,7 +112,7 @@ internal static class MarkdownReport
             {
                 Camp camp = q.Camps[i];
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {i + 1} | {Cell(string.Join(", ", camp.Claims.Select(x => $"#{number[x]} {x.Claim.Source.Name}")))} | {Figures.CampInterval(camp)} | {Cell(Figures.Central(camp))} | {Figures.Estimate(camp.Weight)} |\n");
+                    $"| {i + 1} | {Cell(ReportText.Members(camp, x => $"#{number[x]} {x.Claim.Source.Name}"))} | {Figures.CampInterval(camp)} | {Cell(Figures.Central(camp))} | {Figures.Estimate(camp.Weight)} |\n");
             }
 
             md.Append("\n### Consensus by every method\n\n| Method | Low | Best | High | How |\n|---|---:|---:|---:|---|\n");
@@ -134,7 +134,13 @@ internal static class MarkdownReport
         if (q.Strata.Count > 1)
         {
             md.Append("\n### Other strata\n\nClaims about other times or scopes, each stratum reconciled on its own; none of them moves the headline.\n");
-            foreach (StratumReport s in q.Strata.Skip(1))
+            IReadOnlyList<StratumReport> strata = ReportText.ListedStrata(q);
+            if (strata.Count < q.Strata.Count - 1)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\nThe {strata.Count:N0} strata with the most claims of {q.Strata.Count - 1:N0} are described; the others are in the JSON and CSV reports.\n");
+            }
+
+            foreach (StratumReport s in strata)
             {
                 md.Append(CultureInfo.InvariantCulture, $"\n#### {Escape(s.Stratum.ToString())}\n\n");
                 if (s.Claims.Count == 0)
@@ -177,18 +183,29 @@ internal static class MarkdownReport
         if (q.Flags.Count > 0)
         {
             md.Append("\n### Flags\n\n");
-            foreach (Flag f in q.Flags)
+            foreach (Flag f in q.Flags.Take(ReportWriter.MaxListedClaims))
             {
                 md.Append("- ").Append(Escape(f.Message)).Append('\n');
+            }
+
+            if (q.Flags.Count > ReportWriter.MaxListedClaims)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- and {q.Flags.Count - ReportWriter.MaxListedClaims:N0} more flags, in the JSON report.\n");
             }
         }
     }
 
     private static void ClaimsTable(StringBuilder md, QuestionReport q, IReadOnlyList<AssessedClaim> claims, Dictionary<AssessedClaim, int> number)
     {
+        IReadOnlyList<AssessedClaim> listed = ReportWriter.ListedClaims(claims);
+        if (ReportText.LeftOut(listed.Count, claims.Count) is { } leftOut)
+        {
+            md.Append(leftOut).Append("\n\n");
+        }
+
         md.Append("| # | Source | Kind | As written | Read as | Central | As of | Scope | Weight | Flags |\n|---:|---|---|---|---|---:|---|---|---:|---|\n");
         var flags = ReportText.RowFlags(q);
-        foreach (AssessedClaim a in claims)
+        foreach (AssessedClaim a in listed)
         {
             Claim cl = a.Claim;
             md.Append(CultureInfo.InvariantCulture,

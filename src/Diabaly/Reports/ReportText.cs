@@ -80,6 +80,30 @@ internal static class ReportText
             .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Kind, Pairs: g.Count(), Widest: g.Max(x => x.Factor)))
             .OrderByDescending(g => g.Pairs).ThenByDescending(g => g.Widest);
 
+    /// <summary>What a table of <paramref name="listed"/> of <paramref name="all"/> claims says of the others, or null when it lists
+    /// them all: "The 200 claims with the most weight of 50,000 are listed; the 49,800 others are in the JSON and CSV reports."</summary>
+    public static string? LeftOut(int listed, int all)
+        => listed >= all ? null
+         : string.Create(CultureInfo.InvariantCulture, $"The {listed:N0} claims with the most weight of {all:N0} are listed; the {all - listed:N0} others are in the JSON and CSV reports.");
+
+    /// <summary>A camp's members as the tables name them, at most a tenth of <see cref="ReportWriter.MaxListedClaims"/>, and how
+    /// many more.</summary>
+    public static string Members(Camp camp, Func<AssessedClaim, string> name)
+    {
+        int shown = ReportWriter.MaxListedClaims / 10;
+        string names = string.Join(", ", camp.Claims.Take(shown).Select(name));
+        return camp.Claims.Count <= shown ? names : string.Create(CultureInfo.InvariantCulture, $"{names} and {camp.Claims.Count - shown:N0} more");
+    }
+
+    /// <summary>The strata off target a report for people describes: the <see cref="ReportWriter.MaxListedClaims"/> with the most
+    /// claims (ties to the earlier), in their order.</summary>
+    public static IReadOnlyList<StratumReport> ListedStrata(QuestionReport q)
+    {
+        var others = q.Strata.Skip(1).ToList();
+        return others.Count <= ReportWriter.MaxListedClaims ? others
+             : [.. others.Select((s, i) => (s, i)).OrderByDescending(x => x.s.Claims.Count).ThenBy(x => x.i).Take(ReportWriter.MaxListedClaims).OrderBy(x => x.i).Select(x => x.s)];
+    }
+
     /// <summary>The random-effects prediction interval, as the methods' tables add it to the explanation.</summary>
     public static string How(Consensus e)
         => e.Explanation + (e.RandomEffects is { } re

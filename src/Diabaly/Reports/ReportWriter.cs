@@ -23,6 +23,19 @@ public static class ReportWriter
     /// <summary>The version of the JSON schema written by <see cref="ToJson(ReconciliationReport)"/>; it changes only when a field changes meaning or is removed.</summary>
     public const int JsonSchemaVersion = 2;
 
+    /// <summary>How many claims, and how many strata off target, a report for people (Markdown, HTML, the console's table, chart and
+    /// plots) lists for one question: beyond it, those with the most weight, and it says how many it left out. A camp names at
+    /// most a tenth as many members, and the flags as many lines. The JSON and CSV reports list everything.</summary>
+    public const int MaxListedClaims = 200;
+
+    /// <summary>The claims a report for people lists: all of them up to <see cref="MaxListedClaims"/>, else the
+    /// <see cref="MaxListedClaims"/> with the most weight (ties to the earlier), in their order.</summary>
+    /// <param name="claims">Claims, in the order to list them (<see cref="QuestionReport.Claims"/>, or a stratum's).</param>
+    /// <returns>The claims to list, in their order; <c>claims.Count - result.Count</c> are left out.</returns>
+    public static IReadOnlyList<AssessedClaim> ListedClaims(IReadOnlyList<AssessedClaim> claims)
+        => Guard.NotNull(claims).Count <= MaxListedClaims ? claims
+         : [.. claims.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Weight).ThenBy(x => x.i).Take(MaxListedClaims).OrderBy(x => x.i).Select(x => x.a)];
+
     /// <summary>Renders a report in a format.</summary>
     /// <param name="report">The report.</param>
     /// <param name="format">The format.</param>
