@@ -76,12 +76,20 @@ internal static class Cli
         {
             Description = "For a claim table: skip a row that cannot be read, count it and list the first 100, rather than stop at it. Example: claims.csv --skip-bad-rows",
         };
+        var maxClaims = new Option<int?>("--max-claims")
+        {
+            Description = "For a claim table: the most claims a question may have (default 1,000,000, about 3 KB of memory each). Example: claims.csv --max-claims 3000000",
+        };
+        var maxRows = new Option<long?>("--max-rows")
+        {
+            Description = "For a claim table: the most rows it may have (default 4,000,000, about 1 KB of memory each). Example: claims.csv --max-rows 10000000",
+        };
         // A command named "diabaly" rather than a RootCommand, which takes its name from the running file (Diabaly.Sample.dll),
         // so that help says "diabaly" whether the console runs as the .NET tool or from a clone; help and version added as RootCommand does.
         var root = new Command("diabaly", "Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
                                    + "whether they are real or a difference of time or scope, a consensus by several methods, and how much each source moves it.")
         {
-            dossierArg, question, method, tau2, format, output, plot, width, strict, skipBadRows, new System.CommandLine.Help.HelpOption(), new VersionOption(),
+            dossierArg, question, method, tau2, format, output, plot, width, strict, skipBadRows, maxClaims, maxRows, new System.CommandLine.Help.HelpOption(), new VersionOption(),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -92,7 +100,7 @@ internal static class Cli
                 stderr.WriteLine("error: " + error.Message);
             }
 
-            stderr.WriteLine("usage: diabaly [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows]");
+            stderr.WriteLine("usage: diabaly [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows] [--max-claims N] [--max-rows N]");
             stderr.WriteLine("Run with --help for every option and an example of each.");
             return BadArguments;
         }
@@ -113,7 +121,9 @@ internal static class Cli
                     result.GetValue(plot),
                     result.GetValue(width),
                     result.GetValue(strict),
-                    result.GetValue(skipBadRows)),
+                    result.GetValue(skipBadRows),
+                    result.GetValue(maxClaims),
+                    result.GetValue(maxRows)),
                 console, stdout, stderr, progress);
             return code;
         });
@@ -122,13 +132,18 @@ internal static class Cli
     }
 
     private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width, bool Strict,
-        bool SkipBadRows);
+        bool SkipBadRows, int? MaxClaims, long? MaxRows);
 
     private static int Execute(Request r, IAnsiConsole console, TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
     {
         if (r.Width is { } w && (w < 40 || w > 400))
         {
             return Bad(stderr, $"--width must be between 40 and 400; received {w}.");
+        }
+
+        if (r.MaxClaims is < 1 || r.MaxRows is < 1)
+        {
+            return Bad(stderr, $"--max-claims and --max-rows must be at least 1; received {(r.MaxClaims is < 1 ? r.MaxClaims : r.MaxRows)}.");
         }
 
         if (r.Plot is { } p && !(p.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
@@ -171,7 +186,10 @@ internal static class Cli
         {
             if (isTable)
             {
-                return TableCommand.Run(r.Dossier, r.Question, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 }, r.Format, r.Output, r.SkipBadRows,
+                var tableOptions = new ClaimTableOptions { SkipBadRows = r.SkipBadRows };
+                tableOptions = r.MaxClaims is { } claims ? tableOptions with { MaxClaimsPerQuestion = claims } : tableOptions;
+                tableOptions = r.MaxRows is { } rows ? tableOptions with { MaxRows = rows } : tableOptions;
+                return TableCommand.Run(r.Dossier, r.Question, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 }, r.Format, r.Output, tableOptions,
                     r.Strict, stdout, stderr, progress);
             }
 

@@ -11,7 +11,7 @@ internal static class TableCommand
     /// <summary>Tables larger than this (about a second's work) show a progress bar when the terminal is interactive.</summary>
     private const long ProgressFrom = 4 * 1024 * 1024;
 
-    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, bool skipBadRows, bool strict,
+    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, ClaimTableOptions tableOptions, bool strict,
         TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
     {
         if (format == "markdown" || format == "terminal" && output is not null && Path.GetExtension(output).ToLowerInvariant() is ".md")
@@ -36,7 +36,6 @@ internal static class TableCommand
         using var outputs = new AtomicOutputs();
         // Two passes: the first learns each source's reliability across the questions (ConsensusMethod.Learned), the second
         // reconciles with it, so that the results are those of the same claims in a dossier.
-        var tableOptions = new ClaimTableOptions { SkipBadRows = skipBadRows };
         ReliabilityReport reliability;
         using (ClaimTableReader first = ClaimTableReader.Open(path, tableOptions))
         {

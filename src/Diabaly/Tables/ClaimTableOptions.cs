@@ -24,6 +24,39 @@ public sealed record ClaimTableOptions
     /// <summary>The most problems kept in <see cref="ClaimTableReader.Problems"/> when bad rows are skipped; every one is counted.</summary>
     /// <value>100.</value>
     public int MaxProblemsKept { get; init; } = 100;
+
+    /// <summary>The most claims one question may have. A question is reconciled whole, in memory: about 3 KB a claim (a question of
+    /// 500,000 claims took 1.4 GB), so the default needs about 3 GB. A question with more is refused at the row that passes the
+    /// limit, with its line, rather than running out of memory.</summary>
+    /// <value>1,000,000.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int MaxClaimsPerQuestion
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxClaimsPerQuestion), value, "At least 1.");
+    } = 1_000_000;
+
+    /// <summary>The most rows a table may have. Learning the sources' reliability over the whole table (the console's first pass,
+    /// <see cref="Reconciler.Learn"/>) keeps about 1 KB of each row (500,000 one-claim questions took 490 MB), so the default needs
+    /// about 4 GB. A longer table is refused at the row that passes the limit, with its line.</summary>
+    /// <value>4,000,000.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public long MaxRows
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRows), value, "At least 1.");
+    } = 4_000_000;
+
+    /// <summary>The most rows a row group of a Parquet file may have: a row group is read whole, each cell as a .NET value (a text
+    /// cell as a string of its own), so a small file of millions of repeated values would take gigabytes. A larger row group is
+    /// refused at its first row; write the file with smaller ones (pyarrow's and polars' defaults are within the limit).</summary>
+    /// <value>1,048,576.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int MaxRowGroupRows
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRowGroupRows), value, "At least 1.");
+    } = 1_048_576;
 }
 
 /// <summary>One question of a claim table with its claims, as <see cref="ClaimTableReader.Questions"/> gives them.</summary>

@@ -160,7 +160,8 @@ public sealed class ClaimTableReader : IDisposable
     public static ClaimTableReader FromParquet(Stream stream, string? file = null, ClaimTableOptions? options = null)
     {
         Guard.NotNull(stream);
-        return Over(ParquetTableRows.From(stream, file), file, options ?? ClaimTableOptions.Default);
+        options ??= ClaimTableOptions.Default;
+        return Over(ParquetTableRows.From(stream, file, options.MaxRowGroupRows), file, options);
     }
 
     /// <summary>The questions, each with its claims, in the order of the table; to be enumerated once.</summary>
@@ -190,6 +191,12 @@ public sealed class ClaimTableReader : IDisposable
         var ids = new HashSet<string>(StringComparer.Ordinal);
         while (_rows.Next(_row))
         {
+            if (Rows == _options.MaxRows)
+            {
+                throw new DossierException([new DossierError((int)Math.Min(_row.Line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
+                    $"the table has more than {_options.MaxRows:N0} rows, the most it may have (ClaimTableOptions.MaxRows; learning keeps about 1 KB a row); split it, or raise the limit if the memory is there."), _file)]);
+            }
+
             Parsed p = Parse(_row);
             Rows++;
             if (p.Question is { } question && (current is null || question.Id != current.Id))
@@ -227,6 +234,12 @@ public sealed class ClaimTableReader : IDisposable
 
                 Skip(error);
                 continue;
+            }
+
+            if (drafts.Count == _options.MaxClaimsPerQuestion)
+            {
+                throw new DossierException([new DossierError((int)Math.Min(p.Line, int.MaxValue), p.QuestionColumn, string.Create(CultureInfo.InvariantCulture,
+                    $"question '{current!.Id}' has more than {_options.MaxClaimsPerQuestion:N0} claims, the most a question may have (ClaimTableOptions.MaxClaimsPerQuestion; a question is reconciled in memory, about 3 KB a claim); raise the limit if the memory is there."), _file)]);
             }
 
             drafts.Add((p.Id, p.Claim!));

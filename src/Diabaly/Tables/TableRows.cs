@@ -175,8 +175,11 @@ internal sealed class ParquetTableRows : ITableRows
     private int _groupIndex = -1;
     private long _groupRows, _at, _before;
 
-    private ParquetTableRows(ParquetReader reader, Stream stream, DataField[] fields, string? file)
+    private readonly int _maxGroupRows;
+
+    private ParquetTableRows(ParquetReader reader, Stream stream, DataField[] fields, string? file, int maxGroupRows)
     {
+        _maxGroupRows = maxGroupRows;
         _reader = reader;
         _stream = stream;
         _fields = fields;
@@ -192,7 +195,7 @@ internal sealed class ParquetTableRows : ITableRows
     /// <summary>Opens a Parquet file on its schema (the stream is disposed with the rows).</summary>
     /// <exception cref="DossierException">The stream is not a Parquet file, or a column is nested, a list, or of a type a claim table
     /// cannot hold.</exception>
-    public static ParquetTableRows From(Stream stream, string? file)
+    public static ParquetTableRows From(Stream stream, string? file, int maxGroupRows)
     {
         ParquetReader reader;
         try
@@ -233,7 +236,7 @@ internal sealed class ParquetTableRows : ITableRows
                 throw new DossierException([new DossierError(1, 1, "the file has nested columns; a claim table holds one plain value per cell.", file)]);
             }
 
-            return new ParquetTableRows(reader, stream, fields, file);
+            return new ParquetTableRows(reader, stream, fields, file, maxGroupRows);
         }
         catch
         {
@@ -348,9 +351,10 @@ internal sealed class ParquetTableRows : ITableRows
             using ParquetRowGroupReader group = _reader.OpenRowGroupReader(_groupIndex);
             _groupRows = group.RowCount;
             _at = 0;
-            if (_groupRows > Array.MaxLength)
+            if (_groupRows > _maxGroupRows)
             {
-                throw new InvalidDataException($"a row group of {_groupRows} rows is more than can be held at once.");
+                throw new DossierException([new DossierError((int)Math.Min(line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
+                    $"the Parquet row group {_groupIndex + 1} (from row {line:N0}) has {_groupRows:N0} rows, more than the {_maxGroupRows:N0} a row group may have (ClaimTableOptions.MaxRowGroupRows; it is read whole); write the file with smaller row groups."), _file)]);
             }
 
             int n = (int)_groupRows;

@@ -207,6 +207,76 @@ public class HostileInputTests
         }
     }
 
+    // --- Memory in proportion to the input, within documented limits (item 8) ---
+
+    [Fact]
+    public void AQuestionWithMoreClaimsThanTheLimit_IsRefused_AtTheRowThatPassesIt()
+    {
+        string path = Temp(".csv");
+        File.WriteAllText(path, "question,source,value\n" + string.Concat(Enumerable.Range(1, 11).Select(i => $"q,s{i},{100 + i}\n")) + "r,s1,5\n");
+        try
+        {
+            var (code, _, err) = Run(path, "--max-claims", "10");
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain(":12:1: question 'q' has more than 10 claims").And.Contain("ClaimTableOptions.MaxClaimsPerQuestion").And.NotContain("   at ");
+            Run(path, "--max-claims", "11").Code.Should().Be(Cli.Success);
+            Run(path, "--max-claims", "0").Code.Should().Be(Cli.BadArguments);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ATableLongerThanTheLimit_IsRefused_AtTheRowThatPassesIt_EvenSkippingBadRows()
+    {
+        string path = Temp(".csv");
+        File.WriteAllText(path, "question,source,value\n" + string.Concat(Enumerable.Range(1, 6).Select(i => $"q{i},s,{i}\n")));
+        try
+        {
+            var (code, _, err) = Run(path, "--max-rows", "5", "--skip-bad-rows");
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().Contain(":7:1: the table has more than 5 rows").And.Contain("ClaimTableOptions.MaxRows");
+            using ClaimTableReader table = ClaimTableReader.Open(path, new ClaimTableOptions { MaxRows = 6 });
+            table.Questions().Should().HaveCount(6);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AParquetRowGroupLargerThanTheLimit_IsRefused_AtItsFirstRow()
+    {
+        using MemoryStream file = Tables.ParquetTableTests.Write(
+        [
+            Tables.ParquetTableTests.Text("question", ["q", "q", "q", "q", "q", "q"]),
+            Tables.ParquetTableTests.Text("source", ["a", "b", "c", "d", "e", "f"]),
+            Tables.ParquetTableTests.Text("value", ["1", "2", "3", "4", "5", "6"]),
+        ], groupRows: 3);
+        byte[] bytes = file.ToArray();
+        using (ClaimTableReader fits = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { MaxRowGroupRows = 3 }))
+        {
+            fits.Questions().Single().Claims.Should().HaveCount(6);
+        }
+
+        using ClaimTableReader table = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { MaxRowGroupRows = 2 });
+        DossierError error = new Action(() => _ = table.Questions().ToList()).Should().Throw<DossierException>().Which.Errors.Single();
+        (error.Line, error.Column).Should().Be((1, 1));
+        error.Message.Should().Contain("row group 1 (from row 1) has 3 rows, more than the 2 a row group may have");
+    }
+
+    [Fact]
+    public void TheTableLimits_RefuseNonsense()
+    {
+        new Action(() => _ = new ClaimTableOptions { MaxClaimsPerQuestion = 0 }).Should().Throw<ArgumentOutOfRangeException>();
+        new Action(() => _ = new ClaimTableOptions { MaxRows = -1 }).Should().Throw<ArgumentOutOfRangeException>();
+        new Action(() => _ = new ClaimTableOptions { MaxRowGroupRows = 0 }).Should().Throw<ArgumentOutOfRangeException>();
+        ClaimTableOptions.Default.Should().Match<ClaimTableOptions>(o => o.MaxClaimsPerQuestion == 1_000_000 && o.MaxRows == 4_000_000 && o.MaxRowGroupRows == 1_048_576);
+    }
+
     // --- Lone surrogates handed to the library as text (item 4) ---
 
     [Fact]
