@@ -78,11 +78,11 @@ internal static class Cli
         };
         var maxClaims = new Option<int?>("--max-claims")
         {
-            Description = "For a claim table: the most claims a question may have (default 1,000,000, about 3 KB of memory each). Example: claims.csv --max-claims 3000000",
+            Description = "For a claim table: the most claims a question may have (default: as many as half the memory holds, at about 3 KB each). Example: claims.csv --max-claims 3000000",
         };
         var maxRows = new Option<long?>("--max-rows")
         {
-            Description = "For a claim table: the most rows it may have (default 4,000,000, about 1 KB of memory each). Example: claims.csv --max-rows 10000000",
+            Description = "For a claim table: the most rows it may have (default: as many as half the memory holds, at about 1 KB each). Example: claims.csv --max-rows 10000000",
         };
         // A command named "diabaly" rather than a RootCommand, which takes its name from the running file (Diabaly.Sample.dll),
         // so that help says "diabaly" whether the console runs as the .NET tool or from a clone; help and version added as RootCommand does.
@@ -186,9 +186,15 @@ internal static class Cli
         {
             if (isTable)
             {
-                var tableOptions = new ClaimTableOptions { SkipBadRows = r.SkipBadRows };
-                tableOptions = r.MaxClaims is { } claims ? tableOptions with { MaxClaimsPerQuestion = claims } : tableOptions;
-                tableOptions = r.MaxRows is { } rows ? tableOptions with { MaxRows = rows } : tableOptions;
+                // Unless told, the limits are what half the memory this process may use holds: about 1 KB a row for learning,
+                // about 3 KB a claim of the largest question (README, "Memory").
+                long memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+                var tableOptions = new ClaimTableOptions
+                {
+                    SkipBadRows = r.SkipBadRows,
+                    MaxClaimsPerQuestion = r.MaxClaims ?? (int)Math.Clamp(memory / 2 / 3_000, 1_000, int.MaxValue),
+                    MaxRows = r.MaxRows ?? Math.Max(10_000, memory / 2 / 1_000),
+                };
                 return TableCommand.Run(r.Dossier, r.Question, new ReconcileOptions { Method = r.Method, Tau2Estimator = r.Tau2 }, r.Format, r.Output, tableOptions,
                     r.Strict, stdout, stderr, progress);
             }

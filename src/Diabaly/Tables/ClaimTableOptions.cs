@@ -27,7 +27,8 @@ public sealed record ClaimTableOptions
 
     /// <summary>The most claims one question may have. A question is reconciled whole, in memory: about 3 KB a claim (a question of
     /// 500,000 claims took 1.4 GB), so the default needs about 3 GB. A question with more is refused at the row that passes the
-    /// limit, with its line, rather than running out of memory.</summary>
+    /// limit, with its line, rather than running out of memory. The console sets it from the memory the machine has
+    /// (<c>--max-claims</c>).</summary>
     /// <value>1,000,000.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
     public int MaxClaimsPerQuestion
@@ -36,16 +37,18 @@ public sealed record ClaimTableOptions
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxClaimsPerQuestion), value, "At least 1.");
     } = 1_000_000;
 
-    /// <summary>The most rows a table may have. Learning the sources' reliability over the whole table (the console's first pass,
-    /// <see cref="Reconciler.Learn"/>) keeps about 1 KB of each row (500,000 one-claim questions took 490 MB), so the default needs
-    /// about 4 GB. A longer table is refused at the row that passes the limit, with its line.</summary>
-    /// <value>4,000,000.</value>
+    /// <summary>The most rows a table may have, or null for no limit. The reader streams, one question in memory at a time, so it needs
+    /// no limit of its own; but a caller that keeps something of every row does: learning the sources' reliability over the whole
+    /// table (<see cref="Reconciler.Learn"/>, the console's first pass) keeps about 1 KB of a row (500,000 one-claim questions took
+    /// 490 MB). A longer table is refused at the row that passes the limit, with its line. The console sets it from the memory the
+    /// machine has (<c>--max-rows</c>).</summary>
+    /// <value>null.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
-    public long MaxRows
+    public long? MaxRows
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRows), value, "At least 1.");
-    } = 4_000_000;
+        init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRows), value, "At least 1.");
+    }
 
     /// <summary>The most rows a row group of a Parquet file may have: a row group is read whole, each cell as a .NET value (a text
     /// cell as a string of its own), so a small file of millions of repeated values would take gigabytes. A larger row group is

@@ -194,7 +194,7 @@ public sealed class ClaimTableReader : IDisposable
             if (Rows == _options.MaxRows)
             {
                 throw new DossierException([new DossierError((int)Math.Min(_row.Line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
-                    $"the table has more than {_options.MaxRows:N0} rows, the most it may have (ClaimTableOptions.MaxRows; learning keeps about 1 KB a row); split it, or raise the limit if the memory is there."), _file)]);
+                    $"the table has more than {_options.MaxRows:N0} rows, the most it may have (ClaimTableOptions.MaxRows, --max-rows; learning the sources' reliability keeps about 1 KB a row); split it, or raise the limit if the memory is there."), _file)]);
             }
 
             Parsed p = Parse(_row);
@@ -239,7 +239,7 @@ public sealed class ClaimTableReader : IDisposable
             if (drafts.Count == _options.MaxClaimsPerQuestion)
             {
                 throw new DossierException([new DossierError((int)Math.Min(p.Line, int.MaxValue), p.QuestionColumn, string.Create(CultureInfo.InvariantCulture,
-                    $"question '{current!.Id}' has more than {_options.MaxClaimsPerQuestion:N0} claims, the most a question may have (ClaimTableOptions.MaxClaimsPerQuestion; a question is reconciled in memory, about 3 KB a claim); raise the limit if the memory is there."), _file)]);
+                    $"question '{current!.Id}' has more than {_options.MaxClaimsPerQuestion:N0} claims, the most a question may have (ClaimTableOptions.MaxClaimsPerQuestion, --max-claims; a question is reconciled in memory, about 3 KB a claim); raise the limit if the memory is there."), _file)]);
             }
 
             drafts.Add((p.Id, p.Claim!));

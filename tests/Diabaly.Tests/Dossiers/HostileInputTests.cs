@@ -274,7 +274,7 @@ public class HostileInputTests
         new Action(() => _ = new ClaimTableOptions { MaxClaimsPerQuestion = 0 }).Should().Throw<ArgumentOutOfRangeException>();
         new Action(() => _ = new ClaimTableOptions { MaxRows = -1 }).Should().Throw<ArgumentOutOfRangeException>();
         new Action(() => _ = new ClaimTableOptions { MaxRowGroupRows = 0 }).Should().Throw<ArgumentOutOfRangeException>();
-        ClaimTableOptions.Default.Should().Match<ClaimTableOptions>(o => o.MaxClaimsPerQuestion == 1_000_000 && o.MaxRows == 4_000_000 && o.MaxRowGroupRows == 1_048_576);
+        ClaimTableOptions.Default.Should().Match<ClaimTableOptions>(o => o.MaxClaimsPerQuestion == 1_000_000 && o.MaxRows == null && o.MaxRowGroupRows == 1_048_576);
     }
 
     // --- Lone surrogates handed to the library as text (item 4) ---
