@@ -137,7 +137,7 @@ internal static class TerminalReport
         if (listed.Count < q.Claims.Count)
         {
             console.MarkupLine(Invariant(
-                $"[grey]The {listed.Count:N0} claims with the most weight of {q.Claims.Count:N0} are listed and drawn; the {q.Claims.Count - listed.Count:N0} others are in the JSON and CSV reports (--format json or csv).[/]"));
+                $"[grey]The {listed.Count:N0} claims with the most weight of {q.Claims.Count:N0} are listed and drawn; {(q.Claims.Count - listed.Count == 1 ? "the other is" : $"the {q.Claims.Count - listed.Count:N0} others are")} in the JSON and CSV reports (--format json or csv).[/]"));
         }
 
         // The forest chart.
@@ -205,7 +205,7 @@ internal static class TerminalReport
             if (q.Estimates[ConsensusMethod.RandomEffects].RandomEffects is { K: > 1 } re)
             {
                 console.MarkupLine(Invariant(
-                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper), q.Question.Measure)}.[/]"));
+                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Min(Math.Exp(re.PiLower), Quantity.MaxCount), Math.Min(Math.Exp(re.PiUpper), Quantity.MaxCount), q.Question.Measure)}{(Math.Exp(re.PiUpper) > Quantity.MaxCount ? " (its high held at the most a count can be)" : string.Empty)}.[/]"));
             }
 
             // Sensitivity.
@@ -234,7 +234,7 @@ internal static class TerminalReport
 
             if (strata.Count < q.Strata.Count - 1)
             {
-                console.MarkupLine(Invariant($"  [grey]… and {q.Strata.Count - 1 - strata.Count:N0} more strata, in the Markdown and JSON reports.[/]"));
+                console.MarkupLine(Invariant($"  [grey]… and {Count(q.Strata.Count - 1 - strata.Count, "more stratum", "more strata")}, in the JSON and CSV reports.[/]"));
             }
         }
 
@@ -253,7 +253,7 @@ internal static class TerminalReport
 
         if (shownFlags.Count > Few)
         {
-            console.MarkupLine(Invariant($"  [grey]… and {shownFlags.Count - Few:N0} more flags, in the Markdown and JSON reports.[/]"));
+            console.MarkupLine(Invariant($"  [grey]… and {Count(shownFlags.Count - Few, "more flag")}, in the JSON report.[/]"));
         }
 
         console.WriteLine();

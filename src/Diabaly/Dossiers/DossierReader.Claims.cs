@@ -167,7 +167,7 @@ internal sealed partial class DossierReader
         var copies = new List<(string Question, DossierWarning Warning)>();
         foreach (var group in read
                      .Where(r => r.Claim.Value.Kind != QuantityKind.Vague
-                                 && (Precise(r.Claim.Value.Lower) || Precise(r.Claim.Value.Upper) || (r.Claim.Value.Central is { } c && Precise(c))))
+                                 && Figures.Stated(r.Claim.Value).Any(Precise))
                      .GroupBy(r => (r.Claim.Question.Id, Stratum.Key(r.Claim.AsOf), Stratum.Key(r.Claim.Scope),
                                     r.Claim.Value.Kind, r.Claim.Value.Lower, r.Claim.Value.Upper, r.Claim.Value.Central))
                      .Where(g => g.Skip(1).Any()))
@@ -199,7 +199,7 @@ internal sealed partial class DossierReader
             {
                 DossierWarning next = inOrder[MaxCopyWarningsPerQuestion];
                 _warnings.Add(new DossierWarning(next.Line, next.Column, string.Create(CultureInfo.InvariantCulture,
-                    $"and {inOrder.Count - MaxCopyWarningsPerQuestion:N0} more claims on question '{question.Key}' from here on give a precise figure another source gave before them: possible copies; name each relay with 'via'"), _file));
+                    $"and {Flags.Count(inOrder.Count - MaxCopyWarningsPerQuestion, "more claim")} on question '{question.Key}' from here on {(inOrder.Count - MaxCopyWarningsPerQuestion == 1 ? "gives" : "give")} a precise figure another source gave before: possible copies; name each relay with 'via'"), _file));
             }
         }
     }

@@ -94,6 +94,7 @@ internal sealed partial class DossierReader
         }
 
         var times = new List<string>();
+        var timeNodes = new List<YamlNode>();
         if (keys.TryGetValue("times", out YamlNode? timesNode) && Expect(timesNode, YamlNodeKind.Sequence, "'times'", "a list of time labels, earliest first"))
         {
             var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -124,12 +125,13 @@ internal sealed partial class DossierReader
                 }
 
                 times.Add(label.Trim());
+                timeNodes.Add(t);
             }
 
             // Dates listed out of their own order, with the dates between them unlisted, would order time in a circle.
-            if (_errors.Count == 0 && StratumRelations.DisorderIn(times) is { } disorder)
+            if (StratumRelations.DisorderIn(times) is { } disorder)
             {
-                Error(timesNode, disorder);
+                Error(timeNodes[disorder.Index], disorder.Message);
             }
         }
 
@@ -162,8 +164,10 @@ internal sealed partial class DossierReader
     /// is not empty), a warning otherwise.</summary>
     private void Unused(YamlNode node, string what, string suggestion, string hint)
     {
-        if (suggestion.Length > 0)
+        if (suggestion.Length > 0 || _suggestionsLeft <= 0)
         {
+            // With the suggestions' budget spent, closeness to a label in use cannot be checked: the label stays an error, so that
+            // whether it is one never depends on how many came before it.
             Error(node, $"{what}{suggestion}; {hint}");
         }
         else

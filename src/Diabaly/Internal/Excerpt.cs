@@ -14,6 +14,31 @@ internal static class Excerpt
             return string.Empty;
         }
 
+        // A message quotes what it was given, and goes to a terminal: a control character, a bidirectional control or half a
+        // surrogate pair is written as its code (\u202E), never raw.
+        if (Guard.Malformed(text) >= 0)
+        {
+            var clean = new System.Text.StringBuilder(text.Length + 16);
+            for (int i = 0; i < text.Length; i++)
+            {
+                bool pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                if (pair)
+                {
+                    clean.Append(text, i++, 2);
+                }
+                else if (Guard.Malformed(text[i].ToString()) >= 0)
+                {
+                    clean.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:X4}");
+                }
+                else
+                {
+                    clean.Append(text[i]);
+                }
+            }
+
+            text = clean.ToString();
+        }
+
         if (text.Length <= MaxLength)
         {
             return text;

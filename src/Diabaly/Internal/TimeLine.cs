@@ -25,7 +25,11 @@ internal static class TimeLine
             return ia.CompareTo(ib);
         }
 
-        if (Stretch(a) is { } sa && Stretch(b) is { } sb)
+        // A label Times lists is a date or not in its listed spelling, as StratumRelations.DisorderIn reads it ("2013-01-14t07:45"
+        // listed is no date, even where a claim writes it "2013-01-14T07:45"), so that the check that refuses a circle sees the
+        // same dates this comparison does.
+        string da = relations.TimeIndex(ka) is { } la ? relations.Times[la] : a, db = relations.TimeIndex(kb) is { } lb ? relations.Times[lb] : b;
+        if (Stretch(da) is { } sa && Stretch(db) is { } sb)
         {
             return sa.End <= sb.Start ? -1 : sb.End <= sa.Start ? 1 : null;
         }

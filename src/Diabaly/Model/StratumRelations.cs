@@ -91,7 +91,7 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
 
             if (DisorderIn(times) is { } disorder)
             {
-                throw new ArgumentException(disorder, nameof(value));
+                throw new ArgumentException(disorder.Message, nameof(value));
             }
 
             _times = Array.AsReadOnly(times);
@@ -157,16 +157,17 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
     /// <summary>The position of a time label (by key) in <see cref="Times"/>, or null.</summary>
     internal int? TimeIndex(string key) => _timeIndex.TryGetValue(key, out int i) ? i : null;
 
-    /// <summary>Why a list of times contradicts the dates it holds, or null: a date listed after a date that ends before it begins
+    /// <summary>Where and why a list of times contradicts the dates it holds, or null: a date listed after a date that ends before it begins
     /// (2013-01-20 before 2013-01-10). Times orders two labels it lists by their place and two dates it does not list by the
     /// calendar, so such a list with 2013-01-15 unlisted would put the 10th before the 15th, the 15th before the 20th and the 20th
     /// before the 10th: a cycle. Linear in the list: each date must end after every date listed before it begins.</summary>
-    internal static string? DisorderIn(IReadOnlyList<string> times)
+    internal static (int Index, string Message)? DisorderIn(IReadOnlyList<string> times)
     {
         string? latest = null;
         long latestStart = long.MinValue;
-        foreach (string t in times)
+        for (int i = 0; i < times.Count; i++)
         {
+            string t = times[i];
             if (TimeLine.Stretch(t) is not { } span)
             {
                 continue;
@@ -174,8 +175,8 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
 
             if (latest is not null && span.End <= latestStart)
             {
-                return $"the times contradict their dates: '{Excerpt.Of(t)}' is listed after '{Excerpt.Of(latest)}', which comes later; "
-                       + "with the dates between them ordered by the calendar, time would run in a circle. List dates in their order";
+                return (i, $"the times contradict their dates: '{Excerpt.Of(t)}' is listed after '{Excerpt.Of(latest)}', which comes later; "
+                           + "with the dates between them ordered by the calendar, time would run in a circle. List dates in their order");
             }
 
             if (span.Start > latestStart)

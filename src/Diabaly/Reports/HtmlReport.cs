@@ -82,7 +82,7 @@ internal static partial class HtmlReport
         h.Append(Invariant($"<section class=\"question\" id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{E(q.Question.Subject)}</h2>\n"));
         h.Append(Invariant($"<p class=\"meta\"><code>{E(q.Question.Id)}</code> · unit: {E(q.Question.Unit)}{(q.Question.Cumulative ? " · cumulative" : string.Empty)}"));
         h.Append(Invariant($" · target: <strong>{E(q.Target.ToString())}</strong> ({E(q.TargetReason)})</p>\n"));
-        h.Append("<p class=\"lead\">").Append(E(q.Summary)).Append("</p>\n");
+        h.Append("<p class=\"lead\">").Append(Naming(q.Summary, q)).Append("</p>\n");
         if (q.Claims.Count == 0)
         {
             h.Append("</section>\n");
@@ -150,7 +150,7 @@ internal static partial class HtmlReport
                 {
                     var (low, best, high) = Figures.Parts(e);
                     bool headline = e.Method == q.Consensus.Method;
-                    return new[] { E(ReportWriter.Label(e.Method)) + (headline ? " <strong>(headline)</strong>" : string.Empty), E(low), $"<strong>{E(best)}</strong>", E(high), E(ReportText.How(e)) };
+                    return new[] { E(ReportWriter.Label(e.Method)) + (headline ? " <strong>(headline)</strong>" : string.Empty), E(low), $"<strong>{E(best)}</strong>", E(high), Naming(ReportText.How(e), q) };
                 }));
 
             h.Append("<h3>Sensitivity</h3>\n");
@@ -212,12 +212,12 @@ internal static partial class HtmlReport
             h.Append("<h3>Flags</h3>\n<ul class=\"flags\">\n");
             foreach (Flag f in q.Flags.Take(ReportWriter.MaxListedClaims))
             {
-                h.Append("<li>").Append(E(f.Message)).Append("</li>\n");
+                h.Append("<li>").Append(Naming(f.Message, q)).Append("</li>\n");
             }
 
             if (q.Flags.Count > ReportWriter.MaxListedClaims)
             {
-                h.Append(Invariant($"<li>and {q.Flags.Count - ReportWriter.MaxListedClaims:N0} more flags, in the JSON report.</li>\n"));
+                h.Append(Invariant($"<li>and {Flags.Count(q.Flags.Count - ReportWriter.MaxListedClaims, "more flag")}, in the JSON report.</li>\n"));
             }
 
             h.Append("</ul>\n");
@@ -402,6 +402,23 @@ internal static partial class HtmlReport
     private static string Swatch(int camp) => $"<span class=\"swatch\" style=\"background:{ReportWriter.CampColors[camp % ReportWriter.CampColors.Count]}\" aria-hidden=\"true\"></span>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Text that names the question's sources, escaped, with each name written in a right-to-left script isolated
+    /// (in a bdi element), so that the figures after it keep their order: "وزارة الدفاع's 250–350" would otherwise show as "350–250".</summary>
+    private static string Naming(string text, QuestionReport q)
+    {
+        string html = E(text);
+        foreach (string name in q.Claims.Select(a => a.Claim.Source.Name).Where(RightToLeft).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length))
+        {
+            html = html.Replace(E(name), Isolated(name), StringComparison.Ordinal);
+        }
+
+        return html;
+    }
+
+    /// <summary>Whether text holds a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko, and their forms).</summary>
+    private static bool RightToLeft(string text)
+        => text.Any(c => c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFE'));
 
     /// <summary>Text of the user's, escaped and set apart from the text around it in direction.</summary>
     private static string Isolated(string text) => "<bdi>" + E(text) + "</bdi>";

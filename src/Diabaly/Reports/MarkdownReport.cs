@@ -190,7 +190,7 @@ internal static class MarkdownReport
 
             if (q.Flags.Count > ReportWriter.MaxListedClaims)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- and {q.Flags.Count - ReportWriter.MaxListedClaims:N0} more flags, in the JSON report.\n");
+                md.Append(CultureInfo.InvariantCulture, $"- and {Flags.Count(q.Flags.Count - ReportWriter.MaxListedClaims, "more flag")}, in the JSON report.\n");
             }
         }
     }

@@ -84,7 +84,7 @@ internal static class ReportText
     /// them all: "The 200 claims with the most weight of 50,000 are listed; the 49,800 others are in the JSON and CSV reports."</summary>
     public static string? LeftOut(int listed, int all)
         => listed >= all ? null
-         : string.Create(CultureInfo.InvariantCulture, $"The {listed:N0} claims with the most weight of {all:N0} are listed; the {all - listed:N0} others are in the JSON and CSV reports.");
+         : string.Create(CultureInfo.InvariantCulture, $"The {listed:N0} claims with the most weight of {all:N0} are listed; the {(all - listed == 1 ? "other is" : $"{all - listed:N0} others are")} in the JSON and CSV reports.");
 
     /// <summary>A camp's members as the tables name them, at most a tenth of <see cref="ReportWriter.MaxListedClaims"/>, and how
     /// many more.</summary>
@@ -107,6 +107,6 @@ internal static class ReportText
     /// <summary>The random-effects prediction interval, as the methods' tables add it to the explanation.</summary>
     public static string How(Consensus e)
         => e.Explanation + (e.RandomEffects is { } re
-            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.DerivedInterval(Math.Exp(re.PiLower), Math.Exp(re.PiUpper), e.Measure)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.DerivedInterval(Math.Min(Math.Exp(re.PiLower), Quantity.MaxCount), Math.Min(Math.Exp(re.PiUpper), Quantity.MaxCount), e.Measure)}{(Math.Exp(re.PiUpper) > Quantity.MaxCount ? " (its high held at the most a count can be)" : string.Empty)}")
             : string.Empty);
 }

@@ -26,7 +26,8 @@ public static class ReportWriter
     /// <summary>How many claims, and how many strata off target, a report for people (Markdown, HTML, the console's table, chart and
     /// plots) lists for one question: beyond it, those with the most weight, and it says how many it left out. A camp names at
     /// most a tenth as many members, and the flags as many lines. The JSON and CSV reports list everything.</summary>
-    public const int MaxListedClaims = 200;
+    /// <value>200.</value>
+    public static int MaxListedClaims { get; } = 200;
 
     /// <summary>The claims a report for people lists: all of them up to <see cref="MaxListedClaims"/>, else the
     /// <see cref="MaxListedClaims"/> with the most weight (ties to the earlier), in their order.</summary>

@@ -78,7 +78,7 @@ internal sealed class CsvTableRows : ITableRows
             while (_reader.MoveNext())
             {
                 SepReader.Row r = _reader.Current;
-                _lastLine = r.LineNumberFrom;
+                _lastLine = r.LineNumberToExcl - 1;
                 if (!r.Span.IsWhiteSpace())
                 {
                     Fill(r, row);
@@ -94,7 +94,7 @@ internal sealed class CsvTableRows : ITableRows
             throw new DossierException([new DossierError((int)Math.Min(_lastLine + 1, int.MaxValue), 1,
                 $"the table is not valid UTF-8 after line {_lastLine}; save it as UTF-8.", _file)]);
         }
-        catch (NotSupportedException)
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
         {
             // Sep holds a row in one buffer of at most 16 MiB: a longer row (an unclosed quote, a note of a book's length, a file
             // that never ends a line) cannot be read, nor skipped, since the reader cannot find where it ends.

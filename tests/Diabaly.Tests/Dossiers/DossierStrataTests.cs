@@ -147,7 +147,17 @@ public class DossierStrataTests
               - {question: q, source: a, value: 100, as-of: 2013-01-10}
               - {question: q, source: a, value: 150, as-of: 2013-01-15}
               - {question: q, source: a, value: 125, as-of: 2013-01-20}
-            """, 4, 8, "the times contradict their dates: '2013-01-10' is listed after '2013-01-20', which comes later");
+            """, 4, 23, "the times contradict their dates: '2013-01-10' is listed after '2013-01-20', which comes later");
+        // A listed label that is no date in its listed spelling is no date anywhere: no circle through a claim's spelling of it.
+        Dossier.Parse(Sources + """
+            times: [2013-01-20, 2013-01-14t07:45]
+            questions:
+              q: {subject: S, unit: u, cumulative: true}
+            claims:
+              - {question: q, source: a, value: 100, as-of: 2013-01-20}
+              - {question: q, source: a, value: 150, as-of: 2013-01-14T07:45}
+              - {question: q, source: a, value: 125, as-of: 2013-01-17}
+            """).Claims.Should().HaveCount(3);
         new Action(() => _ = new StratumRelations { Times = ["2013-01-20", "start", "2013-01-10"] })
             .Should().Throw<ArgumentException>().WithMessage("*'2013-01-10' is listed after '2013-01-20'*");
         new Action(() => _ = new StratumRelations { Times = ["2013-01", "2013-01-15", "start", "2013-01-31", "2013-02"] })

@@ -37,6 +37,9 @@ public class DossierWarningTests
     [InlineData("  - {question: q, source: a, value: 47}\n  - {question: q, source: b, value: 47}\n")] // two digits meet by chance
     [InlineData("  - {question: q, source: a, value: 1250}\n  - {question: q, source: b, value: 1250}\n")] // so do three round ones
     [InlineData("  - {question: q, source: a, value: more than 100}\n  - {question: q, source: b, value: more than 100}\n")] // 101
+    [InlineData("  - {question: q, source: a, value: about 47}\n  - {question: q, source: b, value: about 47}\n")] // read 42.3–51.7
+    [InlineData("  - {question: q, source: a, value: about 1250}\n  - {question: q, source: b, value: about 1250}\n")]
+    [InlineData("  - {question: q, source: a, value: more than 1250}\n  - {question: q, source: b, value: more than 1250}\n")]
     public void OtherFigures_AreNotWarnedOf(string claims)
         => Warnings(claims).Should().BeEmpty();
 
@@ -83,7 +86,7 @@ public class DossierWarningTests
         w.Should().HaveCount(6);
         w.Take(5).Should().OnlyContain(x => x.Message.Contains("a possible copy"));
         w[^1].Line.Should().Be(9 + 11, "the summary stands at the sixth copy, the 12th claim");
-        w[^1].Message.Should().StartWith("and 7 more claims on question 'q' from here on give a precise figure another source gave before them");
+        w[^1].Message.Should().StartWith("and 7 more claims on question 'q' from here on give a precise figure another source gave before");
     }
 
     [Fact]

@@ -74,6 +74,25 @@ public class HostileInputTests
         }
     }
 
+    [Theory]
+    [InlineData("question,source,id,value\nq,a,x\u202Ey!,400\n")] // an id the table refuses, quoted in the message
+    [InlineData("question,source,value,we\u001B[31mird\nq,a,400,1\n")] // an unknown column
+    public void AMessageQuotingACell_WritesItsControlCharacters_AsCodes(string table)
+    {
+        string path = Temp(".csv");
+        File.WriteAllText(path, table);
+        try
+        {
+            var (code, _, err) = Run(path);
+            code.Should().Be(Cli.InvalidDossier, err);
+            err.Should().MatchRegex(@"\\u(202E|001B)").And.NotContain("\u202E").And.NotContain("\u001B");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void ARightToLeftName_IsIsolated_InTheHtmlReport_SoTheFiguresAfterItKeepTheirOrder()
     {
@@ -96,6 +115,9 @@ public class HostileInputTests
         string html = ReportWriter.ToHtml(Reconciler.Reconcile(d));
         html.Should().Contain("<bdi>وزارة الدفاع</bdi> (250–350)");
         html.Should().NotContain("#1 وزارة");
+        string lead = html[html.IndexOf("<p class=\"lead\">", StringComparison.Ordinal)..];
+        lead = lead[..lead.IndexOf("</p>", StringComparison.Ordinal)];
+        lead.Should().Contain("<bdi>وزارة الدفاع</bdi>", "the summary names the source before its figures").And.NotContain("<bdi>Reporter</bdi>");
     }
 
     // --- Pipes and devices as claim tables (items 3 and 7) ---

@@ -136,7 +136,7 @@ internal static class ConsensusMethods
         }
 
         var (envLow, envHigh) = Envelope(readings);
-        return Counts.Clean(Math.Clamp(ByMethod[method].Best(readings, o), envLow, envHigh));
+        return Counts.Clean(Math.Min(Math.Clamp(ByMethod[method].Best(readings, o), envLow, envHigh), DomainHigh(readings)));
     }
 
     /// <summary>Whether the claims say one thing: one claim, or the same statement made again (by its source or by others).</summary>
