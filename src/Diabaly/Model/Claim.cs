@@ -15,7 +15,7 @@ namespace Diabaly;
 /// </code></example>
 public sealed class Claim : IEquatable<Claim>
 {
-    private readonly IReadOnlyList<Source> _via = [];
+    private readonly IReadOnlyList<Source> _via = System.Collections.ObjectModel.ReadOnlyCollection<Source>.Empty;
     private readonly string? _quote, _asOf, _scope, _note;
 
     /// <summary>Creates a claim.</summary>
@@ -90,7 +90,7 @@ public sealed class Claim : IEquatable<Claim>
             Source[] via = Guard.NotNull(value).Select(s => Guard.NotNull(s)).ToArray();
             _via = via.Any(s => s.Id == Source.Id)
                 ? throw new ArgumentException($"Claim '{Id}' is relayed via its own source '{Source.Id}'; Via lists the sources the figure passed through on its way, not the one that gave it.", nameof(value))
-                : via;
+                : ReadOnly.List(via);
         }
     }
 

@@ -29,9 +29,9 @@ public sealed partial class Dossier : IEquatable<Dossier>
     public Dossier(string title, IEnumerable<Source> sources, IEnumerable<Question> questions, IEnumerable<Claim> claims)
     {
         Title = Guard.NotBlank(title).Trim();
-        Sources = Guard.NotNull(sources).Select(s => Guard.NotNull(s)).ToArray();
-        Questions = Guard.NotNull(questions).Select(q => Guard.NotNull(q)).ToArray();
-        Claims = ClaimNames.NameUnnamed(Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToArray());
+        Sources = ReadOnly.List(Guard.NotNull(sources).Select(s => Guard.NotNull(s)));
+        Questions = ReadOnly.List(Guard.NotNull(questions).Select(q => Guard.NotNull(q)));
+        Claims = ReadOnly.List(ClaimNames.NameUnnamed(Guard.NotNull(claims).Select(c => Guard.NotNull(c)).ToArray()));
         _sources = Index(Sources, s => s.Id, "source");
         _questions = Index(Questions, q => q.Id, "question");
         _claims = Index(Claims, c => c.Id, "claim");
@@ -70,7 +70,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <summary>What the reader read but doubts, with where: a figure such as "1.200" (read as 1.2), words after a figure that the
     /// grammar ignored, a figure that two sources give alike (a possible copy). Empty for a dossier built in code; not part of
     /// equality, nor written by <see cref="ToYaml"/>.</summary>
-    public IReadOnlyList<DossierWarning> Warnings { get; internal init; } = [];
+    public IReadOnlyList<DossierWarning> Warnings { get; internal init => field = ReadOnly.List(value); } = ReadOnly.List<DossierWarning>([]);
 
     /// <summary>The sources, in order.</summary>
     public IReadOnlyList<Source> Sources { get; }
