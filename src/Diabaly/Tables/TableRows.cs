@@ -208,7 +208,7 @@ internal sealed class ParquetTableRows : ITableRows
             stream.Dispose();
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (Damaged(e))
         {
             stream.Dispose();
             throw new DossierException([new DossierError(1, 1, "the file cannot be read as Parquet: " + Excerpt.Of(e.Message), file)]);
@@ -238,12 +238,25 @@ internal sealed class ParquetTableRows : ITableRows
 
             return new ParquetTableRows(reader, stream, fields, file, maxGroupRows);
         }
+        catch (Exception e) when (Damaged(e))
+        {
+            // Parquet.Net decodes the schema as it is asked for it: a damaged one throws what it meets (an unknown type, a field
+            // that cannot be decoded, no field at all).
+            Close(reader, stream);
+            throw new DossierException([new DossierError(1, 1, "the file's schema cannot be read as Parquet: " + Excerpt.Of(e.Message), file)]);
+        }
         catch
         {
             Close(reader, stream);
             throw;
         }
     }
+
+    /// <summary>Whether an exception from Parquet.Net says the file is damaged rather than that memory ran out: anything but a
+    /// <see cref="DossierException"/> of ours, and an <see cref="OutOfMemoryException"/> only when it is an array longer than .NET
+    /// allows, which a length read from a damaged file asks for.</summary>
+    private static bool Damaged(Exception e)
+        => e is not DossierException && (e is not OutOfMemoryException || e.Message.Contains("Array dimensions", StringComparison.Ordinal));
 
     /// <summary>Refuses a file whose footer says it is longer than the file (Parquet.Net would allocate what the footer's length
     /// says, up to 2 GiB, before finding out): a Parquet file ends with its footer, the footer's length in 4 bytes and "PAR1".</summary>
@@ -273,6 +286,15 @@ internal sealed class ParquetTableRows : ITableRows
         {
             throw new DossierException([new DossierError(1, 1, string.Create(CultureInfo.InvariantCulture,
                 $"the file is not a whole Parquet file: its footer says it holds {footer:N0} bytes of metadata, but the file has {length:N0} bytes in all."), file)]);
+        }
+
+        byte[] metadata = new byte[footer];
+        stream.Position = length - 8 - footer;
+        stream.ReadExactly(metadata);
+        stream.Position = 0;
+        if (!ParquetPages.WellFormed(metadata) || !ParquetPages.SchemaIsATree(metadata))
+        {
+            throw new DossierException([new DossierError(1, 1, "the file's Parquet metadata is damaged: a length in it runs past its end, it does not end where its footer says, or its schema is not a tree.", file)]);
         }
     }
 
@@ -348,6 +370,11 @@ internal sealed class ParquetTableRows : ITableRows
         long line = _before + 1;
         try
         {
+            if (ParquetPages.Problem(_reader, _groupIndex, _stream) is { } problem)
+            {
+                throw new InvalidDataException(problem + ".");
+            }
+
             using ParquetRowGroupReader group = _reader.OpenRowGroupReader(_groupIndex);
             _groupRows = group.RowCount;
             _at = 0;
@@ -363,7 +390,7 @@ internal sealed class ParquetTableRows : ITableRows
                 _group[i] = Read(group, _fields[i], n);
             }
         }
-        catch (Exception e) when (e is not (OutOfMemoryException or DossierException))
+        catch (Exception e) when (e is not DossierException && Damaged(e))
         {
             throw new DossierException([new DossierError((int)Math.Min(line, int.MaxValue), 1,
                 $"the Parquet row group {_groupIndex + 1} (from row {line}) cannot be read: {Excerpt.Of(e.Message)}", _file)]);
