@@ -65,7 +65,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <summary>How the strata of time and scope relate: which scopes lie within which, and the order of time labels.</summary>
     /// <value><see cref="StratumRelations.None"/>.</value>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
-    public StratumRelations Relations { get => _relations; init => _relations = Guard.NotNull(value); }
+    public StratumRelations Relations { get => _relations; init => _relations = Guard.NotNull(value, nameof(Relations)); }
 
     /// <summary>What the reader read but doubts, with where: a figure such as "1.200" (read as 1.2), words after a figure that the
     /// grammar ignored, a figure that two sources give alike (a possible copy). Empty for a dossier built in code; not part of

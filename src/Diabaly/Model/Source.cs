@@ -56,7 +56,7 @@ public sealed class Source : IEquatable<Source>
     public double Weight
     {
         get => _weight;
-        init => _weight = Guard.InRange(value, MinWeight, MaxWeight);
+        init => _weight = Guard.InRange(value, MinWeight, MaxWeight, nameof(Weight));
     }
 
     /// <summary>The smallest prior weight: 10⁻⁶.</summary>

@@ -37,7 +37,7 @@ public sealed record QuantityParseOptions
 
     /// <summary>The language of the words and of the number format.</summary>
     /// <value><see cref="QuantityLanguage.English"/>.</value>
-    public QuantityLanguage Language { get; init; } = QuantityLanguage.English;
+    public QuantityLanguage Language { get; init => field = Guard.Defined(value, nameof(Language)); } = QuantityLanguage.English;
 
     /// <summary>The vague amounts and how they are read.</summary>
     /// <value><see cref="VagueLexicon.Default"/>.</value>
@@ -45,7 +45,7 @@ public sealed record QuantityParseOptions
     public VagueLexicon Lexicon
     {
         get => _lexicon;
-        init => _lexicon = Guard.NotNull(value);
+        init => _lexicon = Guard.NotNull(value, nameof(Lexicon));
     }
 
     /// <summary>How loosely approximate numbers are read.</summary>
@@ -54,6 +54,6 @@ public sealed record QuantityParseOptions
     public RoundnessRule Roundness
     {
         get => _roundness;
-        init => _roundness = Guard.NotNull(value);
+        init => _roundness = Guard.NotNull(value, nameof(Roundness));
     }
 }

@@ -7,7 +7,15 @@ public sealed record ClaimTableOptions
     public static ClaimTableOptions Default { get; } = new();
 
     /// <summary>The separator, or null to take it from the file name: a tab for <c>.tsv</c> and <c>.tab</c>, else a comma.</summary>
-    public char? Separator { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a quote, a line break or another control character but a tab, which
+    /// cannot separate cells.</exception>
+    public char? Separator
+    {
+        get;
+        init => field = value is not ('"' or '\r' or '\n') && (value is null or '\t' || !char.IsControl(value.Value))
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Separator), value, "A separator is a printable character or a tab, and not a quote (\") or a line break.");
+    }
 
     /// <summary>Whether a row that cannot be read is skipped and counted (<see cref="ClaimTableReader.SkippedRows"/>,
     /// <see cref="ClaimTableReader.Problems"/>) rather than stopping the reading with a <see cref="DossierException"/>.</summary>
@@ -19,11 +27,13 @@ public sealed record ClaimTableOptions
     public Dossier? Definitions { get; init; }
 
     /// <summary>How values in words (the <c>value</c> column) are read.</summary>
-    public QuantityParseOptions QuantityOptions { get; init; } = QuantityParseOptions.Default;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public QuantityParseOptions QuantityOptions { get; init => field = Internal.Guard.NotNull(value, nameof(QuantityOptions)); } = QuantityParseOptions.Default;
 
     /// <summary>The most problems kept in <see cref="ClaimTableReader.Problems"/> when bad rows are skipped; every one is counted.</summary>
     /// <value>100.</value>
-    public int MaxProblemsKept { get; init; } = 100;
+    /// <exception cref="ArgumentOutOfRangeException">Set below 0.</exception>
+    public int MaxProblemsKept { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxProblemsKept), value, "At least 0."); } = 100;
 
     /// <summary>The most claims one question may have. A question is reconciled whole, in memory: about 3 KB a claim (a question of
     /// 500,000 claims took 1.4 GB), so the default needs about 3 GB. A question with more is refused at the row that passes the
