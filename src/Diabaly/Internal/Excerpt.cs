@@ -26,7 +26,7 @@ internal static class Excerpt
                 {
                     clean.Append(text, i++, 2);
                 }
-                else if (Guard.Malformed(text[i].ToString()) >= 0)
+                else if (Guard.Unfit(text[i]))
                 {
                     clean.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:X4}");
                 }

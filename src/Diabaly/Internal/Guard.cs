@@ -50,7 +50,7 @@ internal static class Guard
             {
                 i++;
             }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c))
+            else if (Unfit(c))
             {
                 return i;
             }
@@ -58,6 +58,10 @@ internal static class Guard
 
         return -1;
     }
+
+    /// <summary>Whether a character, on its own, is one <see cref="Malformed"/> refuses: half of a surrogate pair, a control
+    /// character but a tab or a line break, or a bidirectional control.</summary>
+    public static bool Unfit(char c) => char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c);
 
     /// <summary>The explicit bidirectional formatting characters: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.</summary>
     private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
