@@ -24,9 +24,9 @@ internal static class ForestChart
             values.AddRange([a.Central, a.Lower, a.Reach ?? a.Upper]);
         }
 
-        if (!c.IsEmpty)
+        if (c is { Low: double cLow, Best: double cBest, High: double cHigh })
         {
-            values.AddRange([c.Low, c.High, c.Best]);
+            values.AddRange([cLow, cHigh, cBest]);
         }
 
         values.AddRange(new[] { upperBound, lowerBound }.OfType<double>());
@@ -97,14 +97,14 @@ internal static class ForestChart
         }
 
         char[] band = new string(' ', track).ToCharArray();
-        if (!c.IsEmpty)
+        if (c is { Low: double bandLow, Best: double bandBest, High: double bandHigh })
         {
-            for (int i = Col(c.Low); i <= Col(c.High); i++)
+            for (int i = Col(bandLow); i <= Col(bandHigh); i++)
             {
                 band[i] = '░';
             }
 
-            band[Col(c.Best)] = '┃';
+            band[Col(bandBest)] = '┃';
         }
 
         if (lowerBound is { } lb)

@@ -136,7 +136,7 @@ internal static class ForestPlot
         }
 
         var finite = listed.SelectMany(a => new[] { a.Lower, a.Central, a.Reach ?? a.Upper }).Concat(q.Claims.Select(a => a.Central))
-            .Concat(c.IsEmpty ? [] : [c.Low, c.High]).Concat(q.Bounds.Select(b => b.Value)).Where(v => v > 0 && double.IsFinite(v)).DefaultIfEmpty(1).ToList();
+            .Concat(new[] { c.Low, c.High }.OfType<double>()).Concat(q.Bounds.Select(b => b.Value)).Where(v => v > 0 && double.IsFinite(v)).DefaultIfEmpty(1).ToList();
         double xMin = Log(finite.Min()) - 0.12, right = Log(finite.Max()) + 0.05;
 
         // Room on the right for the notes: the data area is the image less the claim labels on the left, and a note of n characters
@@ -151,14 +151,14 @@ internal static class ForestPlot
         double xMax = longest == 0 ? right : (gutter - (xMin * k)) / (1 - k);
 
         // The consensus band and the best line, behind the claims.
-        if (!c.IsEmpty)
+        if (c is { Low: double lowest, Best: double bestValue, High: double highest })
         {
-            var band = plot.Add.HorizontalSpan(Log(c.Low), Log(c.High));
+            var band = plot.Add.HorizontalSpan(Log(lowest), Log(highest));
             band.FillStyle.Color = Colors.Gray.WithAlpha(0.18);
             band.LineStyle.Width = 0;
             var (low, bestText, high) = ReportWriter.FormatParts(c);
             band.LegendText = $"consensus ({ReportWriter.Label(c.Method).ToLowerInvariant()}) {low} to {high}";
-            var best = plot.Add.VerticalLine(Log(c.Best));
+            var best = plot.Add.VerticalLine(Log(bestValue));
             best.Color = Colors.Black;
             best.LineWidth = 2;
             best.LinePattern = LinePattern.Dashed;

@@ -152,9 +152,11 @@ public static class Targets
             ReconciliationReport report = Reconciler.Reconcile(d, options);
             foreach (QuestionReport q in report.Questions)
             {
-                foreach (Consensus e in q.Estimates.Values.Concat(q.Strata.Select(s => s.Consensus)).Where(e => !e.IsEmpty))
+                foreach (Consensus e in q.Estimates.Values.Concat(q.Strata.Select(s => s.Consensus)))
                 {
-                    Check(double.IsFinite(e.Low) && double.IsFinite(e.Best) && double.IsFinite(e.High) && e.Low <= e.Best && e.Best <= e.High, $"a finite, ordered estimate for {q.Question.Id}");
+                    Check(e.IsEmpty == e.Best is null, $"an estimate that is empty exactly when its best is null, for {q.Question.Id}");
+                    Check(e.IsEmpty || (e is { Low: double low, Best: double best, High: double high } && double.IsFinite(low) && double.IsFinite(best)
+                                        && double.IsFinite(high) && low <= best && best <= high), $"a finite, ordered estimate for {q.Question.Id}");
                 }
 
                 Check(q.Summary.Length > 0 && !q.Summary.Contains("NaN", StringComparison.Ordinal) && !q.Summary.Contains('∞', StringComparison.Ordinal), "a summary without NaN or infinity");

@@ -71,16 +71,16 @@ internal static class Flags
         {
             Bound? lower = bounds.FirstOrDefault(b => b.Direction == BoundDirection.Lower);
             Bound? upper = bounds.FirstOrDefault(b => b.Direction == BoundDirection.Upper);
-            string best = headline.Stated.HasFlag(EstimateParts.Best) ? NumberText.Format(headline.Best)
-                : Figures.Estimate(headline.Best, question.Measure, headline.Assumed.HasFlag(EstimateParts.Best));
-            if (lower is not null && WithinStratum.IsBeyond(headline.Best, lower.Value, o))
+            string best = headline.Stated.HasFlag(EstimateParts.Best) ? NumberText.Format(headline.BestValue)
+                : Figures.Estimate(headline.BestValue, question.Measure, headline.Assumed.HasFlag(EstimateParts.Best));
+            if (lower is not null && WithinStratum.IsBeyond(headline.BestValue, lower.Value, o))
             {
                 flags.Add(new Flag(FlagKind.OutsideBounds,
                     $"Below a bound: the best estimate, {best}, is less than {Figures.BoundValue(lower)}, the lower bound {lower.Claim.Claim.Source.Name}'s claim about {lower.Claim.Stratum} sets ({lower.Reason}).",
                     lower.Claim.Claim.Source, lower.Claim.Claim));
             }
 
-            if (upper is not null && WithinStratum.IsBeyond(upper.Value, headline.Best, o))
+            if (upper is not null && WithinStratum.IsBeyond(upper.Value, headline.BestValue, o))
             {
                 flags.Add(new Flag(FlagKind.OutsideBounds,
                     $"Above a bound: the best estimate, {best}, is more than {Figures.BoundValue(upper)}, the upper bound {upper.Claim.Claim.Source.Name}'s claim about {upper.Claim.Stratum} sets ({upper.Reason}).",

@@ -21,7 +21,7 @@ internal static class Sensitivity
         {
             double? without = median is null ? BestWithout(readings, group.Key, o, clip) : median.Best(group.Key);
             // The shift compares counts as the analyses do, with counts below the zero floor at the floor, so that it stays finite.
-            double? shift = without is { } w && !headline.IsEmpty && headline.Best > 0 ? Internal.Counts.Clean(Math.Max(w, o.ZeroFloor) / Math.Max(headline.Best, o.ZeroFloor)) : null;
+            double? shift = without is { } w && !headline.IsEmpty && headline.BestValue > 0 ? Internal.Counts.Clean(Math.Max(w, o.ZeroFloor) / Math.Max(headline.BestValue, o.ZeroFloor)) : null;
             bool influential = shift is { } s && (s > o.InfluenceThreshold * (1 + 1e-12) || s < 1 / (o.InfluenceThreshold * (1 + 1e-12)));
             result.Add(new SourceSensitivity(group.First().Claim.Source, without, shift, influential));
         }

@@ -67,7 +67,7 @@ internal static class Figures
     private static string[] Numbers(Consensus c)
     {
         var stated = new List<double>(3);
-        foreach (var (part, value) in new[] { (EstimateParts.Low, c.Low), (EstimateParts.Best, c.Best), (EstimateParts.High, c.High) })
+        foreach (var (part, value) in new[] { (EstimateParts.Low, c.LowValue), (EstimateParts.Best, c.BestValue), (EstimateParts.High, c.HighValue) })
         {
             if (c.Stated.HasFlag(part) || c.ReadEnds.HasFlag(part))
             {
@@ -75,7 +75,7 @@ internal static class Figures
             }
         }
 
-        return Together([c.Low, c.Best, c.High], stated, [Rounding.Down, Rounding.Nearest, Rounding.Up], c.Measure == Measure.Count);
+        return Together([c.LowValue, c.BestValue, c.HighValue], stated, [Rounding.Down, Rounding.Nearest, Rounding.Up], c.Measure == Measure.Count);
     }
 
     /// <summary>An estimate with its range, and which of its numbers are assumed: "400 (250–2,500)", or "no estimate". What is known
@@ -231,7 +231,7 @@ internal static class Figures
     /// <summary>A stratum's range, the envelope of its claims, its ends as the claims state or read them (2,658–3,290, not
     /// 2,660–3,290).</summary>
     public static string Range(StratumReport s)
-        => s.Claims.Count == 0 ? "—" : Interval(s.Range.Lower, s.Range.Upper, s.Claims.SelectMany(Read).ToArray());
+        => s.Claims.Count == 0 ? "—" : Interval(s.Range.LowerValue, s.Range.UpperValue, s.Claims.SelectMany(Read).ToArray());
 
     /// <summary>A camp's interval: its claims' ends as stated ("46,190–86,555"), a camp of one claim as that claim's interval.</summary>
     public static string CampInterval(Camp c)

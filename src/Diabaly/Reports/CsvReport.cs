@@ -76,7 +76,7 @@ internal static class CsvReport
 
     private static string Bool(bool b) => b ? "true" : "false";
 
-    private static string[] Estimate(Consensus c) => c.IsEmpty ? [string.Empty, string.Empty, string.Empty] : [Num(c.Low), Num(c.Best), Num(c.High)];
+    private static string[] Estimate(Consensus c) => c.IsEmpty ? [string.Empty, string.Empty, string.Empty] : [Num(c.LowValue), Num(c.BestValue), Num(c.HighValue)];
 
     private static string Assumed(Consensus c)
         => string.Join(";", new[] { (EstimateParts.Low, "low"), (EstimateParts.Best, "best"), (EstimateParts.High, "high") }

@@ -63,7 +63,7 @@ internal static partial class JsonReport
     private static void WriteRange(Utf8JsonWriter w, Envelope range)
     {
         w.WriteStartObject();
-        MaybeBounds(w, range.IsEmpty, () => (range.Lower, range.Upper));
+        MaybeBounds(w, range.IsEmpty, () => (range.LowerValue, range.UpperValue));
         Number(w, "lowestStated", range.LowestStated);
         Number(w, "highestStated", range.HighestStated);
         w.WriteEndObject();

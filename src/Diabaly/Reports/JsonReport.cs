@@ -199,7 +199,7 @@ internal static partial class JsonReport
         WriteRange(w, q.Range);
 
         w.WriteStartObject("agreement");
-        MaybeBounds(w, q.Agreement.IsEmpty, () => (q.Agreement.Lower, q.Agreement.Upper));
+        MaybeBounds(w, q.Agreement.IsEmpty, () => (q.Agreement.LowerValue, q.Agreement.UpperValue));
         w.WriteNumber("weight", q.Agreement.Weight);
         w.WriteNumber("fraction", q.Agreement.Fraction);
         Ids(w, "claims", q.Agreement.Claims);

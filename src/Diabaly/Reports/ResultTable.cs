@@ -65,9 +65,9 @@ public static class ResultTable
         if (!q.Range.IsEmpty)
         {
             cells[4] = q.Range.Lower;
-            cells[5] = double.IsPositiveInfinity(q.Range.Upper) ? null : q.Range.Upper;
+            cells[5] = double.IsPositiveInfinity(q.Range.UpperValue) ? null : q.Range.UpperValue;
             cells[6] = q.Agreement.Lower;
-            cells[7] = double.IsPositiveInfinity(q.Agreement.Upper) ? null : q.Agreement.Upper;
+            cells[7] = double.IsPositiveInfinity(q.Agreement.UpperValue) ? null : q.Agreement.UpperValue;
             cells[8] = q.Agreement.Fraction;
         }
 

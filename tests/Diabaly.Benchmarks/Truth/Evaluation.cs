@@ -55,7 +55,7 @@ internal static class Evaluation
         reliability = report.Reliability;
         foreach (ConsensusMethod m in new[] { ConsensusMethod.WeightedMedian, ConsensusMethod.RandomEffects, ConsensusMethod.Learned })
         {
-            double[] estimate = report.Questions.Select(q => q.Estimates[m].IsEmpty ? double.NaN : Math.Log(Math.Max(q.Estimates[m].Best, 0.5))).ToArray();
+            double[] estimate = report.Questions.Select(q => q.Estimates[m].Best is double best ? Math.Log(Math.Max(best, 0.5)) : double.NaN).ToArray();
             scores.Add(Measure("Diabaly " + ReportWriter.Label(m).ToLowerInvariant(), estimate, truth, m == ConsensusMethod.Learned ? seconds : double.NaN));
         }
 

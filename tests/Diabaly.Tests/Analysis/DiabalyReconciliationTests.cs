@@ -226,7 +226,7 @@ public class DiabalyReconciliationTests
     [Fact]
     public void EveryQuestion_DeclaresItsTarget_AndHasASummary_AndNoNaN()
     {
-        Report.Questions.Should().OnlyContain(q => q.IsTargetDeclared && q.Summary.Length > 0 && !double.IsNaN(q.Consensus.Best));
+        Report.Questions.Should().OnlyContain(q => q.IsTargetDeclared && q.Summary.Length > 0 && !double.IsNaN(q.Consensus.Best!.Value));
         Report.Questions.SelectMany(q => q.Flags).Should().NotContain(f => f.Kind == FlagKind.NoClaimsOnTarget || f.Kind == FlagKind.TargetChosen);
     }
 }

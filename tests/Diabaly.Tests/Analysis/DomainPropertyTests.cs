@@ -71,8 +71,8 @@ public class DomainPropertyTests
            + $"\noptions: method {t.O.Method}, tau2 {t.O.Tau2Estimator}, widen {t.O.WidenRoundNumbers}, tolerance {t.O.Tolerance:R}, tail {t.O.OpenTailFactor:R}, clip {t.O.ClipToBounds}, floor {t.O.ZeroFloor:R}";
 
     private static IEnumerable<double> Numbers(QuestionReport q)
-        => q.Estimates.Values.Where(e => !e.IsEmpty).SelectMany(e => new[] { e.Low, e.Best, e.High })
-            .Concat(q.Strata.Where(s => !s.Consensus.IsEmpty).SelectMany(s => new[] { s.Consensus.Low, s.Consensus.Best, s.Consensus.High }))
+        => q.Estimates.Values.Where(e => !e.IsEmpty).SelectMany(e => new[] { e.Low!.Value, e.Best!.Value, e.High!.Value })
+            .Concat(q.Strata.Where(s => !s.Consensus.IsEmpty).SelectMany(s => new[] { s.Consensus.Low!.Value, s.Consensus.Best!.Value, s.Consensus.High!.Value }))
             .Concat(q.Camps.Select(c => c.Central))
             .Concat(q.Strata.SelectMany(s => s.Conflicts).Concat(q.NotComparable).Select(c => c.Factor))
             .Concat(q.Sensitivity.Select(s => s.BestWithout ?? 1))

@@ -46,22 +46,22 @@ public class ReconcilerPropertyTests
     private static bool Close(double a, double b, double tolerance = 1e-9) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     private static double[] Numbers(QuestionReport q)
-        => q.Estimates.OrderBy(e => e.Key).SelectMany(e => new[] { e.Value.Low, e.Value.Best, e.Value.High }).ToArray();
+        => q.Estimates.OrderBy(e => e.Key).SelectMany(e => new[] { e.Value.Low!.Value, e.Value.Best!.Value, e.Value.High!.Value }).ToArray();
 
     /// <summary>Every method's numbers but the learned one's, which is a fixed point found to 1e-6 on the log scale (the learning stops
     /// when the consensus moves by less on average): another scale or another split of a weight can stop it a round earlier.</summary>
     private static double[] Exact(QuestionReport q)
-        => q.Estimates.Where(e => e.Key != ConsensusMethod.Learned).OrderBy(e => e.Key).SelectMany(e => new[] { e.Value.Low, e.Value.Best, e.Value.High }).ToArray();
+        => q.Estimates.Where(e => e.Key != ConsensusMethod.Learned).OrderBy(e => e.Key).SelectMany(e => new[] { e.Value.Low!.Value, e.Value.Best!.Value, e.Value.High!.Value }).ToArray();
 
-    private static double[] Learned(QuestionReport q) => [q.Estimates[ConsensusMethod.Learned].Low, q.Estimates[ConsensusMethod.Learned].Best, q.Estimates[ConsensusMethod.Learned].High];
+    private static double[] Learned(QuestionReport q) => [q.Estimates[ConsensusMethod.Learned].Low!.Value, q.Estimates[ConsensusMethod.Learned].Best!.Value, q.Estimates[ConsensusMethod.Learned].High!.Value];
 
     [Fact]
     public void EveryBest_LiesWithinTheEnvelope()
         => Claims.Sample(claims =>
         {
             QuestionReport q = Reconciler.Reconcile(Build(claims))["q"];
-            return q.Estimates.Values.All(e => e.Best >= q.Range.Lower && e.Best <= q.Range.Upper && e.Low <= e.Best && e.Best <= e.High
-                                               && double.IsFinite(e.Best) && double.IsFinite(e.Low) && double.IsFinite(e.High));
+            return q.Estimates.Values.All(e => e.Best!.Value >= q.Range.Lower && e.Best!.Value <= q.Range.Upper && e.Low!.Value <= e.Best!.Value && e.Best!.Value <= e.High!.Value
+                                               && double.IsFinite(e.Best!.Value) && double.IsFinite(e.Low!.Value) && double.IsFinite(e.High!.Value));
         }, iter: Support.Runs.Of(3_000));
 
     [Fact]
@@ -109,8 +109,8 @@ public class ReconcilerPropertyTests
         {
             int i = pick % claims.Length;
             var raised = claims.Select((c, j) => j == i ? (c.Source, Scale(c.Value, k), c.AsOf, c.Scope) : c).ToArray();
-            double before = Reconciler.Reconcile(Build(claims))["q"].Estimates[ConsensusMethod.WeightedMedian].Best;
-            double after = Reconciler.Reconcile(Build(raised))["q"].Estimates[ConsensusMethod.WeightedMedian].Best;
+            double before = Reconciler.Reconcile(Build(claims))["q"].Estimates[ConsensusMethod.WeightedMedian].Best!.Value;
+            double after = Reconciler.Reconcile(Build(raised))["q"].Estimates[ConsensusMethod.WeightedMedian].Best!.Value;
             return after >= before * (1 - 1e-12);
         }, iter: Support.Runs.Of(2_000));
 
@@ -179,7 +179,7 @@ public class ReconcilerPropertyTests
 
     private static string Headline(QuestionReport q)
         => string.Join(";", Numbers(q).Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
-           + "|" + q.Agreement.Lower.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "–" + q.Agreement.Upper.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+           + "|" + q.Agreement.Lower!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "–" + q.Agreement.Upper!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
            + "|" + string.Join(";", q.Camps.Select(c => string.Join(",", c.Claims.Select(x => x.Claim.Id))))
            + "|" + string.Join(";", q.Sensitivity.Select(s => s.Source.Id + "=" + s.BestWithout?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
            + "|" + string.Join(";", q.Conflicts.Where(c => c.Bound is null).Select(c => (c.First.Claim.Id, c.Second.Claim.Id, c.Kind)))

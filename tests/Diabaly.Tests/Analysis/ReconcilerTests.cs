@@ -202,8 +202,10 @@ public class ReconcilerTests
         q.Range.IsEmpty.Should().BeTrue();
         q.Consensus.IsEmpty.Should().BeTrue();
         q.Estimates.Values.Should().OnlyContain(e => e.IsEmpty);
-        new Action(() => _ = q.Consensus.Best).Should().Throw<InvalidOperationException>();
-        new Action(() => _ = q.Range.Lower).Should().Throw<InvalidOperationException>();
+        // No getter throws on ordinary data (#25): an empty estimate is null, not an exception that ends a stream of questions.
+        q.Estimates.Values.Should().OnlyContain(e => e.Low == null && e.Best == null && e.High == null);
+        (q.Range.Lower, q.Range.Upper, q.Agreement.Lower, q.Agreement.Upper).Should().Be(((double?)null, (double?)null, (double?)null, (double?)null));
+        q.Strata.Should().OnlyContain(s => s.Consensus.Best == null && s.Range.Lower == null);
         q.Flags.Should().ContainSingle(f => f.Kind == FlagKind.NoClaims);
         q.Summary.Should().Contain("no source makes a claim");
         q.Conflicts.Should().BeEmpty();
@@ -232,7 +234,7 @@ public class ReconcilerTests
         QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Exact(400)), ("b", Quantity.Exact(400)), ("c", Quantity.Exact(400)));
         q.Conflicts.Should().BeEmpty();
         q.Flags.Should().NotContain(f => f.Kind == FlagKind.WideSpread);
-        q.Estimates.Values.Where(e => e.Method != ConsensusMethod.Agreement).Should().OnlyContain(e => Math.Abs(e.Best - 400) < 1e-6);
+        q.Estimates.Values.Where(e => e.Method != ConsensusMethod.Agreement).Should().OnlyContain(e => Math.Abs(e.Best!.Value - 400) < 1e-6);
 
         // Three sources saying one thing are one statement: every method gives it, 400 (350–450 by its roundness).
         (q.Estimates[ConsensusMethod.Agreement].Low, q.Estimates[ConsensusMethod.Agreement].Best, q.Estimates[ConsensusMethod.Agreement].High).Should().Be((350, 400, 450));
@@ -244,7 +246,7 @@ public class ReconcilerTests
     {
         QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Parse("at least five")), ("b", Quantity.Parse("4+")));
         q.Range.Upper.Should().Be(double.PositiveInfinity);
-        q.Estimates.Values.Should().OnlyContain(e => double.IsFinite(e.Best) && double.IsFinite(e.Low) && double.IsFinite(e.High));
+        q.Estimates.Values.Should().OnlyContain(e => double.IsFinite(e.Best!.Value) && double.IsFinite(e.Low!.Value) && double.IsFinite(e.High!.Value));
 
         // Centrals 5√2 and 4√2 (the tail factor is 2), equal weights: the log-scale midpoint, √(5√2 · 4√2) = √40.
         q.Consensus.Best.Should().BeApproximately(Math.Sqrt(40), 1e-9);

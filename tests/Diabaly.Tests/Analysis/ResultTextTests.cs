@@ -48,6 +48,6 @@ public partial class ResultTextTests
         // Worked out by hand: the fighters' agreement interval and the sensitivity to the mayor, as the reports print them.
         QuestionReport fighters = report["islamist-fighters"];
         fighters.Sensitivity.Single(s => s.Source.Id == "mayor").ToString().Should().StartWith("without mayor: ");
-        fighters.Range.ToString().Should().Be(ReportWriter.FormatInterval(fighters.Range.Lower, fighters.Range.Upper));
+        fighters.Range.ToString().Should().Be(ReportWriter.FormatInterval(fighters.Range.Lower!.Value, fighters.Range.Upper!.Value));
     }
 }

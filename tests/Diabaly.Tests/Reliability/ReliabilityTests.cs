@@ -66,7 +66,7 @@ public class ReliabilityTests
         ReconciliationReport alone = Reconciler.Reconcile(without, Options);
         foreach (QuestionReport q in r.Questions)
         {
-            double before = alone[q.Question.Id].Estimates[ConsensusMethod.Learned].Best, after = q.Estimates[ConsensusMethod.Learned].Best;
+            double before = alone[q.Question.Id].Estimates[ConsensusMethod.Learned].Best!.Value, after = q.Estimates[ConsensusMethod.Learned].Best!.Value;
             Math.Abs(Math.Log(after / before)).Should().BeLessThan(0.01, q.Question.Id);
         }
     }
@@ -119,7 +119,7 @@ public class ReliabilityTests
     }
 
     private static double Error(ReconciliationReport r, ConsensusMethod m, Dictionary<string, double> truth)
-        => r.Questions.Average(q => Math.Abs(Math.Log(q.Estimates[m].Best / truth[q.Question.Id])));
+        => r.Questions.Average(q => Math.Abs(Math.Log(q.Estimates[m].Best!.Value / truth[q.Question.Id])));
 
     [Fact]
     public void WhereEverySourceIsEquallyReliable_TheLearnedConsensusIsNeverWorseThanTheWeightedMedianByMoreThanOnePercent()

@@ -12,10 +12,10 @@ internal sealed class AgreementMethod : IConsensusMethod
         // An open end is read over the documented tail, as for a single open claim, and marked assumed: no upper bound →
         // lower × factor; a lower bound of 0 that only an upper bound ("at most U") left → upper / factor.
         Agreement a = AgreementInterval.Of(r);
-        bool highAssumed = double.IsPositiveInfinity(a.Upper);
-        double high = highAssumed ? Math.Max(a.Lower, o.ZeroFloor) * o.OpenTailFactor : a.Upper;
+        bool highAssumed = double.IsPositiveInfinity(a.UpperValue);
+        double high = highAssumed ? Math.Max(a.LowerValue, o.ZeroFloor) * o.OpenTailFactor : a.UpperValue;
         bool lowAssumed = a.Lower == 0 && a.Claims.Where(x => x.Lower == 0).All(x => x.Claim.Value.Kind == QuantityKind.AtMost);
-        double low = lowAssumed ? high / o.OpenTailFactor : a.Lower;
+        double low = lowAssumed ? high / o.OpenTailFactor : a.LowerValue;
         // A point is its own midpoint: exp(log 1000) is 999.9999999999998, which JSON would print.
         double best = low == high ? low : LogScale.Back((LogScale.Log(low, o) + LogScale.Log(high, o)) / 2, o);
         return new Consensus(ConsensusMethod.Agreement, low, best, high,

@@ -38,8 +38,8 @@ internal static class ConsensusMethods
 
         Consensus raw = OneStatement(readings) ? OneClaim(method, readings[0], explain) : ByMethod[method].Estimate(readings, o, explain);
         var (envLow, envHigh) = Envelope(readings);
-        double best = Counts.Clean(Math.Clamp(raw.Best, envLow, envHigh));
-        double low = Counts.Clean(Math.Min(raw.Low, best)), high = Counts.Clean(Math.Max(raw.High, best));
+        double best = Counts.Clean(Math.Clamp(raw.BestValue, envLow, envHigh));
+        double low = Counts.Clean(Math.Min(raw.LowValue, best)), high = Counts.Clean(Math.Max(raw.HighValue, best));
         string explanation = raw.Explanation;
         EstimateParts assumed = raw.Assumed;
         HashSet<double> stated = StatedFigures(readings);
@@ -132,7 +132,7 @@ internal static class ConsensusMethods
     {
         if (OneStatement(readings) || bounds is not null)
         {
-            return Estimate(method, readings, o, bounds, explain: false).Best;
+            return Estimate(method, readings, o, bounds, explain: false).BestValue;
         }
 
         var (envLow, envHigh) = Envelope(readings);

@@ -12,5 +12,5 @@ internal interface IConsensusMethod
     Consensus Estimate(IReadOnlyList<Reading> readings, ReconcileOptions o, bool explain);
 
     /// <summary>The Best of <see cref="Estimate"/> alone, where that is cheaper (the sensitivity asks for it once per source).</summary>
-    double Best(IReadOnlyList<Reading> readings, ReconcileOptions o) => Estimate(readings, o, explain: false).Best;
+    double Best(IReadOnlyList<Reading> readings, ReconcileOptions o) => Estimate(readings, o, explain: false).BestValue;
 }

@@ -30,21 +30,29 @@ public sealed class Consensus
     /// <summary>The method.</summary>
     public ConsensusMethod Method { get; }
 
-    /// <summary>Whether there is no estimate (no claim is on target); then Low, Best and High throw.</summary>
+    /// <summary>Whether there is no estimate (no claim is on target); then <see cref="Low"/>, <see cref="Best"/> and
+    /// <see cref="High"/> are null.</summary>
     public bool IsEmpty { get; }
 
     /// <summary>The low estimate.</summary>
-    /// <exception cref="InvalidOperationException">There is no estimate.</exception>
-    public double Low => IsEmpty ? throw Envelope.Empty() : _low;
+    /// <value>Null when there is no estimate (<see cref="IsEmpty"/>); never NaN.</value>
+    public double? Low => IsEmpty ? null : _low;
 
     /// <summary>The best estimate; always within the envelope of the claims it pools. Within the bounds related strata set, unless it
     /// is a figure a source stated or a claim of the stratum lies beyond the bound (then the summary says so).</summary>
-    /// <exception cref="InvalidOperationException">There is no estimate.</exception>
-    public double Best => IsEmpty ? throw Envelope.Empty() : _best;
+    /// <value>Null when there is no estimate (<see cref="IsEmpty"/>); never NaN.</value>
+    public double? Best => IsEmpty ? null : _best;
 
-    /// <summary>The high estimate.</summary>
-    /// <exception cref="InvalidOperationException">There is no estimate.</exception>
-    public double High => IsEmpty ? throw Envelope.Empty() : _high;
+    /// <summary>The high estimate; positive infinity only when every claim it rests on is open-ended upward.</summary>
+    /// <value>Null when there is no estimate (<see cref="IsEmpty"/>); never NaN.</value>
+    public double? High => IsEmpty ? null : _high;
+
+    /// <summary>The three numbers, for code inside the library that has checked <see cref="IsEmpty"/> first (0 when empty).</summary>
+    internal double LowValue => _low;
+
+    internal double BestValue => _best;
+
+    internal double HighValue => _high;
 
     /// <summary>Which of Low, Best and High rest on values the engine assumed rather than read (the reach of an open bound, the
     /// central value of a vague amount or of an open bound), as <see cref="ConsensusMethod"/> documents per method.</summary>

@@ -17,16 +17,21 @@ public sealed class Envelope
         IsEmpty = empty;
     }
 
-    /// <summary>Whether there were no claims; then <see cref="Lower"/> and <see cref="Upper"/> throw.</summary>
+    /// <summary>Whether there were no claims; then <see cref="Lower"/> and <see cref="Upper"/> are null.</summary>
     public bool IsEmpty { get; }
 
     /// <summary>The lowest normalized lower bound.</summary>
-    /// <exception cref="InvalidOperationException">There are no claims.</exception>
-    public double Lower => IsEmpty ? throw Empty() : _lower;
+    /// <value>Null when there are no claims (<see cref="IsEmpty"/>).</value>
+    public double? Lower => IsEmpty ? null : _lower;
 
     /// <summary>The highest normalized upper bound; positive infinity when a claim is open-ended.</summary>
-    /// <exception cref="InvalidOperationException">There are no claims.</exception>
-    public double Upper => IsEmpty ? throw Empty() : _upper;
+    /// <value>Null when there are no claims (<see cref="IsEmpty"/>).</value>
+    public double? Upper => IsEmpty ? null : _upper;
+
+    /// <summary>The two ends, for code inside the library that has checked <see cref="IsEmpty"/> first (0 when empty).</summary>
+    internal double LowerValue => _lower;
+
+    internal double UpperValue => _upper;
 
     /// <summary>The lowest figure a source actually said (a number, a range's end, a bound), or null when none did (only vague amounts).</summary>
     public double? LowestStated { get; }
@@ -36,8 +41,6 @@ public sealed class Envelope
 
     /// <inheritdoc />
     public override string ToString() => IsEmpty ? "no claims" : Figures.Interval(_lower, _upper);
-
-    internal static InvalidOperationException Empty() => new("There are no claims, so there is no interval.");
 }
 
 /// <summary>The interval supported by the most claim weight (weighted Marzullo), and who supports it. Immutable.</summary>
@@ -55,16 +58,21 @@ public sealed class Agreement
         Claims = claims;
     }
 
-    /// <summary>Whether there were no claims; then <see cref="Lower"/> and <see cref="Upper"/> throw.</summary>
+    /// <summary>Whether there were no claims; then <see cref="Lower"/> and <see cref="Upper"/> are null.</summary>
     public bool IsEmpty => Claims.Count == 0;
 
     /// <summary>The lower end.</summary>
-    /// <exception cref="InvalidOperationException">There are no claims.</exception>
-    public double Lower => IsEmpty ? throw Envelope.Empty() : _lower;
+    /// <value>Null when there are no claims (<see cref="IsEmpty"/>).</value>
+    public double? Lower => IsEmpty ? null : _lower;
 
     /// <summary>The upper end; positive infinity when only open-ended claims support it.</summary>
-    /// <exception cref="InvalidOperationException">There are no claims.</exception>
-    public double Upper => IsEmpty ? throw Envelope.Empty() : _upper;
+    /// <value>Null when there are no claims (<see cref="IsEmpty"/>).</value>
+    public double? Upper => IsEmpty ? null : _upper;
+
+    /// <summary>The two ends, for code inside the library that has checked <see cref="IsEmpty"/> first (0 when empty).</summary>
+    internal double LowerValue => _lower;
+
+    internal double UpperValue => _upper;
 
     /// <summary>The total weight of the supporting claims.</summary>
     public double Weight { get; }
