@@ -41,7 +41,7 @@ cat > "$dir/Consumer.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
-cp "$here/consumer/Program.cs" "$dir/Program.cs"
+cp "$here/consumer/"*.cs "$dir/"
 cp "$here/../samples/dossiers/diabaly.yaml" "$dir/diabaly.yaml"
 # The consumer must not inherit the repository's build settings.
 echo '<Project />' > "$dir/Directory.Build.props"

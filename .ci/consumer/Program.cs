@@ -18,7 +18,7 @@ foreach (Bound b in fighters.Bounds)
 }
 
 // Or build claims in code, from the words the sources used, saying what each one counted.
-var question = new Question("fighters", "Islamist fighters in the assault", "fighters") { Target = new Stratum(scope: "assault force") };
+var question = new Question("fighters") { Subject = "Islamist fighters in the assault", Unit = "fighters", Target = new Stratum { Scope = "assault force" } };
 var mari = new Source("mari", "Jean-Paul Mari") { Kind = SourceKind.Journalist, Outlet = "Le Nouvel Observateur" };
 var mayor = new Source("mayor", "Mayor of Diabaly") { Kind = SourceKind.LocalOfficial, Access = SourceAccess.SecondHand };
 var minister = new Source("le-drian", "Jean-Yves Le Drian") { Kind = SourceKind.Official, Side = "France" };

@@ -189,7 +189,7 @@ internal static class Cli
                 // Unless told, the limits are what half the memory this process may use holds: about 1 KB a row for learning,
                 // about 3 KB a claim of the largest question (README, "Memory").
                 long memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-                var tableOptions = new ClaimTableOptions
+                var tableOptions = new ClaimTableReadOptions
                 {
                     SkipBadRows = r.SkipBadRows,
                     MaxClaimsPerQuestion = r.MaxClaims ?? (int)Math.Clamp(memory / 2 / 3_000, 1_000, int.MaxValue),
@@ -200,9 +200,9 @@ internal static class Cli
             }
 
             Dossier dossier = Dossier.Load(r.Dossier);
-            foreach (DossierWarning warning in dossier.Warnings)
+            foreach (Diagnostic warning in dossier.Warnings)
             {
-                stderr.WriteLine(r.Strict ? warning.ToString().Replace(": warning: ", ": error: ", StringComparison.Ordinal) : warning.ToString());
+                stderr.WriteLine(r.Strict ? warning.ToString().Replace(": warning DY", ": error DY", StringComparison.Ordinal) : warning.ToString());
             }
 
             if (r.Strict && dossier.Warnings.Count > 0)
@@ -302,9 +302,9 @@ internal static class Cli
 
             return Success;
         }
-        catch (DossierException e)
+        catch (UnreadableInputException e)
         {
-            foreach (DossierError error in e.Errors)
+            foreach (Diagnostic error in e.Errors)
             {
                 stderr.WriteLine(error.ToString());
             }

@@ -11,7 +11,7 @@ internal static class TableCommand
     /// <summary>Tables larger than this (about a second's work) show a progress bar when the terminal is interactive.</summary>
     private const long ProgressFrom = 4 * 1024 * 1024;
 
-    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, ClaimTableOptions tableOptions, bool strict,
+    public static int Run(string path, string? question, ReconcileOptions options, string format, string? output, ClaimTableReadOptions tableOptions, bool strict,
         TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
     {
         if (format == "markdown" || format == "terminal" && output is not null && Path.GetExtension(output).ToLowerInvariant() is ".md")
@@ -39,12 +39,12 @@ internal static class TableCommand
         ReliabilityReport reliability;
         using (ClaimTableReader first = ClaimTableReader.Open(path, tableOptions))
         {
-            reliability = Reconciler.Learn(first.Questions(), options);
+            reliability = Reconciler.Learn(first.ReadQuestions(), options, CancellationToken.None);
         }
 
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using ClaimTableReader table = ClaimTableReader.FromStream(file, path, tableOptions);
-        IEnumerable<QuestionClaims> questions = table.Questions();
+        using ClaimTableReader table = ClaimTableReader.Open(file, path, tableOptions);
+        IEnumerable<QuestionClaims> questions = table.ReadQuestions();
         if (question is not null)
         {
             questions = questions.Where(q => q.Question.Id == question);
@@ -53,7 +53,7 @@ internal static class TableCommand
         long written = 0;
         void WriteAll(TextWriter writer, Action? step)
         {
-            IEnumerable<QuestionReport> reports = Reconciler.ReconcileLearned(questions, reliability, options, Environment.ProcessorCount);
+            IEnumerable<QuestionReport> reports = Reconciler.ReconcileStream(questions, options, reliability);
             if (step is not null)
             {
                 reports = reports.Select(r =>
@@ -131,13 +131,13 @@ internal static class TableCommand
             $"{written:N0} question{(written == 1 ? string.Empty : "s")} from {table.Rows:N0} row{(table.Rows == 1 ? string.Empty : "s")}{(output is null ? string.Empty : " to " + output)}."));
         if (table.SkippedRows > 0)
         {
-            foreach (DossierError problem in table.Problems)
+            foreach (Diagnostic problem in table.Errors)
             {
                 stderr.WriteLine("skipped: " + problem);
             }
 
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{table.SkippedRows:N0} bad row{(table.SkippedRows == 1 ? " was" : "s were")} skipped (--skip-bad-rows){(table.SkippedRows > table.Problems.Count ? $"; the first {table.Problems.Count} are listed" : string.Empty)}."));
+                $"{table.SkippedRows:N0} bad row{(table.SkippedRows == 1 ? " was" : "s were")} skipped (--skip-bad-rows){(table.SkippedRows > table.Errors.Count ? $"; the first {table.Errors.Count} are listed" : string.Empty)}."));
         }
 
         return Cli.Success;
@@ -145,9 +145,9 @@ internal static class TableCommand
 
     private static void PrintWarnings(ClaimTableReader table, bool strict, TextWriter stderr)
     {
-        foreach (DossierWarning warning in table.Warnings)
+        foreach (Diagnostic warning in table.Warnings)
         {
-            stderr.WriteLine(strict ? warning.ToString().Replace(": warning: ", ": error: ", StringComparison.Ordinal) : warning.ToString());
+            stderr.WriteLine(strict ? warning.ToString().Replace(": warning DY", ": error DY", StringComparison.Ordinal) : warning.ToString());
         }
 
         if (table.WarningCount > table.Warnings.Count)

@@ -11,8 +11,8 @@ internal sealed class TenClaims
         const string table = "question,source,value\n"
             + "q,s1,272 to 408\nq,s2,210\nq,s3,about 300\nq,s1,at least 250\nq,s4,several hundred\n"
             + "q,s5,318\nq,s6,280 to 420\nq,s7,at most 500\nq,s8,about 250\nq,s5,330\n";
-        using var reader = ClaimTableReader.From(new StringReader(table));
-        QuestionClaims q = reader.Questions().Single();
+        using var reader = ClaimTableReader.Open(new StringReader(table), null, null);
+        QuestionClaims q = reader.ReadQuestions().Single();
         Question = q.Question;
         Claims = q.Claims;
         Plan = StrataPlan.Make(Question, Claims, s => ClaimReader.SourceWeight(s, o), StratumRelations.None);
@@ -63,7 +63,7 @@ public class EnginePartBenchmarks
     public void Setup() => _q = new TenClaims(_o);
 
     [Benchmark(Baseline = true)]
-    public QuestionReport WholeQuestion() => Reconciler.Reconcile(_q.Question, _q.Claims, _o, StratumRelations.None);
+    public QuestionReport WholeQuestion() => Reconciler.ReconcileQuestion(_q.Question, _q.Claims, _o, StratumRelations.None);
 
     [Benchmark]
     public object Strata() => StrataPlan.Make(_q.Question, _q.Claims, s => ClaimReader.SourceWeight(s, _o), StratumRelations.None);

@@ -30,7 +30,7 @@ public class ReconcileBenchmarks
         var sourceList = Enumerable.Range(0, sources)
             .Select(i => new Source(Id("s", i), "Source " + Id(string.Empty, i)) { Access = (SourceAccess)(i % 3), Side = i % 5 == 0 ? "A" : null })
             .ToArray();
-        var questionList = Enumerable.Range(0, questions).Select(i => new Question(Id("q", i), "Question " + Id(string.Empty, i), "things")).ToArray();
+        var questionList = Enumerable.Range(0, questions).Select(i => new Question(Id("q", i)) { Subject = "Question " + Id(string.Empty, i), Unit = "things" }).ToArray();
         var claims = new List<Claim>(questions * claimsPerQuestion);
         foreach (Question q in questionList)
         {

@@ -31,14 +31,14 @@ internal static class TablePipeline
                 ReliabilityReport reliability;
                 using (var first = ClaimTableReader.Open(path))
                 {
-                    reliability = Reconciler.Learn(first.Questions());
+                    reliability = Reconciler.Learn(first.ReadQuestions());
                 }
 
                 double learned = clock.Elapsed.TotalSeconds;
                 using (var table = ClaimTableReader.Open(path))
                 using (var writer = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20))
                 {
-                    ResultTable.Write(Reconciler.ReconcileLearned(table.Questions(), reliability, ReconcileOptions.Default, threads ?? Environment.ProcessorCount), writer, ResultFormat.Csv);
+                    ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default with { MaxDegreeOfParallelism = threads }, reliability), writer, ResultFormat.Csv);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline: learning pass {learned:0.000} s"));
                     Report("pipeline", table.Rows, clock);
                 }
@@ -102,7 +102,7 @@ internal static class TablePipeline
             using var reader = ClaimTableReader.Open(table);
             var questions = new List<Question>();
             var all = new List<Claim>();
-            foreach (QuestionClaims q in reader.Questions())
+            foreach (QuestionClaims q in reader.ReadQuestions())
             {
                 questions.Add(q.Question);
                 all.AddRange(q.Claims.Select(c => new Claim(c.Id, c.Question, c.Source, c.Value)

@@ -41,15 +41,15 @@ public class TablePipelineBenchmarks
     [Benchmark]
     public int Read()
     {
-        using var reader = ClaimTableReader.From(new StringReader(Table));
-        return reader.Questions().Sum(q => q.Claims.Count);
+        using var reader = ClaimTableReader.Open(new StringReader(Table), null, null);
+        return reader.ReadQuestions().Sum(q => q.Claims.Count);
     }
 
     [Benchmark]
     public long ReadReconcileWrite()
     {
-        using var reader = ClaimTableReader.From(new StringReader(Table));
+        using var reader = ClaimTableReader.Open(new StringReader(Table), null, null);
         using var results = new StreamWriter(Stream.Null, new UTF8Encoding(false));
-        return ResultTable.Write(Reconciler.Reconcile(reader.Questions()), results, ResultFormat.Csv);
+        return ResultTable.Write(Reconciler.ReconcileStream(reader.ReadQuestions()), results, ResultFormat.Csv);
     }
 }

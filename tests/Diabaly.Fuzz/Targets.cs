@@ -65,7 +65,7 @@ public static class Targets
             ? new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(input[1..(1 + ((input.Length - 1) & ~1))]))
             : Encoding.UTF8.GetString(input);
 
-    /// <summary>A claim table's reader, strict and skipping bad rows: a refusal is a positioned DossierException, before or while
+    /// <summary>A claim table's reader, strict and skipping bad rows: a refusal is a positioned UnreadableInputException, before or while
     /// the rows are read; what it reads is learned from, reconciled and written as CSV and JSON Lines result rows, with finite
     /// numbers only.</summary>
     private static void Table(ReadOnlySpan<byte> input, string name)
@@ -75,26 +75,26 @@ public static class Targets
         {
             // A row group is read whole, within the documented limit: kept small here, so that memory in proportion to the
             // input is checked within it (a Parquet file of a few hundred bytes may declare a million rows of one repeated value).
-            var options = new ClaimTableOptions { SkipBadRows = skip, MaxRowGroupRows = 4_096 };
+            var options = new ClaimTableReadOptions { SkipBadRows = skip, MaxRowGroupRows = 4_096 };
             try
             {
                 ReliabilityReport reliability;
-                using (ClaimTableReader first = ClaimTableReader.FromStream(new MemoryStream(bytes, writable: false), name, options))
+                using (ClaimTableReader first = ClaimTableReader.Open(new MemoryStream(bytes, writable: false), name, options))
                 {
-                    reliability = Reconciler.Learn(first.Questions());
+                    reliability = Reconciler.Learn(first.ReadQuestions());
                 }
 
                 foreach (ResultFormat format in new[] { ResultFormat.Csv, ResultFormat.JsonLines })
                 {
-                    using ClaimTableReader again = ClaimTableReader.FromStream(new MemoryStream(bytes, writable: false), name, options);
+                    using ClaimTableReader again = ClaimTableReader.Open(new MemoryStream(bytes, writable: false), name, options);
                     using var writer = new StringWriter(CultureInfo.InvariantCulture);
-                    long written = ResultTable.Write(Reconciler.ReconcileLearned(again.Questions(), reliability, ReconcileOptions.Default, 1), writer, format);
+                    long written = ResultTable.Write(Reconciler.ReconcileStream(again.ReadQuestions(), ReconcileOptions.Default with { MaxDegreeOfParallelism = 1 }, reliability), writer, format);
                     string output = writer.ToString();
                     Check(!output.Contains("NaN", StringComparison.Ordinal) && !output.Contains("Infinity", StringComparison.Ordinal), "no NaN or infinity in the results");
                     Check(written >= 0 && again.Rows >= again.SkippedRows && (skip || again.SkippedRows == 0), "rows counted, none skipped unless asked");
                 }
             }
-            catch (DossierException e)
+            catch (UnreadableInputException e)
             {
                 Errors(e);
             }
@@ -106,12 +106,13 @@ public static class Targets
     {
         foreach (QuantityParseOptions options in new[] { QuantityParseOptions.Default, QuantityParseOptions.French, QuantityParseOptions.Spanish })
         {
-            if (!Quantity.TryParse(text, options, out Quantity? q, out string? error))
+            if (!Quantity.TryParse(text, options, out Quantity? q, out IReadOnlyList<Diagnostic> diagnostics))
             {
-                Check(!string.IsNullOrEmpty(error) && error.Length < 1_000, "an error says what is wrong, briefly");
+                Check(diagnostics is [{ Severity: DiagnosticSeverity.Error, Code: "DY2001", Message: { Length: > 0 and < 1_000 } }], "one error says what is wrong, briefly");
                 continue;
             }
 
+            Check(diagnostics.All(d => d.Severity == DiagnosticSeverity.Warning && d.Column >= 1 && d.Column - 1 + d.Length <= text.Length), "warnings within the text");
             Check(q.Lower >= 0 && q.Lower <= Quantity.MaxCount && (q.IsOpen || q.Upper <= Quantity.MaxCount) && q.Lower <= q.Upper, "bounds in the domain");
             Check(q.Central is null || (q.Lower <= q.Central && q.Central <= q.Upper), "central within the bounds");
             string canonical = q.ToString();
@@ -121,7 +122,7 @@ public static class Targets
         }
     }
 
-    /// <summary>The reader: a refusal is a DossierException whose errors have a position and a short message; what it accepts
+    /// <summary>The reader: a refusal is a UnreadableInputException whose errors have a position and a short message; what it accepts
     /// writes back to YAML that reads to an equal dossier.</summary>
     private static void Dossiers(string text)
     {
@@ -209,14 +210,14 @@ public static class Targets
         {
             return Dossier.Parse(text);
         }
-        catch (DossierException e)
+        catch (UnreadableInputException e)
         {
             Errors(e);
             return null;
         }
     }
 
-    private static void Errors(DossierException e)
+    private static void Errors(UnreadableInputException e)
         => Check(e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length is > 0 and < 2_000), "errors with a position and a short message");
 
     private static void Check(bool condition, string promise)

@@ -66,12 +66,12 @@ public class ReadmeTests
             ReliabilityReport learned;
             using (var first = ClaimTableReader.Open("claims.csv"))
             {
-                learned = Reconciler.Learn(first.Questions()); // a first pass learns each source's reliability
+                learned = Reconciler.Learn(first.ReadQuestions()); // a first pass learns each source's reliability
             }
 
             using var table = ClaimTableReader.Open("claims.csv");
             using var results = new StreamWriter("results.csv");
-            ResultTable.Write(Reconciler.ReconcileLearned(table.Questions(), learned, ReconcileOptions.Default, Environment.ProcessorCount), results, ResultFormat.Csv);
+            ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultFormat.Csv);
             """;
         Readme.Should().Contain("```csharp\n" + Snippet + "\n```");
 
@@ -85,12 +85,12 @@ public class ReadmeTests
                 ReliabilityReport learned;
                 using (var first = ClaimTableReader.Open(claims))
                 {
-                    learned = Reconciler.Learn(first.Questions()); // a first pass learns each source's reliability
+                    learned = Reconciler.Learn(first.ReadQuestions()); // a first pass learns each source's reliability
                 }
 
                 using var table = ClaimTableReader.Open(claims);
                 using var results = new StreamWriter(output);
-                ResultTable.Write(Reconciler.ReconcileLearned(table.Questions(), learned, ReconcileOptions.Default, Environment.ProcessorCount), results, ResultFormat.Csv);
+                ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultFormat.Csv);
                 learned.IsLearned.Should().BeTrue();
             }
 
@@ -124,7 +124,7 @@ public class ReadmeTests
         package.Should().NotContain("![");
 
         const string Snippet = """
-            var q = new Question("fighters", "Islamist fighters in the assault on Diabaly", "fighters");
+            var q = new Question("fighters") { Subject = "Islamist fighters in the assault on Diabaly", Unit = "fighters" };
             var reporter = new Source("reporter", "Jean-Paul Mari");
             var mayor = new Source("mayor", "Mayor of Diabaly");
             var dossier = new Dossier("Battle of Diabaly", [reporter, mayor], [q],
@@ -138,7 +138,7 @@ public class ReadmeTests
         package.Should().Contain(Snippet);
 
         // The same code, run.
-        var q = new Question("fighters", "Islamist fighters in the assault on Diabaly", "fighters");
+        var q = new Question("fighters") { Subject = "Islamist fighters in the assault on Diabaly", Unit = "fighters" };
         var reporter = new Source("reporter", "Jean-Paul Mari");
         var mayor = new Source("mayor", "Mayor of Diabaly");
         var dossier = new Dossier("Battle of Diabaly", [reporter, mayor], [q],

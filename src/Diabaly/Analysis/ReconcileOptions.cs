@@ -127,6 +127,21 @@ public sealed record ReconcileOptions
     /// <value>100.</value>
     public int MaxSensitivitySources { get => _maxSensitivity; init => _maxSensitivity = (int)Guard.InRange(value, 0, 1_000_000, nameof(MaxSensitivitySources)); }
 
+    /// <summary>How many questions <see cref="Reconciler.ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/>
+    /// reconciles at once; the reports and their order are the same whatever it is.</summary>
+    /// <value>Null: one per core (<see cref="Environment.ProcessorCount"/>). 1 reconciles on the enumerating thread only.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1 or above 4,096.</exception>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _parallelism;
+        init => _parallelism = value is { } v ? (int)Guard.InRange(v, 1, 4096, nameof(MaxDegreeOfParallelism)) : null;
+    }
+
+    private readonly int? _parallelism;
+
+    /// <summary><see cref="MaxDegreeOfParallelism"/> as a count.</summary>
+    internal int Threads => _parallelism ?? Environment.ProcessorCount;
+
     internal double AccessFactor(SourceAccess access) => access switch
     {
         SourceAccess.FirstHand => FirstHandFactor,

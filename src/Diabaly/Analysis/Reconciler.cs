@@ -21,7 +21,7 @@ namespace Diabaly;
 /// <see cref="Question.Cumulative"/>) bound each other: a containing scope or a later cumulative count bounds from above, and a claim
 /// wholly beyond such a bound, by more than <see cref="ReconcileOptions.Tolerance"/>, is a conflict of kind
 /// <see cref="ConflictKind.ExceedsBound"/>. Claims of unrelated strata are never compared.</para>
-/// <para>Edge cases: a question with no claims, or none on its declared target, gets empty estimates (whose bounds throw) and a
+/// <para>Edge cases: a question with no claims, or none on its declared target, gets empty estimates (whose numbers are null) and a
 /// <see cref="FlagKind.NoClaims"/> or <see cref="FlagKind.NoClaimsOnTarget"/> flag, never NaN; one claim is its own consensus with no
 /// conflict; identical claims give no conflict; only open-ended claims are read over their documented tail
 /// (<see cref="ReconcileOptions.OpenTailFactor"/>), and what that tail assumes is marked as assumed.</para>
@@ -32,27 +32,58 @@ public static class Reconciler
     /// <param name="dossier">The dossier.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dossier"/> is null.</exception>
-    public static ReconciliationReport Reconcile(Dossier dossier) => Reconcile(dossier, ReconcileOptions.Default);
+    public static ReconciliationReport Reconcile(Dossier dossier) => Reconcile(dossier, null, null);
 
-    /// <summary>Reconciles every question of a dossier.</summary>
+    /// <summary>Reconciles every question of a dossier, learning the sources' reliability from it.</summary>
     /// <param name="dossier">The dossier.</param>
-    /// <param name="options">The options.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static ReconciliationReport Reconcile(Dossier dossier, ReconcileOptions options)
+    /// <exception cref="ArgumentNullException"><paramref name="dossier"/> is null.</exception>
+    public static ReconciliationReport Reconcile(Dossier dossier, ReconcileOptions? options) => Reconcile(dossier, options, null);
+
+    /// <summary>Reconciles every question of a dossier, weighing <see cref="ConsensusMethod.Learned"/> by a reliability learned
+    /// elsewhere (another dossier, a claim table, a saved <see cref="ReliabilityReport"/>), or learned from this dossier when null.</summary>
+    /// <param name="dossier">The dossier.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <param name="reliability">What is known of the sources, by source id (a source it does not know weighs as the typical
+    /// source); null to learn it from <paramref name="dossier"/>, as <see cref="Learn(Dossier)"/> does.</param>
+    /// <returns>The report; its <see cref="ReconciliationReport.Reliability"/> is the reliability used.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dossier"/> is null.</exception>
+    public static ReconciliationReport Reconcile(Dossier dossier, ReconcileOptions? options, ReliabilityReport? reliability)
     {
         Guard.NotNull(dossier);
-        Guard.NotNull(options);
-        var byQuestion = dossier.Claims.ToLookup(c => c.Question.Id, StringComparer.Ordinal);
-        var prepared = dossier.Questions.Select(q => (Question: q, Prepared: QuestionAnalysis.Prepare(q, byQuestion[q.Id].ToList(), options, dossier.Relations))).ToList();
+        ReconcileOptions o = options ?? ReconcileOptions.Default;
+        var prepared = Prepare(dossier, o, CancellationToken.None);
 
         // Reliability is learned once, from every question's claims on target, before any question is analysed.
-        ReliabilityReport reliability = ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList());
-        var questions = prepared.Select(p => QuestionAnalysis.Analyze(p.Question, p.Prepared, options, reliability.Model)).ToList();
-        return new ReconciliationReport(dossier, options, ReadOnly.List(questions), reliability);
+        reliability ??= ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList());
+        var questions = prepared.Select(p => QuestionAnalysis.Analyze(p.Question, p.Prepared, o, reliability.Model)).ToList();
+        return new ReconciliationReport(dossier, o, ReadOnly.List(questions), reliability);
     }
 
-    /// <summary>Reconciles the claims on one question.</summary>
+    private static List<(Question Question, QuestionAnalysis.Prepared Prepared)> Prepare(Dossier dossier, ReconcileOptions o, CancellationToken cancellationToken)
+    {
+        var byQuestion = dossier.Claims.ToLookup(c => c.Question.Id, StringComparer.Ordinal);
+        var prepared = new List<(Question, QuestionAnalysis.Prepared)>(dossier.Questions.Count);
+        foreach (Question q in dossier.Questions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            prepared.Add((q, QuestionAnalysis.Prepare(q, byQuestion[q.Id].ToList(), o, dossier.Relations)));
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Reconciles the claims on one question with the default options, its scopes and times unrelated.</summary>
+    /// <param name="question">The question.</param>
+    /// <param name="claims">The claims; all about <paramref name="question"/>.</param>
+    /// <returns>The report on the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> or <paramref name="claims"/> is null.</exception>
+    /// <exception cref="ArgumentException">A claim is about another question, or two claims share an id.</exception>
+    public static QuestionReport ReconcileQuestion(Question question, IEnumerable<Claim> claims) => ReconcileQuestion(question, claims, null, null);
+
+    /// <summary>Reconciles the claims on one question. <see cref="ConsensusMethod.Learned"/> has nothing to learn from one
+    /// question: it weighs the claims by their prior weights.</summary>
     /// <param name="question">The question.</param>
     /// <param name="claims">The claims; all about <paramref name="question"/>.</param>
     /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
@@ -60,65 +91,92 @@ public static class Reconciler
     /// <returns>The report on the question.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="question"/> or <paramref name="claims"/> is null.</exception>
     /// <exception cref="ArgumentException">A claim is about another question, or two claims share an id.</exception>
-    public static QuestionReport Reconcile(Question question, IEnumerable<Claim> claims, ReconcileOptions? options = null, StratumRelations? relations = null)
+    public static QuestionReport ReconcileQuestion(Question question, IEnumerable<Claim> claims, ReconcileOptions? options, StratumRelations? relations)
     {
         Guard.NotNull(question);
-        var list = ClaimNames.NameUnnamed([.. Guard.NotNull(claims).Select(c => Guard.NotNull(c))]).ToList();
-        if (list.FirstOrDefault(c => c.Question.Id != question.Id) is { } other)
-        {
-            throw new ArgumentException($"Claim '{other.Id}' is about question '{other.Question.Id}', not '{question.Id}'.", nameof(claims));
-        }
-
-        if (list.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dup)
-        {
-            throw new ArgumentException($"Two claims share the id '{dup.Key}'.", nameof(claims));
-        }
-
+        IReadOnlyList<Claim> list = QuestionClaims.Checked(question, claims);
         return QuestionAnalysis.Analyze(question, list, options ?? ReconcileOptions.Default, relations ?? StratumRelations.None);
     }
 
-    /// <summary>Reconciles questions as they stream in (from a <see cref="ClaimTableReader"/>, say) with the default options, on every
-    /// core; see <see cref="Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/>.</summary>
+    /// <summary>Reconciles questions as they stream in with the default options, on every core; see
+    /// <see cref="ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/>.</summary>
     /// <param name="questions">The questions with their claims.</param>
     /// <returns>The reports, lazily, in the order of the questions.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
-    public static IEnumerable<QuestionReport> Reconcile(IEnumerable<QuestionClaims> questions) => Reconcile(questions, ReconcileOptions.Default, Environment.ProcessorCount);
+    public static IEnumerable<QuestionReport> ReconcileStream(IEnumerable<QuestionClaims> questions) => ReconcileStream(questions, null, null);
 
     /// <summary>
-    /// Reconciles questions as they stream in (from a <see cref="ClaimTableReader"/>, say), several at once, and gives their reports
-    /// in the order of the questions: each report is the one <see cref="Reconcile(Question, IEnumerable{Claim}, ReconcileOptions?, StratumRelations?)"/>
-    /// gives for the question, its claims and its <see cref="QuestionClaims.Relations"/>, number for number, whatever the number of
-    /// threads. Questions are taken in batches (256 questions or 65,536 claims), so that memory holds a batch, not the table.
+    /// Reconciles questions as they stream in (from a <see cref="ClaimTableReader"/>, a database, any <see cref="QuestionClaims"/>),
+    /// <see cref="ReconcileOptions.MaxDegreeOfParallelism"/> at once, and gives their reports lazily in the order of the questions:
+    /// each report is the one <see cref="ReconcileQuestion(Question, IEnumerable{Claim}, ReconcileOptions?, StratumRelations?)"/> gives
+    /// for the question, its claims and its <see cref="QuestionClaims.Relations"/>, number for number, whatever the parallelism, with
+    /// <see cref="ConsensusMethod.Learned"/> weighed by <paramref name="reliability"/>. Questions are taken in batches (256 questions
+    /// or 65,536 claims), so that memory holds a batch, not the table.
     /// </summary>
-    /// <param name="questions">The questions with their claims; the claims of a question have distinct ids.</param>
-    /// <param name="options">The options.</param>
-    /// <param name="threads">How many questions are reconciled at once; <see cref="Environment.ProcessorCount"/> uses every core.</param>
+    /// <param name="questions">The questions with their claims.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <param name="reliability">What <see cref="Learn(IEnumerable{QuestionClaims}, ReconcileOptions?, CancellationToken)"/> learned
+    /// (a first pass over the same questions gives the reports <see cref="Reconcile(Dossier, ReconcileOptions?)"/> gives for them), or a
+    /// saved one; null when nothing is known of the sources, and then <see cref="ConsensusMethod.Learned"/> uses their prior weights.</param>
     /// <returns>The reports, lazily, in the order of the questions.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="questions"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
-    public static IEnumerable<QuestionReport> Reconcile(IEnumerable<QuestionClaims> questions, ReconcileOptions options, int threads)
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
+    /// <exception cref="ArgumentException">The headline method is <see cref="ConsensusMethod.Learned"/> and
+    /// <paramref name="reliability"/> is null: a stream cannot learn and reconcile in one pass, and falling back to the priors in
+    /// silence would give a headline that is not what was asked.</exception>
+    public static IEnumerable<QuestionReport> ReconcileStream(IEnumerable<QuestionClaims> questions, ReconcileOptions? options, ReliabilityReport? reliability)
     {
         Guard.NotNull(questions);
-        Guard.NotNull(options);
-        if (threads < 1)
+        ReconcileOptions o = options ?? ReconcileOptions.Default;
+        if (o.Method == ConsensusMethod.Learned && reliability is null)
         {
-            throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread.");
+            throw new ArgumentException("The headline method is Learned, but no reliability was given: learn it first (Reconciler.Learn over the same " +
+                "questions, or load a saved ReliabilityReport) and pass it, or choose another method.", nameof(reliability));
         }
 
-        return Stream(questions, options, threads, null);
+        return Stream(questions, o, o.Threads, reliability?.Model);
     }
+
+    /// <summary>Learns each source's reliability from a dossier with the default options: what <see cref="Reconcile(Dossier)"/>
+    /// learns, to apply to another dossier or a stream, or to save.</summary>
+    /// <param name="dossier">The dossier.</param>
+    /// <returns>What its questions say of each source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dossier"/> is null.</exception>
+    public static ReliabilityReport Learn(Dossier dossier) => Learn(dossier, null, CancellationToken.None);
+
+    /// <summary>Learns each source's reliability from a dossier: what <see cref="Reconcile(Dossier, ReconcileOptions?)"/> learns.</summary>
+    /// <param name="dossier">The dossier.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the reading of the claims, before each question, and the learning, before each round.</param>
+    /// <returns>What its questions say of each source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dossier"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ReliabilityReport Learn(Dossier dossier, ReconcileOptions? options, CancellationToken cancellationToken)
+    {
+        Guard.NotNull(dossier);
+        var prepared = Prepare(dossier, options ?? ReconcileOptions.Default, cancellationToken);
+        return ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList(), cancellationToken);
+    }
+
+    /// <summary>Learns each source's reliability from questions as they stream in, with the default options; see
+    /// <see cref="Learn(IEnumerable{QuestionClaims}, ReconcileOptions?, CancellationToken)"/>.</summary>
+    /// <param name="questions">The questions with their claims.</param>
+    /// <returns>What the questions say of each source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
+    public static ReliabilityReport Learn(IEnumerable<QuestionClaims> questions) => Learn(questions, null, CancellationToken.None);
 
     /// <summary>
     /// Learns each source's reliability from questions as they stream in (a first pass over a claim table), for
-    /// <see cref="ReconcileLearned"/> to weigh a second pass by: the
-    /// same learning <see cref="Reconcile(Dossier, ReconcileOptions)"/> does over a dossier's questions, so that the two give the same
+    /// <see cref="ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/> to weigh a second pass by: the
+    /// same learning <see cref="Reconcile(Dossier, ReconcileOptions?)"/> does over a dossier's questions, so that the two give the same
     /// reports. It keeps a few numbers per claim in memory (about 100 bytes), not the claims' readings.
     /// </summary>
     /// <param name="questions">The questions with their claims.</param>
     /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the reading, between batches of questions, and the learning, before each round.</param>
     /// <returns>What the questions say of each source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
-    public static ReliabilityReport Learn(IEnumerable<QuestionClaims> questions, ReconcileOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ReliabilityReport Learn(IEnumerable<QuestionClaims> questions, ReconcileOptions? options, CancellationToken cancellationToken)
     {
         Guard.NotNull(questions);
         ReconcileOptions o = options ?? ReconcileOptions.Default;
@@ -127,34 +185,12 @@ public static class Reconciler
         var onTarget = new List<(string, List<LearningClaim>)>();
         foreach (QuestionClaims[] batch in questions.Chunk(256))
         {
-            onTarget.AddRange(batch.AsParallel().AsOrdered()
+            cancellationToken.ThrowIfCancellationRequested();
+            onTarget.AddRange(batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
                 .Select(q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget.Select(LearningClaim.Of).ToList())));
         }
 
-        return ReliabilityLearner.Learn(onTarget);
-    }
-
-    /// <summary>As <see cref="Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/>, with <see cref="ConsensusMethod.Learned"/>
-    /// weighing the claims by what <see cref="Learn"/> learned: for the same claims, the reports
-    /// <see cref="Reconcile(Dossier, ReconcileOptions)"/> gives.</summary>
-    /// <param name="questions">The questions with their claims.</param>
-    /// <param name="options">The options.</param>
-    /// <param name="threads">How many questions are reconciled at once.</param>
-    /// <param name="reliability">What <see cref="Learn"/> learned.</param>
-    /// <returns>The reports, lazily, in the order of the questions.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
-    public static IEnumerable<QuestionReport> ReconcileLearned(IEnumerable<QuestionClaims> questions, ReliabilityReport reliability, ReconcileOptions options, int threads)
-    {
-        Guard.NotNull(questions);
-        Guard.NotNull(options);
-        Guard.NotNull(reliability);
-        if (threads < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread.");
-        }
-
-        return Stream(questions, options, threads, reliability.Model);
+        return ReliabilityLearner.Learn(onTarget, cancellationToken);
     }
 
     private static IEnumerable<QuestionReport> Stream(IEnumerable<QuestionClaims> questions, ReconcileOptions o, int threads, ReliabilityModel? model)

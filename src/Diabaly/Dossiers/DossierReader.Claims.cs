@@ -17,7 +17,7 @@ internal sealed partial class DossierReader
             {
                 if (taken.TryGetValue(text, out YamlNode? first))
                 {
-                    Error(id.Value, $"duplicate claim id '{text}' (first at line {first.Line}, column {first.Column})");
+                    Error(id.Value, $"duplicate claim id '{text}' (first at line {first.Line}, column {first.Column})", DiagnosticCodes.Duplicate);
                 }
                 else
                 {
@@ -48,7 +48,7 @@ internal sealed partial class DossierReader
                 id = Text(idNode, "id");
                 if (id is not null && !Identifier.IsValid(id))
                 {
-                    Error(idNode, $"'{Excerpt.Of(id)}' is not a valid claim id; use letters, digits, '-', '_' or '.', with no spaces");
+                    Error(idNode, $"'{Excerpt.Of(id)}' is not a valid claim id; use letters, digits, '-', '_' or '.', with no spaces", DiagnosticCodes.Identifier);
                     id = null;
                 }
 
@@ -71,13 +71,13 @@ internal sealed partial class DossierReader
                     string? viaId = Text(v, "via");
                     if (viaId is null && v.Kind == YamlNodeKind.Scalar)
                     {
-                        Error(v, $"'via' of {what} is empty; expected the id of the source that relayed the figure");
+                        Error(v, $"'via' of {what} is empty; expected the id of the source that relayed the figure", DiagnosticCodes.Undefined);
                     }
                     else if (viaId is not null)
                     {
                         if (sources.TryGetValue(viaId, out Source? relay) && relay == source)
                         {
-                            Error(v, $"'via' of {what} names its own source '{Excerpt.Of(viaId)}'; it lists the sources the figure passed through on its way, not the one that gave it");
+                            Error(v, $"'via' of {what} names its own source '{Excerpt.Of(viaId)}'; it lists the sources the figure passed through on its way, not the one that gave it", DiagnosticCodes.Setting);
                         }
                         else if (relay is not null)
                         {
@@ -85,7 +85,7 @@ internal sealed partial class DossierReader
                         }
                         else
                         {
-                            Error(v, $"{what} is relayed via '{Excerpt.Of(viaId)}', which is not a defined source{Suggest(viaId, sources.Keys)}");
+                            Error(v, $"{what} is relayed via '{Excerpt.Of(viaId)}', which is not a defined source{Suggest(viaId, sources.Keys)}", DiagnosticCodes.Undefined);
                         }
                     }
                 }
@@ -100,7 +100,7 @@ internal sealed partial class DossierReader
                 }
                 else
                 {
-                    Error(saidNode, $"'{Excerpt.Of(saidText)}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15");
+                    Error(saidNode, $"'{Excerpt.Of(saidText)}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-01-15", DiagnosticCodes.Setting);
                 }
             }
 
@@ -128,15 +128,15 @@ internal sealed partial class DossierReader
     }
 
     /// <summary>At most MaxErrors warnings, and a last one that counts the rest.</summary>
-    private DossierWarning[] Bounded(List<DossierWarning> warnings)
+    private Diagnostic[] Bounded(List<Diagnostic> warnings)
     {
         if (warnings.Count <= _options.MaxErrors)
         {
             return [.. warnings];
         }
 
-        DossierWarning last = warnings[^1];
-        return [.. warnings.Take(_options.MaxErrors), new DossierWarning(last.Line, last.Column,
+        Diagnostic last = warnings[^1];
+        return [.. warnings.Take(_options.MaxErrors), Diagnostic.Warning(DiagnosticCodes.MoreWarnings, last.Line, last.Column,
             string.Create(CultureInfo.InvariantCulture, $"and {warnings.Count - _options.MaxErrors:N0} more warnings like these (DossierReadOptions.MaxErrors is {_options.MaxErrors:N0})"), _file)];
     }
 
@@ -164,7 +164,7 @@ internal sealed partial class DossierReader
             double half = 5 * Math.Pow(10, Math.Floor(Math.Log10(v)) - 2), ratio = v / half;
             return !Coarse(v) && Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio;
         }
-        var copies = new List<(string Question, DossierWarning Warning)>();
+        var copies = new List<(string Question, Diagnostic Warning)>();
         foreach (var group in read
                      .Where(r => r.Claim.Value.Kind != QuantityKind.Vague
                                  && Figures.Stated(r.Claim.Value).Any(Precise))
@@ -184,7 +184,7 @@ internal sealed partial class DossierReader
                 if (first.Claim is not null && first.Claim != later && IsBefore(first.Value, inOrder[i].Value)
                     && !later.Via.Contains(first.Claim.Source) && !first.Claim.Via.Contains(later.Source) && !later.Via.Intersect(first.Claim.Via).Any())
                 {
-                    copies.Add((later.Question.Id, new DossierWarning(inOrder[i].Value.Line, inOrder[i].Value.Column,
+                    copies.Add((later.Question.Id, Diagnostic.Warning(DiagnosticCodes.SharedFigure, inOrder[i].Value.Line, inOrder[i].Value.Column,
                         $"{inOrder[i].What} gives the same figure as {first.What} (line {first.Value.Line}) from {first.Claim.Source.Name}: {later.Value}; "
                         + "a possible copy: if one source took it from the other, name the relay with 'via'", _file)));
                 }
@@ -197,8 +197,8 @@ internal sealed partial class DossierReader
             _warnings.AddRange(inOrder.Take(MaxCopyWarningsPerQuestion));
             if (inOrder.Count > MaxCopyWarningsPerQuestion)
             {
-                DossierWarning next = inOrder[MaxCopyWarningsPerQuestion];
-                _warnings.Add(new DossierWarning(next.Line, next.Column, string.Create(CultureInfo.InvariantCulture,
+                Diagnostic next = inOrder[MaxCopyWarningsPerQuestion];
+                _warnings.Add(Diagnostic.Warning(DiagnosticCodes.MoreWarnings, next.Line, next.Column, string.Create(CultureInfo.InvariantCulture,
                     $"and {Flags.Count(inOrder.Count - MaxCopyWarningsPerQuestion, "more claim")} on question '{question.Key}' from here on {(inOrder.Count - MaxCopyWarningsPerQuestion == 1 ? "gives" : "give")} a precise figure another source gave before: possible copies; name each relay with 'via'"), _file));
             }
         }

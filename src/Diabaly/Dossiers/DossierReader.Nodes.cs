@@ -82,7 +82,7 @@ internal sealed partial class DossierReader
             return true;
         }
 
-        Error(key, $"'{Excerpt.Of(key.Value)}' is not a valid {what} id; use letters, digits, '-', '_' or '.', with no spaces");
+        Error(key, $"'{Excerpt.Of(key.Value)}' is not a valid {what} id; use letters, digits, '-', '_' or '.', with no spaces", DiagnosticCodes.Identifier);
         return false;
     }
 
@@ -99,7 +99,8 @@ internal sealed partial class DossierReader
         return false;
     }
 
-    private void Error(YamlNode node, string message) => _errors.Add(new DossierError(node.Line, node.Column, message, _file));
+    private void Error(YamlNode node, string message, string code = DiagnosticCodes.Structure)
+        => _errors.Add(Diagnostic.Error(code, node.Line, node.Column, message, _file));
 
     /// <summary>" (did you mean 'x'?)" for a misspelt name, or nothing. Work is bounded whatever the file: each distinct name is
     /// looked up once, at most <see cref="MaxSuggestions"/> names get a suggestion, and each is compared with at most

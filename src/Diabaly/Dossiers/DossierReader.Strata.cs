@@ -27,13 +27,13 @@ internal sealed partial class DossierReader
                 string what = $"scope '{Excerpt.Of(key.Value)}'";
                 if (string.IsNullOrWhiteSpace(key.Value))
                 {
-                    Error(key, "a scope label in 'scopes' is empty; expected the words claims use in 'scope'");
+                    Error(key, "a scope label in 'scopes' is empty; expected the words claims use in 'scope'", DiagnosticCodes.Relations);
                     continue;
                 }
 
                 if (seen.TryGetValue(Stratum.Key(key.Value)!, out YamlNode? first))
                 {
-                    Error(key, $"{what} is listed twice in 'scopes' (first at line {first.Line}, column {first.Column})");
+                    Error(key, $"{what} is listed twice in 'scopes' (first at line {first.Line}, column {first.Column})", DiagnosticCodes.Duplicate);
                     continue;
                 }
 
@@ -57,7 +57,7 @@ internal sealed partial class DossierReader
                     {
                         if (Stratum.Key(label) == Stratum.Key(key.Value))
                         {
-                            Error(c, $"{what} cannot lie within itself");
+                            Error(c, $"{what} cannot lie within itself", DiagnosticCodes.Relations);
                             continue;
                         }
 
@@ -66,7 +66,7 @@ internal sealed partial class DossierReader
                     }
                     else if (c.Kind == YamlNodeKind.Scalar)
                     {
-                        Error(c, $"'within' of {what} is empty; expected a scope label");
+                        Error(c, $"'within' of {what} is empty; expected a scope label", DiagnosticCodes.Relations);
                     }
                 }
 
@@ -76,7 +76,7 @@ internal sealed partial class DossierReader
 
             if (StratumRelations.CycleIn(within) is { } cycle)
             {
-                Error(scopesNode, $"the scopes form a cycle ({Excerpt.Of(cycle)}); a scope cannot lie within a scope that lies within it");
+                Error(scopesNode, $"the scopes form a cycle ({Excerpt.Of(cycle)}); a scope cannot lie within a scope that lies within it", DiagnosticCodes.Relations);
             }
         }
 
@@ -104,7 +104,7 @@ internal sealed partial class DossierReader
                 {
                     if (t.Kind == YamlNodeKind.Scalar)
                     {
-                        Error(t, "a label in 'times' is empty; expected the words claims use in 'as-of'");
+                        Error(t, "a label in 'times' is empty; expected the words claims use in 'as-of'", DiagnosticCodes.Relations);
                     }
 
                     continue;
@@ -113,7 +113,7 @@ internal sealed partial class DossierReader
                 string key = Stratum.Key(label)!;
                 if (seen.TryGetValue(key, out YamlNode? first))
                 {
-                    Error(t, $"the time '{Excerpt.Of(label)}' is listed twice in 'times' (first at line {first.Line}, column {first.Column})");
+                    Error(t, $"the time '{Excerpt.Of(label)}' is listed twice in 'times' (first at line {first.Line}, column {first.Column})", DiagnosticCodes.Duplicate);
                     continue;
                 }
 
@@ -131,7 +131,7 @@ internal sealed partial class DossierReader
             // Dates listed out of their own order, with the dates between them unlisted, would order time in a circle.
             if (StratumRelations.DisorderIn(times) is { } disorder)
             {
-                Error(timeNodes[disorder.Index], disorder.Message);
+                Error(timeNodes[disorder.Index], disorder.Message, DiagnosticCodes.Relations);
             }
         }
 
@@ -147,13 +147,13 @@ internal sealed partial class DossierReader
             if (question.Target!.Scope is { } scope && !claimScopes.Contains(Stratum.Key(scope)!) && !relationKeys.Contains(Stratum.Key(scope)!))
             {
                 Error(node, $"the target scope '{Excerpt.Of(scope)}' of question '{question.Id}' is not the scope of any claim, nor named in 'scopes'"
-                            + Suggest(scope, claimScopeText));
+                            + Suggest(scope, claimScopeText), DiagnosticCodes.UnknownTargetLabel);
             }
 
             if (question.Target.AsOf is { } asOf && !claimTimes.Contains(Stratum.Key(asOf)!) && !timeKeys.Contains(Stratum.Key(asOf)!) && !TimeLine.IsDate(asOf))
             {
                 Error(node, $"the target time '{Excerpt.Of(asOf)}' of question '{question.Id}' is not the as-of of any claim, nor named in 'times'"
-                            + Suggest(asOf, claimTimeText));
+                            + Suggest(asOf, claimTimeText), DiagnosticCodes.UnknownTargetLabel);
             }
         }
 
@@ -168,11 +168,11 @@ internal sealed partial class DossierReader
         {
             // With the suggestions' budget spent, closeness to a label in use cannot be checked: the label stays an error, so that
             // whether it is one never depends on how many came before it.
-            Error(node, $"{what}{suggestion}; {hint}");
+            Error(node, $"{what}{suggestion}; {hint}", DiagnosticCodes.UnknownTargetLabel);
         }
         else
         {
-            _warnings.Add(new DossierWarning(node.Line, node.Column, $"{what}, so it relates nothing here; {hint}", _file));
+            _warnings.Add(Diagnostic.Warning(DiagnosticCodes.UnusedLabel, node.Line, node.Column, $"{what}, so it relates nothing here; {hint}", _file));
         }
     }
 }

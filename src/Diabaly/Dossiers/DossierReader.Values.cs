@@ -17,17 +17,18 @@ internal sealed partial class DossierReader
             }
 
             QuantityParseOptions options = _options.QuantityOptions.WithLanguage(language);
-            if (Quantity.TryParse(node.Value, options, out Quantity? q, out string? error, out IReadOnlyList<QuantityWarning> warnings))
+            QuantityParser.Result read = QuantityParser.Parse(node.Value!, options);
+            if (read.Quantity is { } q)
             {
-                foreach (QuantityWarning w in warnings)
+                foreach (Diagnostic w in read.Warnings)
                 {
-                    _warnings.Add(new DossierWarning(node.Line, node.Column + (node.Quoted ? 1 : 0) + w.Index, $"the value of {what}: {w.Message}", _file));
+                    _warnings.Add(w.At(_file, node.Line, node.Column + (node.Quoted ? 1 : 0), $"the value of {what}: "));
                 }
 
                 return q;
             }
 
-            Error(node, $"the value of {what} is not a quantity: {error}");
+            Error(node, $"the value of {what} is not a quantity: {read.Error}", DiagnosticCodes.NotAQuantity);
             return null;
         }
 
@@ -61,13 +62,13 @@ internal sealed partial class DossierReader
             // 'central' belongs to a range.
             if (kind is not null && keys.Keys.FirstOrDefault(key => key is not ("kind" or "low" or "high" or "central")) is { } stray)
             {
-                Error(keys[stray], $"the value of {what} gives '{stray}' beside 'kind'; with 'kind', give low, high (absent when open) and central");
+                Error(keys[stray], $"the value of {what} gives '{stray}' beside 'kind'; with 'kind', give low, high (absent when open) and central", DiagnosticCodes.NotAQuantity);
                 return null;
             }
 
             if (kind is null && central is not null && (low is null || high is null))
             {
-                Error(keys["central"], $"the value of {what} gives 'central' without a range; 'central' goes with {{low: A, high: B}} or with 'kind'");
+                Error(keys["central"], $"the value of {what} gives 'central' without a range; 'central' goes with {{low: A, high: B}} or with 'kind'", DiagnosticCodes.NotAQuantity);
                 return null;
             }
 
@@ -94,7 +95,7 @@ internal sealed partial class DossierReader
         }
         catch (ArgumentException e)
         {
-            Error(node, $"the value of {what} is not a valid quantity: {e.Message}");
+            Error(node, $"the value of {what} is not a valid quantity: {e.Message}", DiagnosticCodes.NotAQuantity);
             return null;
         }
     }
@@ -103,7 +104,7 @@ internal sealed partial class DossierReader
     {
         if (low > high)
         {
-            Error(node, $"the range is inverted: low {NumberText.Format(low)} is above high {NumberText.Format(high)}; write {{low: {NumberText.Format(high)}, high: {NumberText.Format(low)}}}");
+            Error(node, $"the range is inverted: low {NumberText.Format(low)} is above high {NumberText.Format(high)}; write {{low: {NumberText.Format(high)}, high: {NumberText.Format(low)}}}", DiagnosticCodes.NotAQuantity);
             return null;
         }
 
@@ -112,7 +113,7 @@ internal sealed partial class DossierReader
 
     private Quantity? Invalid(YamlNode node, string what)
     {
-        Error(node, $"the value of {what} is not one of the structured forms: {{exact: N}}, {{about: N}}, {{low: A, high: B}}, {{at-least: N}}, {{at-most: N}}, or {{kind: K, low: A, high: B, central: C}}");
+        Error(node, $"the value of {what} is not one of the structured forms: {{exact: N}}, {{about: N}}, {{low: A, high: B}}, {{at-least: N}}, {{at-most: N}}, or {{kind: K, low: A, high: B, central: C}}", DiagnosticCodes.NotAQuantity);
         return null;
     }
 
@@ -120,7 +121,7 @@ internal sealed partial class DossierReader
     {
         if (node.Kind != YamlNodeKind.Scalar || node.Value is null)
         {
-            Error(node, $"'{key}' must be a number, but is {node.Describe()}");
+            Error(node, $"'{key}' must be a number, but is {node.Describe()}", DiagnosticCodes.NotAQuantity);
             return null;
         }
 
@@ -128,13 +129,13 @@ internal sealed partial class DossierReader
         if (t is ".inf" or ".Inf" or ".INF" or "+.inf" or "-.inf" or ".nan" or ".NaN" or ".NAN"
             || !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            Error(node, $"'{key}' must be a finite number such as 250 or 1.5, but is '{Excerpt.Of(node.Value)}'");
+            Error(node, $"'{key}' must be a finite number such as 250 or 1.5, but is '{Excerpt.Of(node.Value)}'", DiagnosticCodes.NotAQuantity);
             return null;
         }
 
         if (value < 0)
         {
-            Error(node, $"'{key}' must not be negative (Diabaly counts things), but is {Excerpt.Of(node.Value)}");
+            Error(node, $"'{key}' must not be negative (Diabaly counts things), but is {Excerpt.Of(node.Value)}", DiagnosticCodes.NotAQuantity);
             return null;
         }
 

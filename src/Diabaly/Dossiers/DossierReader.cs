@@ -19,15 +19,15 @@ internal sealed partial class DossierReader
     private static readonly IReadOnlyDictionary<string, SourceAccess> Accesses = EnumText.ByKebab<SourceAccess>();
     private static readonly IReadOnlyDictionary<string, QuantityKind> QuantityKinds = EnumText.ByKebab<QuantityKind>();
 
-    private readonly List<DossierError> _errors;
-    private readonly List<DossierWarning> _warnings = [];
+    private readonly List<Diagnostic> _errors;
+    private readonly List<Diagnostic> _warnings = [];
     private readonly Dictionary<(object Candidates, string Given), string> _suggestions = [];
     private readonly Dictionary<object, string[]> _sortedCandidates = new(ReferenceEqualityComparer.Instance);
     private int _suggestionsLeft = MaxSuggestions;
     private readonly string? _file;
     private readonly DossierReadOptions _options;
 
-    private DossierReader(List<DossierError> errors, string? file, DossierReadOptions options)
+    private DossierReader(List<Diagnostic> errors, string? file, DossierReadOptions options)
     {
         _errors = errors;
         _file = file;
@@ -36,10 +36,10 @@ internal sealed partial class DossierReader
 
     public static Dossier Read(string text, string? file, DossierReadOptions options)
     {
-        var errors = new List<DossierError>();
+        var errors = new List<Diagnostic>();
         if (text.Length > options.MaxLength)
         {
-            throw new DossierException([new DossierError(0, 0,
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.TooLarge, 0, 0,
                 string.Create(CultureInfo.InvariantCulture, $"the file has {text.Length:N0} characters, more than the limit of {options.MaxLength:N0} (DossierReadOptions.MaxLength)"), file)]);
         }
 
@@ -53,7 +53,7 @@ internal sealed partial class DossierReader
         if (bad >= 0)
         {
             (int line, int column) = Position(text, bad);
-            throw new DossierException([new DossierError(line, column,
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Malformed, line, column,
                 $"the text holds {Guard.Describe(text[bad])}; a dossier is Unicode text with no control characters but tabs and line breaks, and no bidirectional controls", file)]);
         }
 
@@ -61,7 +61,7 @@ internal sealed partial class DossierReader
         Dossier? dossier = null;
         if (root is null && errors.Count == 0)
         {
-            errors.Add(new DossierError(1, 1, "the dossier is empty; expected a mapping with 'title', 'sources', 'questions' and 'claims'", file));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.Structure, 1, 1, "the dossier is empty; expected a mapping with 'title', 'sources', 'questions' and 'claims'", file));
         }
         else if (root is not null)
         {
@@ -70,10 +70,10 @@ internal sealed partial class DossierReader
 
         if (errors.Count > 0 || dossier is null)
         {
-            throw new DossierException(errors
+            throw new UnreadableInputException(errors
                 .OrderBy(e => e.Line).ThenBy(e => e.Column)
                 .Take(options.MaxErrors)
-                .DefaultIfEmpty(new DossierError(0, 0, "the dossier could not be read", file))
+                .DefaultIfEmpty(Diagnostic.Error(DiagnosticCodes.Unreadable, 0, 0, "the dossier could not be read", file))
                 .ToArray());
         }
 
@@ -193,9 +193,9 @@ internal sealed partial class DossierReader
         double weight = 1;
         if (keys.TryGetValue("weight", out YamlNode? w) && ReadNumber(w, "weight") is { } value)
         {
-            if (value is < Source.MinWeight or > Source.MaxWeight)
+            if (value < Source.MinWeight || value > Source.MaxWeight)
             {
-                Error(w, $"the weight of {what} must be between 0.000001 and 1,000,000, but is {Excerpt.Of(w.Value)}");
+                Error(w, $"the weight of {what} must be between 0.000001 and 1,000,000, but is {Excerpt.Of(w.Value)}", DiagnosticCodes.Setting);
             }
             else
             {
@@ -229,7 +229,7 @@ internal sealed partial class DossierReader
         if (keys.TryGetValue("target", out YamlNode? targetNode) && ExpectMapping(targetNode, $"the target of {what}"))
         {
             var targetKeys = Keys(targetNode, TargetKeys, $"the target of {what}");
-            target = new Stratum(OptionalText(targetKeys, "as-of"), OptionalText(targetKeys, "scope"));
+            target = new Stratum { AsOf = OptionalText(targetKeys, "as-of"), Scope = OptionalText(targetKeys, "scope") };
             if (target.IsAny && targetNode.Entries.All(e => TargetKeys.Contains(e.Key.Value)))
             {
                 Error(targetNode, $"the target of {what} gives neither 'as-of' nor 'scope'; expected at least one, as in target: {{scope: assault force}}");
@@ -249,7 +249,7 @@ internal sealed partial class DossierReader
                 case "false":
                     break;
                 default:
-                    Error(cumulativeNode, $"'cumulative' of {what} must be true or false, but is '{Excerpt.Of(flag)}'");
+                    Error(cumulativeNode, $"'cumulative' of {what} must be true or false, but is '{Excerpt.Of(flag)}'", DiagnosticCodes.Setting);
                     break;
             }
         }
@@ -265,12 +265,12 @@ internal sealed partial class DossierReader
                     measure = Measure.Amount;
                     break;
                 default:
-                    Error(measureNode, $"'measure' of {what} must be count or amount, but is '{Excerpt.Of(measureText)}'");
+                    Error(measureNode, $"'measure' of {what} must be count or amount, but is '{Excerpt.Of(measureText)}'", DiagnosticCodes.Setting);
                     break;
             }
         }
 
-        return subject is null || unit is null ? null : new Question(idNode.Value!, subject, unit) { Target = target, Cumulative = cumulative, Measure = measure };
+        return subject is null || unit is null ? null : new Question(idNode.Value!) { Subject = subject, Unit = unit, Target = target, Cumulative = cumulative, Measure = measure };
     }
 
     private T? Reference<T>(YamlNode item, Dictionary<string, YamlNode> keys, string key, Dictionary<string, T> defined, string what)
@@ -285,7 +285,7 @@ internal sealed partial class DossierReader
         {
             if (node.Kind == YamlNodeKind.Scalar)
             {
-                Error(node, $"'{key}' of {what} is empty; expected the id of one of the dossier's {key}s");
+                Error(node, $"'{key}' of {what} is empty; expected the id of one of the dossier's {key}s", DiagnosticCodes.Undefined);
             }
 
             return null;
@@ -296,7 +296,7 @@ internal sealed partial class DossierReader
             return found;
         }
 
-        Error(node, $"{what} names {key} '{Excerpt.Of(id)}', which is not defined{Suggest(id, defined.Keys)}");
+        Error(node, $"{what} names {key} '{Excerpt.Of(id)}', which is not defined{Suggest(id, defined.Keys)}", DiagnosticCodes.Undefined);
         return null;
     }
 
@@ -313,7 +313,7 @@ internal sealed partial class DossierReader
             return value;
         }
 
-        Error(node, $"'{Excerpt.Of(text)}' is not a valid {key}; expected one of: {string.Join(", ", values.Keys)}{Suggest(text, values.Keys)}");
+        Error(node, $"'{Excerpt.Of(text)}' is not a valid {key}; expected one of: {string.Join(", ", values.Keys)}{Suggest(text, values.Keys)}", DiagnosticCodes.Setting);
         return null;
     }
 
@@ -329,7 +329,7 @@ internal sealed partial class DossierReader
             return language;
         }
 
-        Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected one of: {QuantityWords.Codes}");
+        Error(node, $"'{Excerpt.Of(text)}' is not a supported language; expected one of: {QuantityWords.Codes}", DiagnosticCodes.Setting);
         return null;
     }
 }

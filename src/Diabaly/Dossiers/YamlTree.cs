@@ -48,7 +48,7 @@ internal sealed class YamlNode
 /// </summary>
 internal static class YamlTree
 {
-    public static YamlNode? Build(string text, int maxDepth, List<DossierError> errors, string? file)
+    public static YamlNode? Build(string text, int maxDepth, List<Diagnostic> errors, string? file)
     {
         var parser = new Parser(new StringReader(text));
         try
@@ -64,7 +64,7 @@ internal static class YamlTree
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out DocumentStart? second))
             {
-                errors.Add(new DossierError((int)second.Start.Line, (int)second.Start.Column,
+                errors.Add(Diagnostic.Error(DiagnosticCodes.Syntax, (int)second.Start.Line, (int)second.Start.Column,
                     "a second YAML document starts here; a dossier is one document (remove the '---' or split the file)", file));
             }
 
@@ -72,7 +72,7 @@ internal static class YamlTree
         }
         catch (YamlException e)
         {
-            errors.Add(new DossierError((int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + Clean(e.Message), file));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.Syntax, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + Clean(e.Message), file));
             return null;
         }
 #pragma warning disable CA1031 // The YAML scanner throws other exceptions on some malformed input; a dossier error is the contract.
@@ -80,13 +80,13 @@ internal static class YamlTree
 #pragma warning restore CA1031
         {
             Mark at = parser.Current?.End ?? Mark.Empty;
-            errors.Add(new DossierError(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
+            errors.Add(Diagnostic.Error(DiagnosticCodes.Syntax, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
                 "YAML syntax error: the YAML cannot be read past this point (check quotes, brackets and indentation)", file));
             return null;
         }
     }
 
-    private static YamlNode ReadNode(IParser parser, int depth, int maxDepth, List<DossierError> errors, string? file)
+    private static YamlNode ReadNode(IParser parser, int depth, int maxDepth, List<Diagnostic> errors, string? file)
     {
         ParsingEvent ev = parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
         int line = (int)ev.Start.Line, column = (int)ev.Start.Column;
@@ -157,7 +157,7 @@ internal static class YamlTree
                     YamlNode value = ReadNode(parser, depth + 1, maxDepth, errors, file);
                     if (key.Kind != YamlNodeKind.Scalar || key.Value is null)
                     {
-                        errors.Add(new DossierError(key.Line, key.Column, $"a key must be a word, but found {key.Describe()}", file));
+                        errors.Add(Diagnostic.Error(DiagnosticCodes.Structure, key.Line, key.Column, $"a key must be a word, but found {key.Describe()}", file));
                         continue;
                     }
 
@@ -170,7 +170,7 @@ internal static class YamlTree
                         : map.Entries.Find(e => string.Equals(e.Key.Value, key.Value, StringComparison.Ordinal)).Key;
                     if (first is not null)
                     {
-                        errors.Add(new DossierError(key.Line, key.Column,
+                        errors.Add(Diagnostic.Error(DiagnosticCodes.Structure, key.Line, key.Column,
                             $"duplicate key '{Excerpt.Of(key.Value)}' (first at line {first.Line}, column {first.Column})", file));
                         continue;
                     }

@@ -28,6 +28,13 @@ internal static class EnumText
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
+    /// <summary>The value whose camelCase name this is, as JSON writes it.</summary>
+    /// <exception cref="FormatException">No value has that name.</exception>
+    public static T ParseCamel<T>(string text)
+        where T : struct, Enum
+        => Enum.GetValues<T>().FirstOrDefault(v => Camel(v) == text) is var v && Camel(v) == text ? v
+         : throw new FormatException($"'{Excerpt.Of(text)}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(Camel))}");
+
     /// <summary>Every value of <typeparamref name="T"/> by its kebab-case name, as dossiers and claim tables write them.</summary>
     public static IReadOnlyDictionary<string, T> ByKebab<T>()
         where T : struct, Enum

@@ -13,7 +13,7 @@ namespace Diabaly;
 ///     Scope = "assault force",
 /// };
 /// </code></example>
-public sealed class Claim : IEquatable<Claim>
+public sealed record Claim
 {
     private readonly IReadOnlyList<Source> _via = System.Collections.ObjectModel.ReadOnlyCollection<Source>.Empty;
     private readonly string? _quote, _asOf, _scope, _note;
@@ -34,7 +34,7 @@ public sealed class Claim : IEquatable<Claim>
     }
 
     /// <summary>Creates a claim without an id, as a dossier's YAML may leave it out: the <see cref="Dossier"/> it is put in (or
-    /// <see cref="Reconciler.Reconcile(Question, IEnumerable{Claim}, ReconcileOptions?, StratumRelations?)"/>) names it from its content
+    /// <see cref="Reconciler.ReconcileQuestion(Question, IEnumerable{Claim}, ReconcileOptions?, StratumRelations?)"/>) names it from its content
     /// as the dossier reader does ("mayor-islamist-fighters"), and holds the named copy; until then its id is "unnamed".</summary>
     /// <param name="question">What is counted.</param>
     /// <param name="source">Who said it.</param>
@@ -106,9 +106,6 @@ public sealed class Claim : IEquatable<Claim>
            && Id == other.Id && Question.Equals(other.Question) && Source.Equals(other.Source) && Value.Equals(other.Value)
            && Quote == other.Quote && Nullable.Equals(Said, other.Said) && AsOf == other.AsOf && Scope == other.Scope
            && Via.SequenceEqual(other.Via) && Language == other.Language && Note == other.Note;
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as Claim);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Question.Id, Source.Id, Value);

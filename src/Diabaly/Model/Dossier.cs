@@ -70,7 +70,7 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <summary>What the reader read but doubts, with where: a figure such as "1.200" (read as 1.2), words after a figure that the
     /// grammar ignored, a figure that two sources give alike (a possible copy). Empty for a dossier built in code; not part of
     /// equality, nor written by <see cref="ToYaml"/>.</summary>
-    public IReadOnlyList<DossierWarning> Warnings { get; internal init => field = ReadOnly.List(value); } = ReadOnly.List<DossierWarning>([]);
+    public IReadOnlyList<Diagnostic> Warnings { get; internal init => field = ReadOnly.List(value); } = ReadOnly.List<Diagnostic>([]);
 
     /// <summary>The sources, in order.</summary>
     public IReadOnlyList<Source> Sources { get; }
@@ -111,6 +111,12 @@ public sealed partial class Dossier : IEquatable<Dossier>
     /// <returns>Whether there is one.</returns>
     public bool TryGetQuestion(string id, [NotNullWhen(true)] out Question? question) => _questions.TryGetValue(Guard.NotNull(id), out question);
 
+    /// <summary>Looks up a claim.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="claim">The claim, or null.</param>
+    /// <returns>Whether there is one.</returns>
+    public bool TryGetClaim(string id, [NotNullWhen(true)] out Claim? claim) => _claims.TryGetValue(Guard.NotNull(id), out claim);
+
     /// <summary>The claims about a question, in dossier order.</summary>
     /// <param name="questionId">The question's id.</param>
     /// <returns>The claims; empty when there are none.</returns>
@@ -133,6 +139,18 @@ public sealed partial class Dossier : IEquatable<Dossier>
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Dossier);
+
+    /// <summary>Whether two values are equal, as <see cref="Equals(Dossier?)"/> says (value equality, not reference).</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether both are null or they are equal.</returns>
+    public static bool operator ==(Dossier? left, Dossier? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two values differ, as <see cref="Equals(Dossier?)"/> says.</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether they are not equal.</returns>
+    public static bool operator !=(Dossier? left, Dossier? right) => !(left == right);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Title, Sources.Count, Questions.Count, Claims.Count);

@@ -3,28 +3,27 @@ using Diabaly.Internal;
 namespace Diabaly;
 
 /// <summary>What is being counted, for example the Islamist fighters in the assault on Diabaly. Immutable.</summary>
-public sealed class Question : IEquatable<Question>
+/// <example><code>var fighters = new Question("fighters") { Subject = "Islamist fighters in the assault", Unit = "fighters" };</code></example>
+public sealed record Question
 {
-    /// <summary>Creates a question.</summary>
+    private readonly string _subject = string.Empty, _unit = string.Empty;
+
+    /// <summary>Creates a question; <see cref="Subject"/> and <see cref="Unit"/> are set by name, so that three strings are never
+    /// given in the wrong order.</summary>
     /// <param name="id">A short identifier, unique in its dossier: letters, digits, '-', '_' and '.'.</param>
-    /// <param name="subject">What is counted, in words.</param>
-    /// <param name="unit">The unit counted, for example "fighters", "vehicles" or "killed".</param>
-    /// <exception cref="ArgumentException">The id is not a valid identifier, or the subject or unit is blank or holds a lone UTF-16 surrogate.</exception>
-    public Question(string id, string subject, string unit)
-    {
-        Id = Identifier.Check(id);
-        Subject = Guard.NotBlank(subject).Trim();
-        Unit = Guard.NotBlank(unit).Trim();
-    }
+    /// <exception cref="ArgumentException">The id is not a valid identifier.</exception>
+    public Question(string id) => Id = Identifier.Check(id);
 
     /// <summary>The identifier, unique in its dossier.</summary>
     public string Id { get; }
 
-    /// <summary>What is counted, in words.</summary>
-    public string Subject { get; }
+    /// <summary>What is counted, in words; required.</summary>
+    /// <exception cref="ArgumentException">Set to blank text, or text with a control character or a lone UTF-16 surrogate.</exception>
+    public required string Subject { get => _subject; init => _subject = Guard.NotBlank(value, nameof(Subject)).Trim(); }
 
-    /// <summary>The unit counted.</summary>
-    public string Unit { get; }
+    /// <summary>The unit counted, for example "fighters", "vehicles" or "killed"; required.</summary>
+    /// <exception cref="ArgumentException">Set to blank text, or text with a control character or a lone UTF-16 surrogate.</exception>
+    public required string Unit { get => _unit; init => _unit = Guard.NotBlank(value, nameof(Unit)).Trim(); }
 
     /// <summary>The stratum the headline answers: the moment and the part of the whole the question is about
     /// (<c>target: {as-of: start of the assault, scope: assault force}</c> in a dossier); null when not declared.</summary>
@@ -50,9 +49,6 @@ public sealed class Question : IEquatable<Question>
     public bool Equals(Question? other)
         => other is not null && Id == other.Id && Subject == other.Subject && Unit == other.Unit && Equals(Target, other.Target)
            && Cumulative == other.Cumulative && Measure == other.Measure;
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as Question);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Subject, Unit);

@@ -4,7 +4,7 @@ namespace Diabaly;
 
 /// <summary>Who made a claim: a person, an office or an outlet. Immutable.</summary>
 /// <example><code>var mari = new Source("mari", "Jean-Paul Mari") { Kind = SourceKind.Journalist, Outlet = "Le Nouvel Observateur" };</code></example>
-public sealed class Source : IEquatable<Source>
+public sealed record Source
 {
     private readonly double _weight = 1;
     private readonly string? _side, _role, _outlet;
@@ -59,21 +59,20 @@ public sealed class Source : IEquatable<Source>
         init => _weight = Guard.InRange(value, MinWeight, MaxWeight, nameof(Weight));
     }
 
-    /// <summary>The smallest prior weight: 10⁻⁶.</summary>
-    public const double MinWeight = 1e-6;
+    /// <summary>The smallest prior weight.</summary>
+    /// <value>10⁻⁶.</value>
+    public static double MinWeight => 1e-6;
 
-    /// <summary>The largest prior weight: 10⁶. Weights beyond a million to one say nothing more, and would let products of weights
+    /// <summary>The largest prior weight. Weights beyond a million to one say nothing more, and would let products of weights
     /// overflow.</summary>
-    public const double MaxWeight = 1e6;
+    /// <value>10⁶.</value>
+    public static double MaxWeight => 1e6;
 
     /// <inheritdoc />
     public bool Equals(Source? other)
         => other is not null
            && Id == other.Id && Name == other.Name && Kind == other.Kind && Role == other.Role && Outlet == other.Outlet
            && Side == other.Side && Access == other.Access && Weight.Equals(other.Weight);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as Source);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Name, Kind, Access, Weight);

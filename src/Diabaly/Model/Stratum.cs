@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Diabaly.Internal;
 
 namespace Diabaly;
@@ -14,26 +13,23 @@ namespace Diabaly;
 /// Dates (2013-01-15) and date-times (2013-01-14T07:45) order themselves; other time labels are ordered by
 /// <see cref="StratumRelations.Times"/>; scopes are related by <see cref="StratumRelations.Within"/>.</para>
 /// </remarks>
-/// <example><code>var target = new Stratum(asOf: "start of the assault", scope: "assault force");</code></example>
-public sealed class Stratum : IEquatable<Stratum>
+/// <example><code>var target = new Stratum { AsOf = "start of the assault", Scope = "assault force" };</code></example>
+public sealed record Stratum
 {
-    /// <summary>Creates a stratum.</summary>
-    /// <param name="asOf">The time label, or null; blank text is stored as null and text is trimmed.</param>
-    /// <param name="scope">The scope label, or null; blank text is stored as null and text is trimmed.</param>
-    public Stratum(string? asOf = null, string? scope = null)
-    {
-        AsOf = Label(asOf);
-        Scope = Label(scope);
-    }
+    private readonly string? _asOf, _scope;
 
     /// <summary>The stratum with neither label: every claim matches it.</summary>
     public static Stratum Any { get; } = new();
 
     /// <summary>The time label, or null when none is given.</summary>
-    public string? AsOf { get; }
+    /// <value>Null. Blank text is stored as null and text is trimmed.</value>
+    /// <exception cref="ArgumentException">Set to text with a control character, a bidirectional control or a lone UTF-16 surrogate.</exception>
+    public string? AsOf { get => _asOf; init => _asOf = Label(value, nameof(AsOf)); }
 
     /// <summary>The scope label, or null when none is given.</summary>
-    public string? Scope { get; }
+    /// <value>Null. Blank text is stored as null and text is trimmed.</value>
+    /// <exception cref="ArgumentException">Set to text with a control character, a bidirectional control or a lone UTF-16 surrogate.</exception>
+    public string? Scope { get => _scope; init => _scope = Label(value, nameof(Scope)); }
 
     /// <summary>Whether neither label is given.</summary>
     public bool IsAny => AsOf is null && Scope is null;
@@ -56,9 +52,6 @@ public sealed class Stratum : IEquatable<Stratum>
     public bool Equals(Stratum? other) => other is not null && AsOf == other.AsOf && Scope == other.Scope;
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as Stratum);
-
-    /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(AsOf, Scope);
 
     /// <summary>The stratum in words: "as of start of the assault · assault force", "assault force", "as of 2013-01-15", or
@@ -77,6 +70,6 @@ public sealed class Stratum : IEquatable<Stratum>
 
     private static bool Same(string? a, string? b) => a is null || b is null || Key(a) == Key(b);
 
-    private static string? Label(string? text, [CallerArgumentExpression(nameof(text))] string? name = null)
+    private static string? Label(string? text, string name)
         => string.IsNullOrWhiteSpace(text) ? null : Guard.WellFormed(text.Trim(), name);
 }

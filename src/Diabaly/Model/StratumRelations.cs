@@ -111,6 +111,18 @@ public sealed class StratumRelations : IEquatable<StratumRelations>
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as StratumRelations);
 
+    /// <summary>Whether two values are equal, as <see cref="Equals(StratumRelations?)"/> says (value equality, not reference).</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether both are null or they are equal.</returns>
+    public static bool operator ==(StratumRelations? left, StratumRelations? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two values differ, as <see cref="Equals(StratumRelations?)"/> says.</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether they are not equal.</returns>
+    public static bool operator !=(StratumRelations? left, StratumRelations? right) => !(left == right);
+
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(_within.Count, _times.Count);
 

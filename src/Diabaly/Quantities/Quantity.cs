@@ -20,7 +20,7 @@ namespace Diabaly;
 /// <para><see cref="ToString"/> gives a canonical English text that <see cref="Parse(string)"/> reads back to the same kind, bounds and
 /// central value. Equality compares the kind, the bounds, the central value and <see cref="Text"/>.</para>
 /// </remarks>
-public sealed class Quantity : IEquatable<Quantity>
+public sealed class Quantity : IEquatable<Quantity>, IParsable<Quantity>
 {
     private Quantity(QuantityKind kind, double lower, double upper, double? central, string? text)
     {
@@ -36,7 +36,8 @@ public sealed class Quantity : IEquatable<Quantity>
 
     /// <summary>The largest count a quantity may hold, 10¹⁵: a thousand times the people who ever lived, and small enough that
     /// products and ratios of counts stay finite.</summary>
-    public const double MaxCount = 1e15;
+    /// <value>1,000,000,000,000,000.</value>
+    public static double MaxCount => 1e15;
 
     /// <summary>What kind of statement this is.</summary>
     public QuantityKind Kind { get; }
@@ -141,7 +142,7 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>The same quantity, remembering that its words named <paramref name="figure"/> with <paramref name="relation"/>.</summary>
     internal Quantity Said(string relation, double figure) => new(Kind, Lower, Upper, Central, Text) { StatedRelation = relation, StatedFigure = figure };
 
-    /// <summary>Reads what a source said, in English (see <see cref="Parse(string, QuantityParseOptions)"/>).</summary>
+    /// <summary>Reads what a source said, in English (see <see cref="Parse(string, QuantityParseOptions?)"/>).</summary>
     /// <param name="text">The words.</param>
     /// <returns>The quantity, with <see cref="Text"/> set to <paramref name="text"/>.</returns>
     /// <exception cref="FormatException">The text is not a quantity; the message quotes it and says where it stopped making sense.</exception>
@@ -165,15 +166,14 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <para>Parsing never depends on the current culture.</para>
     /// </remarks>
     /// <param name="text">The words.</param>
-    /// <param name="options">The language, lexicon and roundness rule.</param>
+    /// <param name="options">The language, lexicon and roundness rule; null means <see cref="QuantityParseOptions.Default"/>.</param>
     /// <returns>The quantity, with <see cref="Text"/> set to <paramref name="text"/>.</returns>
     /// <exception cref="FormatException">The text is not a quantity; the message quotes it and says where it stopped making sense.</exception>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static Quantity Parse(string text, QuantityParseOptions options)
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static Quantity Parse(string text, QuantityParseOptions? options)
     {
         Guard.NotNull(text);
-        Guard.NotNull(options);
-        QuantityParser.Result result = QuantityParser.Parse(text, options);
+        QuantityParser.Result result = QuantityParser.Parse(text, options ?? QuantityParseOptions.Default);
         return result.Quantity ?? throw new FormatException(result.Error);
     }
 
@@ -183,6 +183,7 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <returns>The quantity, with <see cref="Text"/> set to <paramref name="text"/>.</returns>
     /// <exception cref="FormatException">The text is not a quantity; the message quotes it and says where it stopped making sense.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="language"/> is not a defined language.</exception>
     public static Quantity Parse(string text, QuantityLanguage language) => Parse(text, QuantityParseOptions.For(language));
 
     /// <summary>Tries to read what a source said, in English; never throws.</summary>
@@ -191,6 +192,15 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <returns>Whether the text is a quantity.</returns>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out Quantity? quantity)
         => TryParse(text, QuantityParseOptions.Default, out quantity);
+
+    /// <summary>Tries to read what a source said in a language, with the default lexicon and roundness rule; never throws on text.</summary>
+    /// <param name="text">The words; null gives false.</param>
+    /// <param name="language">The language of the words and of the number format.</param>
+    /// <param name="quantity">The quantity, or null.</param>
+    /// <returns>Whether the text is a quantity.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="language"/> is not a defined language (a caller's bug, not a text's).</exception>
+    public static bool TryParse([NotNullWhen(true)] string? text, QuantityLanguage language, [NotNullWhen(true)] out Quantity? quantity)
+        => TryParse(text, QuantityParseOptions.For(language), out quantity);
 
     /// <summary>Tries to read what a source said; never throws.</summary>
     /// <param name="text">The words; null gives false.</param>
@@ -203,48 +213,39 @@ public sealed class Quantity : IEquatable<Quantity>
         return quantity is not null;
     }
 
-    /// <summary>Tries to read what a source said and explains a failure; never throws.</summary>
-    /// <param name="text">The words.</param>
+    /// <summary>Tries to read what a source said, and says why it failed or what it doubts; never throws.</summary>
+    /// <param name="text">The words; null gives false, with an error.</param>
     /// <param name="options">The language, lexicon and roundness rule; null means <see cref="QuantityParseOptions.Default"/>.</param>
     /// <param name="quantity">The quantity, or null.</param>
-    /// <param name="error">Why the text is not a quantity, or null.</param>
+    /// <param name="diagnostics">On failure, one error (code <c>DY2001</c>) saying where the text stopped making sense; on success, the
+    /// warnings about what the grammar read but doubts (<c>DY2101</c>: "1.200" read as 1.2; <c>DY2102</c>: words after the figure
+    /// ignored), each with the column where the doubtful words start (line 1) and their length; empty when nothing is doubtful.</param>
     /// <returns>Whether the text is a quantity.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, QuantityParseOptions? options, [NotNullWhen(true)] out Quantity? quantity, [NotNullWhen(false)] out string? error)
+    public static bool TryParse([NotNullWhen(true)] string? text, QuantityParseOptions? options, [NotNullWhen(true)] out Quantity? quantity,
+        out IReadOnlyList<Diagnostic> diagnostics)
     {
         if (text is null)
         {
-            quantity = null;
-            error = "The text is null.";
+            (quantity, diagnostics) = (null, [Diagnostic.Error(DiagnosticCodes.NotAQuantity, 0, 0, "The text is null.")]);
             return false;
         }
 
         QuantityParser.Result result = QuantityParser.Parse(text, options ?? QuantityParseOptions.Default);
         quantity = result.Quantity;
-        error = result.Error;
+        diagnostics = quantity is not null ? ReadOnly.List(result.Warnings.ToArray())
+            : [Diagnostic.Error(DiagnosticCodes.NotAQuantity, 1, 1, result.Error!)];
         return quantity is not null;
     }
 
-    /// <summary>Tries to read what a source said, explains a failure and names what it doubts in a success; never throws.</summary>
-    /// <param name="text">The words.</param>
-    /// <param name="options">The language, lexicon and roundness rule; null means <see cref="QuantityParseOptions.Default"/>.</param>
-    /// <param name="quantity">The quantity, or null.</param>
-    /// <param name="error">Why the text is not a quantity, or null.</param>
-    /// <param name="warnings">What the grammar read but doubts ("1.200" read as 1.2, words after the figure it ignored); empty when
-    /// nothing is doubtful or the text is not a quantity.</param>
-    /// <returns>Whether the text is a quantity.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, QuantityParseOptions? options, [NotNullWhen(true)] out Quantity? quantity,
-        [NotNullWhen(false)] out string? error, out IReadOnlyList<QuantityWarning> warnings)
-    {
-        if (text is null)
-        {
-            (quantity, error, warnings) = (null, "The text is null.", []);
-            return false;
-        }
+    /// <inheritdoc cref="Parse(string, QuantityParseOptions?)" />
+    /// <remarks>For <see cref="IParsable{TSelf}"/>: the provider is ignored, since parsing never depends on a culture; the words are
+    /// read in English. Use <see cref="Parse(string, QuantityLanguage)"/> for another language.</remarks>
+    static Quantity IParsable<Quantity>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
-        QuantityParser.Result result = QuantityParser.Parse(text, options ?? QuantityParseOptions.Default);
-        (quantity, error, warnings) = (result.Quantity, result.Error, result.Warnings);
-        return quantity is not null;
-    }
+    /// <inheritdoc cref="TryParse(string?, out Quantity?)" />
+    /// <remarks>For <see cref="IParsable{TSelf}"/>: the provider is ignored, as in <see cref="IParsable{TSelf}.Parse"/>.</remarks>
+    static bool IParsable<Quantity>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out Quantity result)
+        => TryParse(s, out result);
 
     /// <summary>A canonical English text that <see cref="Parse(string)"/> reads back to the same kind, bounds and central value.</summary>
     /// <returns>For example "400", "about 2,000", "250–300", "at least 5", "several hundred", or, where the bounds are not the
@@ -283,6 +284,18 @@ public sealed class Quantity : IEquatable<Quantity>
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Quantity);
+
+    /// <summary>Whether two values are equal, as <see cref="Equals(Quantity?)"/> says (value equality, not reference).</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether both are null or they are equal.</returns>
+    public static bool operator ==(Quantity? left, Quantity? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two values differ, as <see cref="Equals(Quantity?)"/> says.</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether they are not equal.</returns>
+    public static bool operator !=(Quantity? left, Quantity? right) => !(left == right);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Lower, Upper, Central, Text);

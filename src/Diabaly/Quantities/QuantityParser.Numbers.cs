@@ -52,7 +52,7 @@ internal static partial class QuantityParser
                 {
                     string grouped = _words.DecimalMark == '.' ? number.Raw.Replace('.', ',') : number.Raw.Replace(',', ' ');
                     string mark = _words.DecimalMark == '.' ? "a decimal point" : "a decimal comma";
-                    Warnings.Add(new QuantityWarning(number.Start, number.Raw.Length,
+                    Warnings.Add(Diagnostic.Warning(DiagnosticCodes.AmbiguousSeparator, 1, number.Start + 1, length: number.Raw.Length, file: null, message:
                         $"'{number.Raw}' reads as {NumberText.Format(number.Value)} ({mark}); if the source meant {NumberText.Format(number.Value * 1000)}, write {grouped}"));
                 }
 

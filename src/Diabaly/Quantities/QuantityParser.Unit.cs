@@ -117,7 +117,7 @@ internal static partial class QuantityParser
                 if (!plain)
                 {
                     string words = text[Current.Start..].Trim();
-                    Warnings.Add(new QuantityWarning(Current.Start, text.Length - Current.Start,
+                    Warnings.Add(Diagnostic.Warning(DiagnosticCodes.IgnoredWords, 1, Current.Start + 1, length: text.Length - Current.Start, file: null, message:
                         $"'{Excerpt.Of(words)}' after the figure is read as its unit and otherwise ignored; if these words change the figure, write it another way and keep them in 'quote'"));
                 }
 

@@ -16,7 +16,7 @@ namespace Diabaly;
 /// </summary>
 internal static partial class QuantityParser
 {
-    internal readonly record struct Result(Quantity? Quantity, string? Error, IReadOnlyList<QuantityWarning> Warnings);
+    internal readonly record struct Result(Quantity? Quantity, string? Error, IReadOnlyList<Diagnostic> Warnings);
 
     public static Result Parse(string text, QuantityParseOptions options)
     {
@@ -82,7 +82,7 @@ internal static partial class QuantityParser
 
         private QuantityToken Current => tokens[_pos];
 
-        public List<QuantityWarning> Warnings { get; } = [];
+        public List<Diagnostic> Warnings { get; } = [];
 
         private FrozenDictionary<string, double> Units => _words.Units;
 

@@ -78,10 +78,7 @@ internal sealed class QuantityWords
         Of = Strings(root, "of").ToFrozenSet(StringComparer.Ordinal);
         IntervalLabels = Strings(root, "interval-labels").Select(p => p.Split(' ')).OrderByDescending(p => p.Length).ToArray();
         Vague = root.GetProperty("vague").EnumerateArray()
-            .SelectMany(row => Strings(row, "phrases").Select(phrase => new VagueTerm(
-                phrase, language, row.GetProperty("lower").GetDouble(),
-                row.GetProperty("upper").ValueKind == JsonValueKind.Null ? double.PositiveInfinity : row.GetProperty("upper").GetDouble(),
-                row.GetProperty("central").ValueKind == JsonValueKind.Null ? null : row.GetProperty("central").GetDouble())))
+            .SelectMany(row => Strings(row, "phrases").Select(phrase => new VagueTerm(phrase, language, Quantity.Vague(row.GetProperty("lower").GetDouble(), row.GetProperty("upper").ValueKind == JsonValueKind.Null ? double.PositiveInfinity : row.GetProperty("upper").GetDouble(), row.GetProperty("central").ValueKind == JsonValueKind.Null ? null : row.GetProperty("central").GetDouble()))))
             .ToArray();
     }
 

@@ -82,6 +82,18 @@ public sealed class RoundnessRule : IEquatable<RoundnessRule>
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as RoundnessRule);
 
+    /// <summary>Whether two values are equal, as <see cref="Equals(RoundnessRule?)"/> says (value equality, not reference).</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether both are null or they are equal.</returns>
+    public static bool operator ==(RoundnessRule? left, RoundnessRule? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two values differ, as <see cref="Equals(RoundnessRule?)"/> says.</summary>
+    /// <param name="left">One value, or null.</param>
+    /// <param name="right">The other, or null.</param>
+    /// <returns>Whether they are not equal.</returns>
+    public static bool operator !=(RoundnessRule? left, RoundnessRule? right) => !(left == right);
+
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(MinimumRelativeTolerance, MaximumRelativeTolerance);
 }

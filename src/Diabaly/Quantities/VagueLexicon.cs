@@ -5,24 +5,27 @@ using Diabaly.Internal;
 namespace Diabaly;
 
 /// <summary>One vague amount of a <see cref="VagueLexicon"/>: a phrase, the interval it is read as, and its typical value.</summary>
-public sealed class VagueTerm : IEquatable<VagueTerm>
+/// <example><code>var term = new VagueTerm("a few dozen", QuantityLanguage.English, Quantity.Vague(24, 60, 36));</code></example>
+public sealed record VagueTerm
 {
     /// <summary>Creates a term.</summary>
     /// <param name="phrase">The words, for example "several hundred"; matched case-insensitively, accents ignored.</param>
     /// <param name="language">The language the phrase belongs to.</param>
-    /// <param name="lower">The lowest count the phrase covers; finite and ≥ 0.</param>
-    /// <param name="upper">The highest count the phrase covers; ≥ <paramref name="lower"/>, may be positive infinity ("many").</param>
-    /// <param name="central">The typical value, or null when the phrase implies none; within the interval.</param>
-    /// <exception cref="ArgumentException">The phrase is blank or the numbers break the invariants.</exception>
-    public VagueTerm(string phrase, QuantityLanguage language, double lower, double upper, double? central)
+    /// <param name="meaning">What the phrase is read as: its interval (<see cref="Quantity.Lower"/> to <see cref="Quantity.Upper"/>, which may
+    /// be open, as "many" is) and typical value (<see cref="Quantity.Central"/>, or null when the phrase implies none); usually
+    /// <see cref="Quantity.Vague(double, double, double?)"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="meaning"/> is null.</exception>
+    /// <exception cref="ArgumentException">The phrase is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="language"/> is not a defined language.</exception>
+    public VagueTerm(string phrase, QuantityLanguage language, Quantity meaning)
     {
         Phrase = TextKey.Normalize(Guard.NotBlank(phrase));
         Words = Phrase.Split(' ');
-        Language = language;
-        Quantity.Validate(QuantityKind.Vague, lower, upper, central);
-        Lower = lower;
-        Upper = upper;
-        Central = central;
+        Language = Guard.Defined(language);
+        Guard.NotNull(meaning);
+        Lower = meaning.Lower;
+        Upper = meaning.Upper;
+        Central = meaning.Central;
     }
 
     /// <summary>The normalized phrase: lower case, accents removed, single spaces.</summary>
@@ -51,9 +54,6 @@ public sealed class VagueTerm : IEquatable<VagueTerm>
     public bool Equals(VagueTerm? other)
         => other is not null && Phrase == other.Phrase && Language == other.Language
            && Lower.Equals(other.Lower) && Upper.Equals(other.Upper) && Nullable.Equals(Central, other.Central);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as VagueTerm);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Phrase, Language, Lower, Upper, Central);

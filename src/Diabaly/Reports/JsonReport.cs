@@ -28,99 +28,152 @@ internal static partial class JsonReport
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
-    /// <summary>Writes the report to a stream as it goes, a question at a time, so that a large report is never held whole.</summary>
-    public static void Write(ReconciliationReport report, Stream stream)
+    /// <summary>The version of the JSON schema this writes.</summary>
+    public const int SchemaVersion = 2;
+
+    private static JsonWriterOptions StreamOptions => new()
     {
-        var options = new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
 #if NET9_0_OR_GREATER
-            NewLine = "\n",
+        NewLine = "\n",
 #endif
-        };
-        using (var w = new Utf8JsonWriter(stream, options))
+    };
+
+    /// <summary>Writes the report to a stream as it goes, a question at a time, so that a large report is never held whole.</summary>
+    public static void Write(ReconciliationReport report, Stream stream) => Write(report, stream, afterEach: null);
+
+    /// <summary>Writes the report to a text writer a question at a time, through a buffer emptied after each.</summary>
+    public static void Write(ReconciliationReport report, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        void Drain()
         {
-            Dossier d = report.Dossier;
-            ReconcileOptions o = report.Options;
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", ReportWriter.JsonSchemaVersion);
-            w.WriteString("title", d.Title);
-            w.WriteString("description", d.Description);
+            writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            buffer.SetLength(0);
+        }
 
-            w.WriteStartObject("options");
-            w.WriteString("method", EnumText.Camel(o.Method));
-            w.WriteString("tau2Estimator", EnumText.Camel(o.Tau2Estimator));
-            w.WriteBoolean("widenRoundNumbers", o.WidenRoundNumbers);
-            w.WriteNumber("firstHandFactor", o.FirstHandFactor);
-            w.WriteNumber("secondHandFactor", o.SecondHandFactor);
-            w.WriteNumber("unknownAccessFactor", o.UnknownAccessFactor);
-            w.WriteNumber("partisanFactor", o.PartisanFactor);
-            w.WriteNumber("openTailFactor", o.OpenTailFactor);
-            w.WriteNumber("zeroFloor", o.ZeroFloor);
-            w.WriteNumber("tolerance", o.Tolerance);
-            w.WriteBoolean("clipToBounds", o.ClipToBounds);
-            w.WriteNumber("spreadFactor", o.SpreadFactor);
-            w.WriteNumber("influenceThreshold", o.InfluenceThreshold);
-            w.WriteNumber("lowQuantile", o.LowQuantile);
-            w.WriteNumber("highQuantile", o.HighQuantile);
-            w.WriteEndObject();
+        Write(report, buffer, Drain);
+        Drain();
+    }
 
-            w.WriteStartObject("relations");
-            w.WriteStartArray("scopes");
-            foreach (var (scope, within) in d.Relations.Within)
+    /// <summary>Writes the report to a stream asynchronously, flushing after each question.</summary>
+    public static async Task WriteAsync(ReconciliationReport report, Stream stream, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using (var w = new Utf8JsonWriter(stream, StreamOptions))
+        {
+            WriteHead(w, report);
+            w.WriteStartArray("questions");
+            foreach (QuestionReport q in report.Questions)
             {
-                w.WriteStartObject();
-                w.WriteString("scope", scope);
-                w.WriteStartArray("within");
-                foreach (string c in within)
-                {
-                    w.WriteStringValue(c);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("times");
-            foreach (string t in d.Relations.Times)
-            {
-                w.WriteStringValue(t);
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteQuestion(w, q);
+                await w.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
+            await w.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-            w.WriteStartArray("sources");
-            foreach (Source s in d.Sources)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", s.Id);
-                w.WriteString("name", s.Name);
-                w.WriteString("kind", EnumText.Camel(s.Kind));
-                w.WriteString("role", s.Role);
-                w.WriteString("outlet", s.Outlet);
-                w.WriteString("side", s.Side);
-                w.WriteString("access", EnumText.Camel(s.Access));
-                w.WriteNumber("weight", s.Weight);
-                w.WriteEndObject();
-            }
+        await stream.WriteAsync(NewLine.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-            w.WriteEndArray();
-            WriteReliability(w, report.Reliability);
+    private static readonly byte[] NewLine = [(byte)'\n'];
+
+    private static void Write(ReconciliationReport report, Stream stream, Action? afterEach)
+    {
+        using (var w = new Utf8JsonWriter(stream, StreamOptions))
+        {
+            WriteHead(w, report);
             w.WriteStartArray("questions");
             foreach (QuestionReport q in report.Questions)
             {
                 WriteQuestion(w, q);
                 w.Flush();
+                afterEach?.Invoke();
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         }
 
-        stream.Write("\n"u8);
+        stream.Write(NewLine);
+    }
+
+    /// <summary>Everything before the questions: the version, title, options, relations, sources and reliability.</summary>
+    private static void WriteHead(Utf8JsonWriter w, ReconciliationReport report)
+    {
+        Dossier d = report.Dossier;
+        ReconcileOptions o = report.Options;
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", SchemaVersion);
+        w.WriteString("title", d.Title);
+        w.WriteString("description", d.Description);
+
+        w.WriteStartObject("options");
+        w.WriteString("method", EnumText.Camel(o.Method));
+        w.WriteString("tau2Estimator", EnumText.Camel(o.Tau2Estimator));
+        w.WriteBoolean("widenRoundNumbers", o.WidenRoundNumbers);
+        w.WriteNumber("firstHandFactor", o.FirstHandFactor);
+        w.WriteNumber("secondHandFactor", o.SecondHandFactor);
+        w.WriteNumber("unknownAccessFactor", o.UnknownAccessFactor);
+        w.WriteNumber("partisanFactor", o.PartisanFactor);
+        w.WriteNumber("openTailFactor", o.OpenTailFactor);
+        w.WriteNumber("zeroFloor", o.ZeroFloor);
+        w.WriteNumber("tolerance", o.Tolerance);
+        w.WriteBoolean("clipToBounds", o.ClipToBounds);
+        w.WriteNumber("spreadFactor", o.SpreadFactor);
+        w.WriteNumber("influenceThreshold", o.InfluenceThreshold);
+        w.WriteNumber("lowQuantile", o.LowQuantile);
+        w.WriteNumber("highQuantile", o.HighQuantile);
+        w.WriteEndObject();
+
+        w.WriteStartObject("relations");
+        w.WriteStartArray("scopes");
+        foreach (var (scope, within) in d.Relations.Within)
+        {
+            w.WriteStartObject();
+            w.WriteString("scope", scope);
+            w.WriteStartArray("within");
+            foreach (string c in within)
+            {
+                w.WriteStringValue(c);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("times");
+        foreach (string t in d.Relations.Times)
+        {
+            w.WriteStringValue(t);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("sources");
+        foreach (Source s in d.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("name", s.Name);
+            w.WriteString("kind", EnumText.Camel(s.Kind));
+            w.WriteString("role", s.Role);
+            w.WriteString("outlet", s.Outlet);
+            w.WriteString("side", s.Side);
+            w.WriteString("access", EnumText.Camel(s.Access));
+            w.WriteNumber("weight", s.Weight);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteReliability(w, report.Reliability);
     }
 
     /// <summary>What the dossier says of each source (<see cref="ReliabilityReport"/>), full precision.</summary>
@@ -155,8 +208,15 @@ internal static partial class JsonReport
         }
 
         w.WriteEndArray();
+        WriteCopies(w, r.Copies);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The copies found, as the report and a saved reliability report both write them.</summary>
+    internal static void WriteCopies(Utf8JsonWriter w, IReadOnlyList<CopyEvidence> copies)
+    {
         w.WriteStartArray("copies");
-        foreach (CopyEvidence c in r.Copies)
+        foreach (CopyEvidence c in copies)
         {
             w.WriteStartObject();
             w.WriteString("first", c.First.Id);
@@ -169,7 +229,6 @@ internal static partial class JsonReport
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void WriteQuestion(Utf8JsonWriter w, QuestionReport q)

@@ -6,22 +6,30 @@ namespace Diabaly;
 public enum ReportFormat
 {
     /// <summary>Markdown, readable on GitHub: per question the claims, conflicts, camps, every method, sensitivity and summary.</summary>
-    Markdown,
+    Markdown = 0,
 
     /// <summary>JSON (camelCase, <c>schemaVersion</c> 2): every number of the report and every claim with its attribution. See <see cref="ReportWriter.ToJson(ReconciliationReport)"/>.</summary>
-    Json,
+    Json = 1,
 
     /// <summary>CSV (RFC 4180): one row per claim with its question's headline Low / Best / High. See <see cref="ReportWriter.ToCsv(ReconciliationReport)"/>.</summary>
-    Csv,
+    Csv = 2,
+
+    /// <summary>One self-contained HTML page, without plots. See <see cref="ReportWriter.ToHtml(ReconciliationReport)"/>.</summary>
+    Html = 3,
 }
 
-/// <summary>Renders a <see cref="ReconciliationReport"/> as Markdown, JSON or CSV.</summary>
+/// <summary>Renders a <see cref="ReconciliationReport"/> as Markdown, JSON, CSV or HTML: as a string (<c>ToX</c>), to a
+/// <see cref="TextWriter"/> or a <see cref="Stream"/> (<c>Write…</c>), or asynchronously (<c>Write…Async</c>).</summary>
 /// <remarks>Output never depends on the current culture, and the same report always gives the same bytes. Lines end with '\n',
-/// except in CSV, whose records end with "\r\n" as RFC 4180 says.</remarks>
+/// except in CSV, whose records end with "\r\n" as RFC 4180 says. A stream receives UTF-8 without a byte order mark and is left
+/// open. JSON is written to a stream a question at a time; the other formats are built whole and then written.</remarks>
 public static class ReportWriter
 {
-    /// <summary>The version of the JSON schema written by <see cref="ToJson(ReconciliationReport)"/>; it changes only when a field changes meaning or is removed.</summary>
-    public const int JsonSchemaVersion = 2;
+    /// <summary>The version of the JSON schema written by <see cref="ToJson(ReconciliationReport)"/>; it changes only when a field
+    /// changes meaning or is removed. A property, not a constant, so that code compiled against one version reads the version it runs
+    /// with.</summary>
+    /// <value>2.</value>
+    public static int JsonSchemaVersion => JsonReport.SchemaVersion;
 
     /// <summary>How many claims, and how many strata off target, a report for people (Markdown, HTML, the console's table, chart and
     /// plots) lists for one question: beyond it, those with the most weight, and it says how many it left out. A camp names at
@@ -48,8 +56,108 @@ public static class ReportWriter
         ReportFormat.Markdown => ToMarkdown(report),
         ReportFormat.Json => ToJson(report),
         ReportFormat.Csv => ToCsv(report),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Markdown, Json or Csv."),
+        ReportFormat.Html => ToHtml(report),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Markdown, Json, Csv or Html."),
     };
+
+    /// <summary>Writes a report in a format to a text writer (the text of <see cref="Write(ReconciliationReport, ReportFormat)"/>).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="writer">Where to write; left open and not flushed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
+    public static void Write(ReconciliationReport report, ReportFormat format, TextWriter writer)
+    {
+        Guard.NotNull(writer);
+        if (format == ReportFormat.Json)
+        {
+            JsonReport.Write(Guard.NotNull(report), writer);
+        }
+        else
+        {
+            writer.Write(Write(report, format));
+        }
+    }
+
+    /// <summary>Writes a report in a format to a stream, as UTF-8 without a byte order mark.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="stream">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
+    public static void Write(ReconciliationReport report, ReportFormat format, Stream stream)
+    {
+        Guard.NotNull(stream);
+        if (format == ReportFormat.Json)
+        {
+            WriteJson(report, stream);
+            return;
+        }
+
+        byte[] bytes = Utf8.GetBytes(Write(report, format));
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>Writes a report in a format to a stream asynchronously, as UTF-8 without a byte order mark.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="stream">Where to write; left open.</param>
+    /// <param name="cancellationToken">Stops the writing between questions (JSON) or before the bytes are written.</param>
+    /// <returns>A task that completes when everything is written and flushed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task WriteAsync(ReconciliationReport report, ReportFormat format, Stream stream, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(stream);
+        if (format == ReportFormat.Json)
+        {
+            await JsonReport.WriteAsync(report, stream, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[] bytes = Utf8.GetBytes(Write(report, format));
+        await stream.WriteAsync(bytes.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the JSON report of <see cref="ToJson(ReconciliationReport)"/> to a stream asynchronously, a question at a time.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">Where to write; left open.</param>
+    /// <param name="cancellationToken">Stops the writing between questions.</param>
+    /// <returns>A task that completes when everything is written and flushed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task WriteJsonAsync(ReconciliationReport report, Stream stream, CancellationToken cancellationToken = default)
+        => WriteAsync(report, ReportFormat.Json, stream, cancellationToken);
+
+    /// <summary>Writes the Markdown of <see cref="ToMarkdown(ReconciliationReport)"/> to a text writer.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteMarkdown(ReconciliationReport report, TextWriter writer) => Write(report, ReportFormat.Markdown, writer);
+
+    /// <summary>Writes the CSV of <see cref="ToCsv(ReconciliationReport)"/> to a text writer.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteCsv(ReconciliationReport report, TextWriter writer) => Write(report, ReportFormat.Csv, writer);
+
+    /// <summary>Writes the HTML page of <see cref="ToHtml(ReconciliationReport)"/> to a text writer.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteHtml(ReconciliationReport report, TextWriter writer) => Write(report, ReportFormat.Html, writer);
+
+    /// <summary>Writes the JSON of <see cref="ToJson(ReconciliationReport)"/> to a text writer, a question at a time.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteJson(ReconciliationReport report, TextWriter writer) => Write(report, ReportFormat.Json, writer);
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Markdown for GitHub: a header, then per question its target and summary, the claims on target (source, kind, as
     /// written, as read, central, as of, scope, weight, flags), the bounds related strata set on it, the conflicts, the camps, every
@@ -230,6 +338,7 @@ public static class ReportWriter
     /// <summary>The name of a method as the reports label it: "Weighted median", "Linear pool", "Random effects", "Agreement", "Conservative", "Learned reliability".</summary>
     /// <param name="method">The method.</param>
     /// <returns>The label.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not a defined method.</exception>
     public static string Label(ConsensusMethod method) => method switch
     {
         ConsensusMethod.WeightedMedian => "Weighted median",
@@ -245,6 +354,7 @@ public static class ReportWriter
     /// "influential"; other kinds in kebab case ("wide-spread", "no-claims-on-target").</summary>
     /// <param name="kind">The kind of flag.</param>
     /// <returns>The label.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public static string Label(FlagKind kind) => kind switch
     {
         FlagKind.PartisanSource => "partisan",
@@ -252,7 +362,7 @@ public static class ReportWriter
         FlagKind.RelayedClaim => "relayed",
         FlagKind.OpenEndedClaim => "open-ended",
         FlagKind.InfluentialSource => "influential",
-        _ => EnumText.Kebab(kind),
+        _ => EnumText.Kebab(Guard.Defined(kind)),
     };
 
     /// <summary>A derived interval as the reports write it: "250–300", "400" when both ends are equal, "≥ 4" when it has no upper
@@ -275,12 +385,14 @@ public static class ReportWriter
     /// "different time, not compared", "different scope, not compared".</summary>
     /// <param name="kind">The kind of conflict.</param>
     /// <returns>The label.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public static string Label(ConflictKind kind) => kind switch
     {
         ConflictKind.Contradiction => "contradiction",
         ConflictKind.WithinTolerance => "within tolerance",
         ConflictKind.ExceedsBound => "exceeds a bound",
         ConflictKind.DifferentTime => "different time, not compared",
-        _ => "different scope, not compared",
+        ConflictKind.DifferentScope => "different scope, not compared",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of conflict."),
     };
 }

@@ -10,10 +10,10 @@ namespace Diabaly;
 public enum ResultFormat
 {
     /// <summary>Comma-separated values with a header row.</summary>
-    Csv,
+    Csv = 0,
 
     /// <summary>JSON Lines: one JSON object per question per line.</summary>
-    JsonLines,
+    JsonLines = 1,
 }
 
 /// <summary>
@@ -35,7 +35,7 @@ public static class ResultTable
         [.. Fixed, .. ConsensusMethods.Methods.SelectMany(m => new[] { "low", "best", "high", "assumed" }.Select(p => $"{EnumText.Kebab(m).Replace('-', '_')}_{p}"))];
 
     /// <summary>Writes the results, one question at a time; the writer is flushed, not closed.</summary>
-    /// <param name="reports">The reports, as <see cref="Reconciler.Reconcile(IEnumerable{QuestionClaims}, ReconcileOptions, int)"/> streams them.</param>
+    /// <param name="reports">The reports, as <see cref="Reconciler.ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/> streams them.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="format">CSV or JSON Lines.</param>
     /// <returns>How many questions were written.</returns>

@@ -20,7 +20,7 @@ namespace Diabaly;
 /// </summary>
 /// <example><code>
 /// using var table = ClaimTableReader.Open("claims.csv");
-/// foreach (QuestionReport q in Reconciler.Reconcile(table.Questions()))
+/// foreach (QuestionReport q in Reconciler.Reconcile(table.ReadQuestions()))
 /// {
 ///     Console.WriteLine($"{q.Question.Id}: {q.Consensus.Best}");
 /// }
@@ -30,15 +30,15 @@ public sealed class ClaimTableReader : IDisposable
     private readonly ITableRows _rows;
     private readonly TableRow _row;
     private readonly string? _file;
-    private readonly ClaimTableOptions _options;
+    private readonly ClaimTableReadOptions _options;
     private readonly TableColumns _columns;
     private readonly TableNames _names;
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
-    private readonly List<DossierError> _problems = [];
-    private readonly List<DossierWarning> _warnings = [], _rowWarnings = [];
+    private readonly List<Diagnostic> _problems = [];
+    private readonly List<Diagnostic> _warnings = [], _rowWarnings = [];
     private bool _started;
 
-    private ClaimTableReader(ITableRows rows, string? file, ClaimTableOptions options)
+    private ClaimTableReader(ITableRows rows, string? file, ClaimTableReadOptions options)
     {
         _rows = rows;
         _file = file;
@@ -48,7 +48,7 @@ public sealed class ClaimTableReader : IDisposable
         _names = new TableNames(options.Definitions);
     }
 
-    private static ClaimTableReader Over(ITableRows rows, string? file, ClaimTableOptions options)
+    private static ClaimTableReader Over(ITableRows rows, string? file, ClaimTableReadOptions options)
     {
         try
         {
@@ -64,15 +64,15 @@ public sealed class ClaimTableReader : IDisposable
     /// <summary>The rows read so far, good or bad (not the header or blank lines).</summary>
     public long Rows { get; private set; }
 
-    /// <summary>The rows skipped as bad so far (<see cref="ClaimTableOptions.SkipBadRows"/>).</summary>
+    /// <summary>The rows skipped as bad so far (<see cref="ClaimTableReadOptions.SkipBadRows"/>).</summary>
     public long SkippedRows { get; private set; }
 
-    /// <summary>Why rows were skipped: the first <see cref="ClaimTableOptions.MaxProblemsKept"/>, each with its line and column.</summary>
-    public IReadOnlyList<DossierError> Problems => _problems;
+    /// <summary>Why rows were skipped: the first <see cref="ClaimTableReadOptions.MaxErrors"/> errors, each with its code, line and column.</summary>
+    public IReadOnlyList<Diagnostic> Errors => _problems;
 
     /// <summary>What the grammar noticed in the words of the rows read so far ("1.200" read as one point two, words it ignored), as a
-    /// dossier's reader reports them: the first <see cref="ClaimTableOptions.MaxProblemsKept"/>; <see cref="WarningCount"/> counts all.</summary>
-    public IReadOnlyList<DossierWarning> Warnings => _warnings;
+    /// dossier's reader reports them: the first <see cref="ClaimTableReadOptions.MaxErrors"/>; <see cref="WarningCount"/> counts all.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
 
     /// <summary>How many warnings the rows read so far gave.</summary>
     public long WarningCount { get; private set; }
@@ -80,46 +80,54 @@ public sealed class ClaimTableReader : IDisposable
     /// <summary>Opens a table file: Parquet for a <c>.parquet</c> name, else text whose separator is taken from the extension (a tab
     /// for <c>.tsv</c> and <c>.tab</c>, else a comma) unless the options give one.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/>.</param>
+    /// <param name="options">The options; null for <see cref="ClaimTableReadOptions.Default"/>.</param>
     /// <returns>The reader, positioned after the header.</returns>
-    /// <exception cref="DossierException">The header is not that of a claim table (unknown or missing columns), the file is not
+    /// <exception cref="UnreadableInputException">The header is not that of a claim table (unknown or missing columns), the file is not
     /// the Parquet file its name says, or it is not a regular file (a pipe or a device, whose read would never end).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static ClaimTableReader Open(string path, ClaimTableOptions? options = null)
+    public static ClaimTableReader Open(string path, ClaimTableReadOptions? options)
     {
         Guard.NotBlank(path);
         if (File.Exists(path) && FileKind.IsRegular(path) == false)
         {
             // A FIFO would block the read forever and /dev/zero would never end a row.
-            throw new DossierException([new DossierError(0, 0, "this is not a regular file (a device, a pipe or a socket); expected a claim table file", path)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.NotAFile, 0, 0, "this is not a regular file (a device, a pipe or a socket); expected a claim table file", path)]);
         }
 
-        return FromStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, options);
+        return Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, options);
     }
 
-    /// <summary>Reads a table from a file's bytes, in the format its name says, as <see cref="Open(string, ClaimTableOptions?)"/> does
+    /// <summary>Opens a table file with the default options; see <see cref="Open(string, ClaimTableReadOptions?)"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The reader, positioned after the header.</returns>
+    /// <exception cref="UnreadableInputException">As <see cref="Open(string, ClaimTableReadOptions?)"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ClaimTableReader Open(string path) => Open(path, null);
+
+    /// <summary>Reads a table from a file's bytes, in the format its name says, as <see cref="Open(string, ClaimTableReadOptions?)"/> does
     /// (the stream is disposed with the table reader, or at once if the table cannot be opened).</summary>
     /// <param name="stream">The file's bytes; seekable for Parquet.</param>
-    /// <param name="path">The file's name: its extension says the format, and errors name it.</param>
-    /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/>.</param>
+    /// <param name="name">The file's name: its extension says the format, and diagnostics name it.</param>
+    /// <param name="options">The options; null for <see cref="ClaimTableReadOptions.Default"/>.</param>
     /// <returns>The reader, positioned after the header.</returns>
-    /// <exception cref="DossierException">The header is not that of a claim table, or the bytes are not the Parquet file the name says.</exception>
-    public static ClaimTableReader FromStream(Stream stream, string path, ClaimTableOptions? options = null)
+    /// <exception cref="UnreadableInputException">The header is not that of a claim table, or the bytes are not the Parquet file the name says.</exception>
+    public static ClaimTableReader Open(Stream stream, string name, ClaimTableReadOptions? options)
     {
         Guard.NotNull(stream);
-        Guard.NotBlank(path);
-        options ??= ClaimTableOptions.Default;
+        Guard.NotBlank(name);
+        string path = name;
+        options ??= ClaimTableReadOptions.Default;
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension == ".parquet")
         {
-            return FromParquet(stream, path, options);
+            return OpenParquet(stream, path, options);
         }
 
         char separator = options.Separator ?? (extension is ".tsv" or ".tab" ? '\t' : ',');
         var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
-            return From(text, path, options with { Separator = separator });
+            return Open(text, path, options with { Separator = separator });
         }
         catch
         {
@@ -128,48 +136,49 @@ public sealed class ClaimTableReader : IDisposable
         }
     }
 
-    /// <summary>Whether <see cref="Open(string, ClaimTableOptions?)"/> reads a file of this name as a claim table: a name ending in
+    /// <summary>Whether <see cref="Open(string, ClaimTableReadOptions?)"/> reads a file of this name as a claim table: a name ending in
     /// <c>.csv</c>, <c>.tsv</c>, <c>.tab</c> or <c>.parquet</c>, in any case.</summary>
     /// <param name="path">The file's name.</param>
     /// <returns>Whether it names a claim table.</returns>
     public static bool IsTable(string path)
         => Path.GetExtension(Guard.NotNull(path)).ToLowerInvariant() is ".csv" or ".tsv" or ".tab" or ".parquet";
 
-    /// <summary>Reads a table from text (the reader is disposed with the table reader).</summary>
-    /// <param name="text">The text, from its header row on.</param>
-    /// <param name="file">The file name errors name, or null.</param>
-    /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/> (a comma as separator).</param>
+    /// <summary>Reads a table from text, CSV or TSV by <see cref="ClaimTableReadOptions.Separator"/> (the reader is disposed with
+    /// the table reader).</summary>
+    /// <param name="reader">The text, from its header row on.</param>
+    /// <param name="name">The file name diagnostics name, or null ("(input)").</param>
+    /// <param name="options">The options; null for <see cref="ClaimTableReadOptions.Default"/> (a comma as separator).</param>
     /// <returns>The reader, positioned after the header.</returns>
-    /// <exception cref="DossierException">The header is not that of a claim table.</exception>
-    public static ClaimTableReader From(TextReader text, string? file = null, ClaimTableOptions? options = null)
+    /// <exception cref="UnreadableInputException">The header is not that of a claim table.</exception>
+    public static ClaimTableReader Open(TextReader reader, string? name, ClaimTableReadOptions? options)
     {
-        Guard.NotNull(text);
-        options ??= ClaimTableOptions.Default;
-        return Over(CsvTableRows.From(text, file, options.Separator ?? ','), file, options);
+        Guard.NotNull(reader);
+        options ??= ClaimTableReadOptions.Default;
+        return Over(CsvTableRows.From(reader, name, options.Separator ?? ','), name, options);
     }
 
     /// <summary>Reads a table from a Parquet file's bytes (the stream is disposed with the table reader). Its columns are named as a
     /// text table's; text columns hold text, number columns numbers, and date columns dates. One row group is held in memory at a
     /// time. An error's line is the row's number in the file (the first row is 1), its column the column's number.</summary>
     /// <param name="stream">The file's bytes; seekable.</param>
-    /// <param name="file">The file name errors name, or null.</param>
-    /// <param name="options">The options; null for <see cref="ClaimTableOptions.Default"/> (the separator is not used).</param>
+    /// <param name="name">The file name diagnostics name, or null ("(input)").</param>
+    /// <param name="options">The options; null for <see cref="ClaimTableReadOptions.Default"/> (the separator is not used).</param>
     /// <returns>The reader, positioned on the first row.</returns>
-    /// <exception cref="DossierException">The bytes are not a Parquet file, a column is nested or of a type a cell cannot hold, or the
+    /// <exception cref="UnreadableInputException">The bytes are not a Parquet file, a column is nested or of a type a cell cannot hold, or the
     /// columns are not those of a claim table.</exception>
-    public static ClaimTableReader FromParquet(Stream stream, string? file = null, ClaimTableOptions? options = null)
+    public static ClaimTableReader OpenParquet(Stream stream, string? name, ClaimTableReadOptions? options)
     {
         Guard.NotNull(stream);
-        options ??= ClaimTableOptions.Default;
-        return Over(ParquetTableRows.From(stream, file, options.MaxRowGroupRows), file, options);
+        options ??= ClaimTableReadOptions.Default;
+        return Over(ParquetTableRows.From(stream, name, options.MaxRowGroupRows), name, options);
     }
 
     /// <summary>The questions, each with its claims, in the order of the table; to be enumerated once.</summary>
     /// <returns>The questions.</returns>
-    /// <exception cref="DossierException">A row cannot be read (and <see cref="ClaimTableOptions.SkipBadRows"/> is off), or the rows of
+    /// <exception cref="UnreadableInputException">A row cannot be read (and <see cref="ClaimTableReadOptions.SkipBadRows"/> is off), or the rows of
     /// a question are not together.</exception>
     /// <exception cref="InvalidOperationException">The questions were already enumerated.</exception>
-    public IEnumerable<QuestionClaims> Questions()
+    public IEnumerable<QuestionClaims> ReadQuestions()
     {
         if (_started)
         {
@@ -180,9 +189,30 @@ public sealed class ClaimTableReader : IDisposable
         return Read();
     }
 
+    /// <summary>The questions, each with its claims, in the order of the table, as an asynchronous stream to be enumerated once:
+    /// <c>await foreach (QuestionClaims q in table.ReadQuestionsAsync(token))</c>.</summary>
+    /// <remarks>Cancellation is checked before each question. The rows are read by the same reader as
+    /// <see cref="ReadQuestions"/>, synchronously on the enumerating thread between yields: a question's rows come from a buffer
+    /// of 64 KiB (text) or one row group (Parquet) at a time.</remarks>
+    /// <param name="cancellationToken">Stops the enumeration before the next question.</param>
+    /// <returns>The questions.</returns>
+    /// <exception cref="UnreadableInputException">As <see cref="ReadQuestions"/>.</exception>
+    /// <exception cref="InvalidOperationException">The questions were already enumerated.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async IAsyncEnumerable<QuestionClaims> ReadQuestionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (QuestionClaims q in ReadQuestions())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return q;
+            await Task.Yield();
+        }
+    }
+
     /// <summary>One row as read: its question and claim, or why it cannot be used. Rows are parsed whole before anything is yielded,
     /// since Sep's row is a view on the reader's buffer that does not outlive the step.</summary>
-    private readonly record struct Parsed(long Line, Question? Question, int QuestionColumn, string? Id, int IdColumn, Claim? Claim, DossierError? Error);
+    private readonly record struct Parsed(long Line, Question? Question, int QuestionColumn, string? Id, int IdColumn, Claim? Claim, Diagnostic? Error);
 
     private IEnumerable<QuestionClaims> Read()
     {
@@ -193,8 +223,8 @@ public sealed class ClaimTableReader : IDisposable
         {
             if (Rows == _options.MaxRows)
             {
-                throw new DossierException([new DossierError((int)Math.Min(_row.Line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
-                    $"the table has more than {_options.MaxRows:N0} rows, the most it may have (ClaimTableOptions.MaxRows, --max-rows; learning the sources' reliability keeps about 1 KB a row); split it, or raise the limit if the memory is there."), _file)]);
+                throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.TooLarge, (int)Math.Min(_row.Line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
+                    $"the table has more than {_options.MaxRows:N0} rows, the most it may have (ClaimTableReadOptions.MaxRows, --max-rows; learning the sources' reliability keeps about 1 KB a row); split it, or raise the limit if the memory is there."), _file)]);
             }
 
             Parsed p = Parse(_row);
@@ -205,7 +235,7 @@ public sealed class ClaimTableReader : IDisposable
                 if (_finished.Contains(question.Id))
                 {
                     throw _columns.Error(p.Line, p.QuestionColumn,
-                        $"question '{question.Id}' comes back after other questions; the rows of a question must be together (sort the table by question).");
+                        $"question '{question.Id}' comes back after other questions; the rows of a question must be together (sort the table by question).", DiagnosticCodes.Order);
                 }
 
                 if (current is not null)
@@ -219,17 +249,17 @@ public sealed class ClaimTableReader : IDisposable
                 ids.Clear();
             }
 
-            DossierError? error = p.Error;
+            Diagnostic? error = p.Error;
             if (error is null && p.Id is { } id && !ids.Add(id))
             {
-                error = new DossierError((int)Math.Min(p.Line, int.MaxValue), p.IdColumn, $"the claim id '{id}' is used twice on question '{current!.Id}'.", _file);
+                error = Diagnostic.Error(DiagnosticCodes.Duplicate, (int)Math.Min(p.Line, int.MaxValue), p.IdColumn, $"the claim id '{id}' is used twice on question '{current!.Id}'.", _file);
             }
 
             if (error is not null)
             {
                 if (!_options.SkipBadRows)
                 {
-                    throw new DossierException([error]);
+                    throw new UnreadableInputException([error]);
                 }
 
                 Skip(error);
@@ -238,8 +268,8 @@ public sealed class ClaimTableReader : IDisposable
 
             if (drafts.Count == _options.MaxClaimsPerQuestion)
             {
-                throw new DossierException([new DossierError((int)Math.Min(p.Line, int.MaxValue), p.QuestionColumn, string.Create(CultureInfo.InvariantCulture,
-                    $"question '{current!.Id}' has more than {_options.MaxClaimsPerQuestion:N0} claims, the most a question may have (ClaimTableOptions.MaxClaimsPerQuestion, --max-claims; a question is reconciled in memory, about 3 KB a claim); raise the limit if the memory is there."), _file)]);
+                throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.TooLarge, (int)Math.Min(p.Line, int.MaxValue), p.QuestionColumn, string.Create(CultureInfo.InvariantCulture,
+                    $"question '{current!.Id}' has more than {_options.MaxClaimsPerQuestion:N0} claims, the most a question may have (ClaimTableReadOptions.MaxClaimsPerQuestion, --max-claims; a question is reconciled in memory, about 3 KB a claim); raise the limit if the memory is there."), _file)]);
             }
 
             drafts.Add((p.Id, p.Claim!));
@@ -262,16 +292,16 @@ public sealed class ClaimTableReader : IDisposable
         {
             if (row.Problem is { } problem)
             {
-                throw new DossierException([problem]);
+                throw new UnreadableInputException([problem]);
             }
 
             _rowWarnings.Clear();
             newQuestion = _names.QuestionOf(_columns, row, line, out question);
             var (id, claim) = ClaimOf(row, line, question);
-            foreach (DossierWarning w in _rowWarnings)
+            foreach (Diagnostic w in _rowWarnings)
             {
                 WarningCount++;
-                if (_warnings.Count < _options.MaxProblemsKept)
+                if (_warnings.Count < _options.MaxErrors)
                 {
                     _warnings.Add(w);
                 }
@@ -279,25 +309,25 @@ public sealed class ClaimTableReader : IDisposable
 
             return new Parsed(line, question, _columns.Column(row, "question"), id, _columns.Column(row, "id"), claim, null);
         }
-        catch (Exception e) when (e is DossierException or ArgumentException)
+        catch (Exception e) when (e is UnreadableInputException or ArgumentException)
         {
             // A row that cannot be used leaves no trace: the sources and the question name it registered are forgotten.
             _names.Forget(mark, newQuestion);
 
-            DossierError error = e is DossierException d ? d.Errors[0]
-                : new DossierError((int)Math.Min(line, int.MaxValue), 1, "a cell cannot be used: " + Excerpt.Of(e.Message.Split(" (Parameter", 2)[0]), _file);
+            Diagnostic error = e is UnreadableInputException d ? d.Errors[0]
+                : Diagnostic.Error(DiagnosticCodes.Cell, (int)Math.Min(line, int.MaxValue), 1, "a cell cannot be used: " + Excerpt.Of(e.Message.Split(" (Parameter", 2)[0]), _file);
             return new Parsed(line, question, _columns.Column(row, "question"), null, 1, null, error);
         }
     }
 
     private QuestionClaims Finish(Question question, List<(string? Id, Claim Claim)> drafts)
-        => new(question, ReadOnly.List(ClaimNames.Named(drafts, drafts.Where(d => d.Id is not null).Select(d => d.Id!)).ToList()),
+        => QuestionClaims.Trusted(question, ReadOnly.List(ClaimNames.Named(drafts, drafts.Where(d => d.Id is not null).Select(d => d.Id!)).ToList()),
             _options.Definitions?.Relations ?? StratumRelations.None);
 
-    private void Skip(DossierError error)
+    private void Skip(Diagnostic error)
     {
         SkippedRows++;
-        if (_problems.Count < _options.MaxProblemsKept)
+        if (_problems.Count < _options.MaxErrors)
         {
             _problems.Add(error);
         }
@@ -313,7 +343,7 @@ public sealed class ClaimTableReader : IDisposable
         {
             if (!Identifier.IsValid(id))
             {
-                throw _columns.Error(line, _columns.Column(row, "id"), $"'{Excerpt.Of(id)}' is not a valid claim id: use 1 to 100 letters, digits, '-', '_' or '.'.");
+                throw _columns.Error(line, _columns.Column(row, "id"), $"'{Excerpt.Of(id)}' is not a valid claim id: use 1 to 100 letters, digits, '-', '_' or '.'.", DiagnosticCodes.Identifier);
             }
         }
 

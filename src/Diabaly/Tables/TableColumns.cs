@@ -13,7 +13,7 @@ internal sealed class TableColumns
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
     /// <summary>Checks the header: every name known (case-insensitive, '_' for '-'), none twice, and the required ones there.</summary>
-    /// <exception cref="DossierException">The header is not that of a claim table.</exception>
+    /// <exception cref="UnreadableInputException">The header is not that of a claim table.</exception>
     /// <param name="names">The header's names.</param>
     /// <param name="separator">The separator of a text table, for hints about a header that looks separated by another; null for Parquet.</param>
     /// <param name="file">The file the errors name.</param>
@@ -24,7 +24,7 @@ internal sealed class TableColumns
         Count = names.Count;
         if (names.All(string.IsNullOrWhiteSpace))
         {
-            throw Error(1, 1, "the first line is empty; expected a header row (question, source, value, ...).");
+            throw Error(1, 1, "the first line is empty; expected a header row (question, source, value, ...).", DiagnosticCodes.Header);
         }
 
         int at = 1; // the character column of each name, as the header is written (names are not quoted in practice)
@@ -36,13 +36,13 @@ internal sealed class TableColumns
             {
                 char? other = Separator is null ? null : names[i].Contains(';', StringComparison.Ordinal) ? ';' : names[i].Contains('\t', StringComparison.Ordinal) ? '\t' : Separator;
                 string hint = other == Separator ? string.Empty
-                    : $" The header looks separated by {(other == '\t' ? "tabs" : "';'")}: name the file .tsv for tabs, or pass ClaimTableOptions.Separator.";
-                throw Error(1, at, $"unknown column '{Excerpt.Of(names[i])}'; the columns are {string.Join(", ", Known)}.{hint}");
+                    : $" The header looks separated by {(other == '\t' ? "tabs" : "';'")}: name the file .tsv for tabs, or pass ClaimTableReadOptions.Separator.";
+                throw Error(1, at, $"unknown column '{Excerpt.Of(names[i])}'; the columns are {string.Join(", ", Known)}.{hint}", DiagnosticCodes.Header);
             }
 
             if (!_index.TryAdd(name, i))
             {
-                throw Error(1, at, $"the column '{name}' appears twice.");
+                throw Error(1, at, $"the column '{name}' appears twice.", DiagnosticCodes.Header);
             }
         }
 
@@ -50,13 +50,13 @@ internal sealed class TableColumns
         {
             if (!_index.ContainsKey(required))
             {
-                throw Error(1, 1, $"no '{required}' column; a claim table needs 'question', 'source', and 'value' or 'low'/'high'/'central'.");
+                throw Error(1, 1, $"no '{required}' column; a claim table needs 'question', 'source', and 'value' or 'low'/'high'/'central'.", DiagnosticCodes.Header);
             }
         }
 
         if (!_index.ContainsKey("value") && !_index.ContainsKey("low") && !_index.ContainsKey("high") && !_index.ContainsKey("central"))
         {
-            throw Error(1, 1, "no value column; give 'value' (the words as written) or 'low', 'high' and 'central' (numbers).");
+            throw Error(1, 1, "no value column; give 'value' (the words as written) or 'low', 'high' and 'central' (numbers).", DiagnosticCodes.Header);
         }
     }
 
@@ -98,7 +98,7 @@ internal sealed class TableColumns
 
     private static string Normalize(string name) => name.Trim().ToLowerInvariant().Replace('_', '-');
 
-    public DossierException Error(long line, int column, string message)
-        => new([new DossierError((int)Math.Min(line, int.MaxValue), column, message, File)]);
+    public UnreadableInputException Error(long line, int column, string message, string code = DiagnosticCodes.Cell)
+        => new(Diagnostic.Error(code, line, column, message, File));
 
 }

@@ -43,7 +43,7 @@ internal sealed class TableNames
         if (_definitions is { } d)
         {
             question = d.TryGetQuestion(id, out Question? q) ? q
-                : throw cells.Error(line, cells.Column(row, "question"), $"no question '{Excerpt.Of(id)}' in the definitions dossier.");
+                : throw cells.Error(line, cells.Column(row, "question"), $"no question '{Excerpt.Of(id)}' in the definitions dossier.", DiagnosticCodes.Undefined);
             return null;
         }
 
@@ -52,7 +52,7 @@ internal sealed class TableNames
         {
             if (named != text)
             {
-                throw cells.Error(line, cells.Column(row, "question"), $"'{Excerpt.Of(text)}' and '{Excerpt.Of(named)}' make the same question id '{id}'.");
+                throw cells.Error(line, cells.Column(row, "question"), $"'{Excerpt.Of(text)}' and '{Excerpt.Of(named)}' make the same question id '{id}'.", DiagnosticCodes.Duplicate);
             }
         }
         else
@@ -78,7 +78,7 @@ internal sealed class TableNames
             return registered;
         }
 
-        question = new Question(id, subject, unit);
+        question = new Question(id) { Subject = subject, Unit = unit };
         _last = (question, line);
         return registered;
     }
@@ -103,7 +103,7 @@ internal sealed class TableNames
         {
             if (!d.TryGetSource(id, out Source? defined))
             {
-                throw cells.Error(line, at, $"no source '{Excerpt.Of(id)}' in the definitions dossier.");
+                throw cells.Error(line, at, $"no source '{Excerpt.Of(id)}' in the definitions dossier.", DiagnosticCodes.Undefined);
             }
 
             return weight is { } w2 && w2 != defined.Weight
@@ -116,7 +116,7 @@ internal sealed class TableNames
         {
             if (known.Name != text)
             {
-                throw cells.Error(line, at, $"'{Excerpt.Of(text)}' and '{Excerpt.Of(known.Name)}' (line {known.Line}) make the same source id '{id}'.");
+                throw cells.Error(line, at, $"'{Excerpt.Of(text)}' and '{Excerpt.Of(known.Name)}' (line {known.Line}) make the same source id '{id}'.", DiagnosticCodes.Duplicate);
             }
 
             if (weight is { } given && (!known.WeightGiven || given != known.Source.Weight))

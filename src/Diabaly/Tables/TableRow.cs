@@ -24,7 +24,7 @@ internal sealed class TableRow
     public long Line { get; private set; }
 
     /// <summary>Why the row cannot be read as a row at all (it runs over several lines, or has more cells than the header), or null.</summary>
-    public DossierError? Problem { get; private set; }
+    public Diagnostic? Problem { get; private set; }
 
     /// <summary>Empties the row for the next one.</summary>
     public void Begin(long line)
@@ -36,7 +36,7 @@ internal sealed class TableRow
         Array.Fill(_starts, 1);
     }
 
-    public void Refuse(DossierError problem) => Problem = problem;
+    public void Refuse(Diagnostic problem) => Problem = problem;
 
     public void SetText(int column, string? text, int start)
     {

@@ -17,7 +17,7 @@ internal interface ITableRows : IDisposable
     char? Separator { get; }
 
     /// <summary>Fills <paramref name="row"/> with the next row; false at the end of the table.</summary>
-    /// <exception cref="DossierException">The file cannot be read further (bad UTF-8, a damaged Parquet page).</exception>
+    /// <exception cref="UnreadableInputException">The file cannot be read further (bad UTF-8, a damaged Parquet page).</exception>
     bool Next(TableRow row);
 }
 
@@ -47,7 +47,7 @@ internal sealed class CsvTableRows : ITableRows
     public char? Separator => _separator;
 
     /// <summary>Opens the table on its header row (the text is disposed with the rows).</summary>
-    /// <exception cref="DossierException">The header cannot be read, or there is none.</exception>
+    /// <exception cref="UnreadableInputException">The header cannot be read, or there is none.</exception>
     public static CsvTableRows From(TextReader text, string? file, char separator)
     {
         SepReader reader;
@@ -59,13 +59,13 @@ internal sealed class CsvTableRows : ITableRows
         {
             // Sep checks the header as it opens the file (a column named twice), and decodes the first block of text.
             string why = e is DecoderFallbackException ? "the table is not valid UTF-8 near its start; save it as UTF-8." : e.Message.Split(" (Parameter", 2)[0];
-            throw new DossierException([new DossierError(1, 1, Excerpt.Of(why), file)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Unreadable, 1, 1, Excerpt.Of(why), file)]);
         }
 
         if (reader.Header.ColNames.Count == 0)
         {
             reader.Dispose();
-            throw new DossierException([new DossierError(1, 1, "the table is empty; expected a header row (question, source, value, ...).", file)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Header, 1, 1, "the table is empty; expected a header row (question, source, value, ...).", file)]);
         }
 
         return new CsvTableRows(reader, text, file, separator);
@@ -91,14 +91,14 @@ internal sealed class CsvTableRows : ITableRows
         catch (DecoderFallbackException)
         {
             // The text is decoded a block ahead of the rows: the bad bytes lie after this line, not necessarily on the next.
-            throw new DossierException([new DossierError((int)Math.Min(_lastLine + 1, int.MaxValue), 1,
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Malformed, (int)Math.Min(_lastLine + 1, int.MaxValue), 1,
                 $"the table is not valid UTF-8 after line {_lastLine}; save it as UTF-8.", _file)]);
         }
         catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
         {
             // Sep holds a row in one buffer of at most 16 MiB: a longer row (an unclosed quote, a note of a book's length, a file
             // that never ends a line) cannot be read, nor skipped, since the reader cannot find where it ends.
-            throw new DossierException([new DossierError((int)Math.Min(_lastLine + 1, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.TooLarge, (int)Math.Min(_lastLine + 1, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
                 $"the row after line {_lastLine} is longer than {MaxRowLength:N0} characters, the most a row of a claim table may hold (an unclosed quote or a file without line breaks?); the table cannot be read past it."), _file)]);
         }
     }
@@ -112,7 +112,7 @@ internal sealed class CsvTableRows : ITableRows
             // RFC 4180 allows a quoted line break, but in a claim table it is nearly always a stray or unclosed quote that has
             // swallowed the rows after it: refused, so that no claim disappears into another's quote.
             row.Refuse(Error(line, 1, string.Create(CultureInfo.InvariantCulture,
-                $"this row runs over lines {line}–{r.LineNumberToExcl - 1}: a quote (\") opens a field that only closes on a later line; a claim table keeps each row on one line, so check the quotes of this row.")));
+                $"this row runs over lines {line}–{r.LineNumberToExcl - 1}: a quote (\") opens a field that only closes on a later line; a claim table keeps each row on one line, so check the quotes of this row."), DiagnosticCodes.Cell));
             return;
         }
 
@@ -151,7 +151,7 @@ internal sealed class CsvTableRows : ITableRows
         return i + 1;
     }
 
-    private DossierError Error(long line, int column, string message) => new((int)Math.Min(line, int.MaxValue), column, message, _file);
+    private Diagnostic Error(long line, int column, string message, string code = DiagnosticCodes.Cell) => Diagnostic.Error(code, line, column, message, _file);
 
     public void Dispose()
     {
@@ -193,7 +193,7 @@ internal sealed class ParquetTableRows : ITableRows
     public char? Separator => null;
 
     /// <summary>Opens a Parquet file on its schema (the stream is disposed with the rows).</summary>
-    /// <exception cref="DossierException">The stream is not a Parquet file, or a column is nested, a list, or of a type a claim table
+    /// <exception cref="UnreadableInputException">The stream is not a Parquet file, or a column is nested, a list, or of a type a claim table
     /// cannot hold.</exception>
     public static ParquetTableRows From(Stream stream, string? file, int maxGroupRows)
     {
@@ -203,7 +203,7 @@ internal sealed class ParquetTableRows : ITableRows
             CheckFooter(stream, file);
             reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: false).GetAwaiter().GetResult();
         }
-        catch (DossierException)
+        catch (UnreadableInputException)
         {
             stream.Dispose();
             throw;
@@ -211,7 +211,7 @@ internal sealed class ParquetTableRows : ITableRows
         catch (Exception e) when (Damaged(e))
         {
             stream.Dispose();
-            throw new DossierException([new DossierError(1, 1, "the file cannot be read as Parquet: " + Excerpt.Of(e.Message), file)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, "the file cannot be read as Parquet: " + Excerpt.Of(e.Message), file)]);
         }
 
         try
@@ -221,19 +221,19 @@ internal sealed class ParquetTableRows : ITableRows
             {
                 if (f.IsArray || f.Path.ToList().Count > 1)
                 {
-                    throw new DossierException([new DossierError(1, 1, $"the column '{Excerpt.Of(f.Path.ToString())}' is nested or a list; a claim table holds one plain value per cell.", file)]);
+                    throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, $"the column '{Excerpt.Of(f.Path.ToString())}' is nested or a list; a claim table holds one plain value per cell.", file)]);
                 }
 
                 if (Kind(f.ClrType) is null)
                 {
-                    throw new DossierException([new DossierError(1, 1,
+                    throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1,
                         $"the column '{Excerpt.Of(f.Name)}' holds {f.ClrType.Name} values; a claim table's cells are text, numbers or dates.", file)]);
                 }
             }
 
             if (reader.Schema.Fields.Count != fields.Length)
             {
-                throw new DossierException([new DossierError(1, 1, "the file has nested columns; a claim table holds one plain value per cell.", file)]);
+                throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, "the file has nested columns; a claim table holds one plain value per cell.", file)]);
             }
 
             return new ParquetTableRows(reader, stream, fields, file, maxGroupRows);
@@ -243,7 +243,7 @@ internal sealed class ParquetTableRows : ITableRows
             // Parquet.Net decodes the schema as it is asked for it: a damaged one throws what it meets (an unknown type, a field
             // that cannot be decoded, no field at all).
             Close(reader, stream);
-            throw new DossierException([new DossierError(1, 1, "the file's schema cannot be read as Parquet: " + Excerpt.Of(e.Message), file)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, "the file's schema cannot be read as Parquet: " + Excerpt.Of(e.Message), file)]);
         }
         catch
         {
@@ -253,10 +253,10 @@ internal sealed class ParquetTableRows : ITableRows
     }
 
     /// <summary>Whether an exception from Parquet.Net says the file is damaged rather than that memory ran out: anything but a
-    /// <see cref="DossierException"/> of ours, and an <see cref="OutOfMemoryException"/> only when it is an array longer than .NET
+    /// <see cref="UnreadableInputException"/> of ours, and an <see cref="OutOfMemoryException"/> only when it is an array longer than .NET
     /// allows, which a length read from a damaged file asks for.</summary>
     private static bool Damaged(Exception e)
-        => e is not DossierException && (e is not OutOfMemoryException || e.Message.Contains("Array dimensions", StringComparison.Ordinal));
+        => e is not UnreadableInputException && (e is not OutOfMemoryException || e.Message.Contains("Array dimensions", StringComparison.Ordinal));
 
     /// <summary>Refuses a file whose footer says it is longer than the file (Parquet.Net would allocate what the footer's length
     /// says, up to 2 GiB, before finding out): a Parquet file ends with its footer, the footer's length in 4 bytes and "PAR1".</summary>
@@ -278,13 +278,13 @@ internal sealed class ParquetTableRows : ITableRows
 
         if (length < 12 || !tail[4..].SequenceEqual("PAR1"u8))
         {
-            throw new DossierException([new DossierError(1, 1, "the file is not Parquet: it does not end with the Parquet mark (PAR1).", file)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, "the file is not Parquet: it does not end with the Parquet mark (PAR1).", file)]);
         }
 
         long footer = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
         if (footer > length - 12)
         {
-            throw new DossierException([new DossierError(1, 1, string.Create(CultureInfo.InvariantCulture,
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, string.Create(CultureInfo.InvariantCulture,
                 $"the file is not a whole Parquet file: its footer says it holds {footer:N0} bytes of metadata, but the file has {length:N0} bytes in all."), file)]);
         }
 
@@ -294,7 +294,7 @@ internal sealed class ParquetTableRows : ITableRows
         stream.Position = 0;
         if (!ParquetPages.WellFormed(metadata) || !ParquetPages.SchemaIsATree(metadata))
         {
-            throw new DossierException([new DossierError(1, 1, "the file's Parquet metadata is damaged: a length in it runs past its end, it does not end where its footer says, or its schema is not a tree.", file)]);
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, 1, 1, "the file's Parquet metadata is damaged: a length in it runs past its end, it does not end where its footer says, or its schema is not a tree.", file)]);
         }
     }
 
@@ -380,8 +380,8 @@ internal sealed class ParquetTableRows : ITableRows
             _at = 0;
             if (_groupRows > _maxGroupRows)
             {
-                throw new DossierException([new DossierError((int)Math.Min(line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
-                    $"the Parquet row group {_groupIndex + 1} (from row {line:N0}) has {_groupRows:N0} rows, more than the {_maxGroupRows:N0} a row group may have (ClaimTableOptions.MaxRowGroupRows; it is read whole); write the file with smaller row groups."), _file)]);
+                throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.TooLarge, (int)Math.Min(line, int.MaxValue), 1, string.Create(CultureInfo.InvariantCulture,
+                    $"the Parquet row group {_groupIndex + 1} (from row {line:N0}) has {_groupRows:N0} rows, more than the {_maxGroupRows:N0} a row group may have (ClaimTableReadOptions.MaxRowGroupRows; it is read whole); write the file with smaller row groups."), _file)]);
             }
 
             int n = (int)_groupRows;
@@ -390,9 +390,9 @@ internal sealed class ParquetTableRows : ITableRows
                 _group[i] = Read(group, _fields[i], n);
             }
         }
-        catch (Exception e) when (e is not DossierException && Damaged(e))
+        catch (Exception e) when (e is not UnreadableInputException && Damaged(e))
         {
-            throw new DossierException([new DossierError((int)Math.Min(line, int.MaxValue), 1,
+            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Damaged, (int)Math.Min(line, int.MaxValue), 1,
                 $"the Parquet row group {_groupIndex + 1} (from row {line}) cannot be read: {Excerpt.Of(e.Message)}", _file)]);
         }
     }

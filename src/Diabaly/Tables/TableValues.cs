@@ -19,7 +19,7 @@ internal static class TableValues
     }
 
     /// <summary>The row's value; the grammar's warnings about its words go <paramref name="into"/>.</summary>
-    public static Quantity ValueOf(TableColumns cells, TableRow row, long line, QuantityLanguage? language, QuantityParseOptions defaults, List<DossierWarning> into)
+    public static Quantity ValueOf(TableColumns cells, TableRow row, long line, QuantityLanguage? language, QuantityParseOptions defaults, List<Diagnostic> into)
     {
         if (cells.Text(row, "value") is { } words)
         {
@@ -33,14 +33,15 @@ internal static class TableValues
 
             // As a dossier does: the claim's language, with the lexicon and roundness of the options.
             QuantityParseOptions options = language is { } l ? defaults.WithLanguage(l) : defaults;
-            if (!Quantity.TryParse(words, options, out Quantity? q, out string? error, out IReadOnlyList<QuantityWarning> warnings))
+            QuantityParser.Result read = QuantityParser.Parse(words, options);
+            if (read.Quantity is not { } q)
             {
-                throw cells.Error(line, cells.Column(row, "value"), error);
+                throw cells.Error(line, cells.Column(row, "value"), read.Error!, DiagnosticCodes.NotAQuantity);
             }
 
-            foreach (QuantityWarning w in warnings)
+            foreach (Diagnostic w in read.Warnings)
             {
-                into.Add(new DossierWarning((int)Math.Min(line, int.MaxValue), cells.Column(row, "value") + w.Index, "value: " + w.Message, cells.File));
+                into.Add(w.At(cells.File, line, cells.Column(row, "value"), "value: "));
             }
 
             return q;

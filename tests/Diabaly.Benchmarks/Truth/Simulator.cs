@@ -57,7 +57,7 @@ internal static class Simulator
         for (int q = 0; q < questions; q++)
         {
             string qid = "q" + q.ToString("D6", CultureInfo.InvariantCulture);
-            var question = new Question(qid, "Question " + qid, "people");
+            var question = new Question(qid) { Subject = "Question " + qid, Unit = "people" };
             questionList.Add(question);
             double truth = Math.Round(Math.Exp(Math.Log(10) + (random.NextDouble() * (Math.Log(1e5) - Math.Log(10)))));
             truths[qid] = truth;

@@ -53,7 +53,7 @@ public class BoundedWorkTests
     [Fact]
     public async Task TwentyThousandEquallyHeavyScopes_ChooseAHeadlineQuickly()
     {
-        var q = new Question("q", "S", "u");
+        var q = new Question("q") { Subject = "S", Unit = "u" };
         var sources = Enumerable.Range(0, 20_000).Select(i => new Source("s" + i.ToString(CultureInfo.InvariantCulture), "S")).ToArray();
         var d = new Dossier("T", sources, [q], sources.Select((s, i) => new Claim("c" + i.ToString(CultureInfo.InvariantCulture), q, s, Quantity.Exact(i + 1))
         {
@@ -68,7 +68,7 @@ public class BoundedWorkTests
     public async Task AChainOfFiveThousandScopes_IsPaidFromTheBudget()
     {
         var within = Enumerable.Range(0, 4_999).ToDictionary(i => "s" + i.ToString(CultureInfo.InvariantCulture), i => (IReadOnlyList<string>)["s" + (i + 1).ToString(CultureInfo.InvariantCulture)]);
-        var q = new Question("q", "S", "u") { Target = new Stratum(scope: "s0") };
+        var q = new Question("q") { Subject = "S", Unit = "u", Target = new Stratum { Scope = "s0" } };
         var source = new Source("a", "A");
         var d = new Dossier("T", [source], [q], Enumerable.Range(0, 5_000).Select(i => new Claim("c" + i.ToString(CultureInfo.InvariantCulture), q, source, Quantity.Exact(i + 1))
         {
@@ -86,7 +86,7 @@ public class BoundedWorkTests
     public void LowerBounds_AreListed_HoweverManyUpperBoundsThereAre()
     {
         // Five containing claims bound the target from above, one contained claim from below; only two of each may be listed.
-        var q = new Question("q", "S", "u") { Target = new Stratum(scope: "assault") };
+        var q = new Question("q") { Subject = "S", Unit = "u", Target = new Stratum { Scope = "assault" } };
         var s = new Source("a", "A");
         var claims = Enumerable.Range(0, 5).Select(i => new Claim("up" + i, q, s, Quantity.Exact(1000 + i)) { Scope = "area" })
             .Append(new Claim("t", q, s, Quantity.Exact(10)) { Scope = "assault" })
@@ -107,7 +107,7 @@ public class BoundedWorkTests
     {
         // 32 zeros and 32 claims of 0.1–0.2: 1,024 pairs apart, all at a factor of 1 (below the floor of 0.5), more than the list holds.
         Quantity[] values = [.. Enumerable.Repeat(Quantity.Exact(0), 32), .. Enumerable.Repeat(Quantity.Between(0.1, 0.2), 32)];
-        var q = new Question("q", "S", "u") { Measure = Measure.Amount };
+        var q = new Question("q") { Subject = "S", Unit = "u", Measure = Measure.Amount };
         var sources = values.Select((_, i) => new Source("s" + i.ToString(CultureInfo.InvariantCulture), "S")).ToArray();
         var d = new Dossier("T", sources, [q], values.Select((v, i) => new Claim("c" + i.ToString(CultureInfo.InvariantCulture), q, sources[i], v)));
         QuestionReport r = Reconciler.Reconcile(d)["q"];

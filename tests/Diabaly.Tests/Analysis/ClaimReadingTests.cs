@@ -7,7 +7,7 @@ namespace Diabaly.Tests.Analysis;
 public class ClaimReadingTests
 {
     // An amount: these readings keep fractions (47 read by its roundness as 46.5–47.5); CountReadingTests reads counts.
-    private static readonly Question Q = new("q", "Subject q", "things") { Measure = Measure.Amount };
+    private static readonly Question Q = new("q") { Subject = "Subject q", Unit = "things", Measure = Measure.Amount };
 
     private static readonly Source Army = Some.Source("army", weight: 2, access: SourceAccess.FirstHand, side: "Army");
 

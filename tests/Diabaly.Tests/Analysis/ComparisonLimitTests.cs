@@ -8,7 +8,7 @@ public class ComparisonLimitTests
 {
     /// <summary>Target scope a (2 claims), then unrelated scopes b (3 claims) and c (1 claim): 6 + 2 + 3 = 11 pairs across strata.</summary>
     private static QuestionReport ThreeScopes(int budget)
-        => Reconciler.Reconcile(Strata.Dossier(new Stratum(scope: "a"), null, false,
+        => Reconciler.Reconcile(Strata.Dossier(new Stratum { Scope = "a" }, null, false,
                 Strata.Claim("s1", 10, scope: "a"), Strata.Claim("s2", 11, scope: "a"),
                 Strata.Claim("s3", 100, scope: "b"), Strata.Claim("s4", 110, scope: "b"), Strata.Claim("s5", 120, scope: "b"),
                 Strata.Claim("s6", 1000, scope: "c")),
@@ -46,7 +46,7 @@ public class ComparisonLimitTests
         // MaxListedPairs 4 over 3 strata: the headline lists up to 4 conflicts, each other stratum 4 / 2 = 2. Each stratum holds
         // 1, 2, 4, 8 (six contradictions).
         var claims = new[] { "a", "b", "c" }.SelectMany(scope => new[] { 1.0, 2, 4, 8 }.Select(v => Strata.Claim(scope + v, v, scope: scope))).ToArray();
-        QuestionReport q = Reconciler.Reconcile(Strata.Dossier(new Stratum(scope: "a"), null, false, claims),
+        QuestionReport q = Reconciler.Reconcile(Strata.Dossier(new Stratum { Scope = "a" }, null, false, claims),
             new ReconcileOptions { WidenRoundNumbers = false, MaxListedPairs = 4 })["q"];
 
         q.Strata.Select(s => s.Conflicts.Count).Should().Equal(4, 2, 2);

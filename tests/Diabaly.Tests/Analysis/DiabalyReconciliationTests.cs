@@ -17,11 +17,11 @@ public class DiabalyReconciliationTests
     [Fact]
     public void Fighters_OnTarget_AreTheInfoboxMariAndTheMayor_LeDrianIsAnUpperBound()
     {
-        Fighters.Target.Should().Be(new Stratum(scope: "assault force"));
+        Fighters.Target.Should().Be(new Stratum { Scope = "assault force" });
         Fighters.IsTargetDeclared.Should().BeTrue();
         Fighters.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().Equal("infobox-fighters", "mari-fighters", "mayor-fighters");
         Fighters.Strata.Should().HaveCount(2);
-        Fighters.Strata[1].Stratum.Should().Be(new Stratum(scope: "forces deployed in the area"));
+        Fighters.Strata[1].Stratum.Should().Be(new Stratum { Scope = "forces deployed in the area" });
         Bound bound = Fighters.Bounds.Should().ContainSingle().Subject;
         bound.Claim.Claim.Id.Should().Be("le-drian-fighters");
         bound.Direction.Should().Be(BoundDirection.Upper);
@@ -147,10 +147,10 @@ public class DiabalyReconciliationTests
         var options = new ReconcileOptions { Method = method };
         Dossier d = Some.Diabaly();
         Question q = d.GetQuestion("islamist-fighters");
-        QuestionReport full = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id), options, d.Relations);
+        QuestionReport full = Reconciler.ReconcileQuestion(q, d.ClaimsAbout(q.Id), options, d.Relations);
         foreach (SourceSensitivity s in full.Sensitivity)
         {
-            QuestionReport without = Reconciler.Reconcile(q, d.ClaimsAbout(q.Id).Where(c => c.Source.Id != s.Source.Id), options, d.Relations);
+            QuestionReport without = Reconciler.ReconcileQuestion(q, d.ClaimsAbout(q.Id).Where(c => c.Source.Id != s.Source.Id), options, d.Relations);
             s.BestWithout.Should().Be(without.Consensus.Best, s.Source.Id);
             s.Shift.Should().BeApproximately(without.Consensus.Best / full.Consensus.Best, 1e-12);
         }
@@ -160,13 +160,13 @@ public class DiabalyReconciliationTests
     public void Vehicles_KeepTheEndOfTheBattleOutOfTheStartOfTheAssault()
     {
         QuestionReport v = Report["islamist-vehicles"];
-        v.Target.Should().Be(new Stratum("start of the assault", "assault force"));
+        v.Target.Should().Be(new Stratum { AsOf = "start of the assault", Scope = "assault force" });
         v.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().BeEquivalentTo("mari-vehicles", "infobox-vehicles", "unattributed-vehicles-attack");
 
         // The prefect's next to 100 at the end of the battle is another stratum, never compared with the start.
         v.Conflicts.Should().NotContain(c => c.First.Claim.Id == "traore-vehicles" || c.Second.Claim.Id == "traore-vehicles");
         v.NotComparable.Where(c => c.Second.Claim.Id == "traore-vehicles").Should().NotBeEmpty().And.OnlyContain(c => c.Kind == ConflictKind.DifferentTime);
-        v.Strata.Should().Contain(s => s.Stratum.Equals(new Stratum("end of the battle", "whole area")) && s.Consensus.Best == 100);
+        v.Strata.Should().Contain(s => s.Stratum.Equals(new Stratum { AsOf = "end of the battle", Scope = "whole area" }) && s.Consensus.Best == 100);
 
         // On target: 47 (a precise count, read as itself) against 60 (55–65) is 55 / 47 = 1.170, and against about 70 (63–77) 63 / 47 = 1.340: two contradictions.
         Between(v, "mari-vehicles", "infobox-vehicles").Factor.Should().BeApproximately(55 / 47.0, 1e-12);

@@ -54,7 +54,7 @@ public class DomainPropertyTests
         Gen.Select(Gen.Select(Gen.Int[0, 4], Value, Gen.Int[0, 3], Gen.Int[0, 3]).Array[1, 12], Gen.Int[0, Weights.Length - 1].Array[5], Gen.Bool, Gen.Int[0, 3])
             .Select((claims, weights, cumulative, target) =>
             {
-                var q = new Question("q", "S", "u") { Cumulative = cumulative, Target = target == 0 ? null : new Stratum(Times[target], Scopes[target]) };
+                var q = new Question("q") { Subject = "S", Unit = "u", Cumulative = cumulative, Target = target == 0 ? null : new Stratum { AsOf = Times[target], Scope = Scopes[target] } };
                 var sources = Enumerable.Range(0, 5).Select(i => new Source("s" + i, "S" + i)
                 {
                     Weight = Weights[weights[i]], Access = (SourceAccess)(i % 3), Side = i == 2 ? "a side" : null,
@@ -149,14 +149,14 @@ public class DomainPropertyTests
     public void ACountBeyondTheDomain_IsRefusedByTheReader_WithItsPosition(string value)
     {
         var e = new Action(() => Dossier.Parse($"title: T\nsources:\n  a: {{name: A}}\nquestions:\n  q: {{subject: S, unit: u}}\nclaims:\n  - {{question: q, source: a, value: {value}}}\n"))
-            .Should().Throw<DossierException>().Which;
-        e.Errors.Should().ContainSingle().Which.Should().Match<DossierError>(x => x.Line == 7 && x.Column > 0);
+            .Should().Throw<UnreadableInputException>().Which;
+        e.Errors.Should().ContainSingle().Which.Should().Match<Diagnostic>(x => x.Line == 7 && x.Column > 0);
     }
 
     [Fact]
     public void AHugeSourceWeight_IsRefusedByTheReader()
         => new Action(() => Dossier.Parse("title: T\nsources:\n  a: {name: A, weight: 1.7976931348623157e308}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n  - {question: q, source: a, value: 5}\n"))
-            .Should().Throw<DossierException>().WithMessage("*3:*weight*between 0.000001 and 1,000,000*");
+            .Should().Throw<UnreadableInputException>().WithMessage("*3:*weight*between 0.000001 and 1,000,000*");
 
     [Fact]
     public void TheFactories_RefuseCountsBeyondTheDomain()

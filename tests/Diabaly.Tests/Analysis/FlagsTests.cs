@@ -3,7 +3,7 @@ namespace Diabaly.Tests.Analysis;
 /// <summary>Every flag a question can raise, in the order the report gives them, each message written out by hand from the claims.</summary>
 public class FlagsTests
 {
-    private static readonly Question Q = new("q", "Fighters", "fighters");
+    private static readonly Question Q = new("q") { Subject = "Fighters", Unit = "fighters" };
     private static readonly Source Army = new("army", "Army") { Side = "Army", Access = SourceAccess.FirstHand };
     private static readonly Source Mayor = new("mayor", "Mayor") { Access = SourceAccess.SecondHand };
     private static readonly Source Press = new("press", "Press");
@@ -61,7 +61,7 @@ public class FlagsTests
     [Fact]
     public void OneSourceOnTarget_AndNoClaimOnADeclaredTarget()
     {
-        var q = new Question("q", "Fighters", "fighters") { Target = new Stratum(scope: "camp") };
+        var q = new Question("q") { Subject = "Fighters", Unit = "fighters", Target = new Stratum { Scope = "camp" } };
         var single = new Dossier("T", [Press], [Q], [new Claim("p1", Q, Press, Quantity.Exact(10)), new Claim("p2", Q, Press, Quantity.Exact(11))]);
         Reconciler.Reconcile(single)["q"].Flags.Select(f => $"{f.Kind}: {f.Message}").Should().Equal(
             "SingleSource: Single source: every claim on target comes from Press.");
@@ -78,7 +78,7 @@ public class FlagsTests
     public void AContradictionThatExceedsABound_SaysSo()
     {
         // The camp lies within the town: the town's 40 bounds the camp's 100 from above, beyond the tolerance by a factor of 2.5.
-        var q = new Question("q", "Fighters", "fighters") { Target = new Stratum(scope: "camp") };
+        var q = new Question("q") { Subject = "Fighters", Unit = "fighters", Target = new Stratum { Scope = "camp" } };
         var d = new Dossier("T", [Army, Press], [q],
         [
             new Claim("a1", q, Army, Quantity.Exact(100)) { Scope = "camp" },
@@ -128,7 +128,7 @@ public class FlagsTests
     {
         // The camp holds 100 and 30; the town's 40 bounds it from above. Clipped, every estimate lies within [lower bounds, 40]: the
         // weighted median of 30 and 100 is √3000 = 54.8, clipped to 40; with a lower bound of 20 from a part of the camp, both show.
-        var q = new Question("q", "Fighters", "fighters") { Target = new Stratum(scope: "camp") };
+        var q = new Question("q") { Subject = "Fighters", Unit = "fighters", Target = new Stratum { Scope = "camp" } };
         var d = new Dossier("T", [Army, Press, Mayor], [q],
         [
             new Claim("a1", q, Army, Quantity.Exact(100)) { Scope = "camp" },

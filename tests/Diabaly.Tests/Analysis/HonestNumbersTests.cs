@@ -34,11 +34,8 @@ public partial class HonestNumbersTests
         Gen.Select(Gen.Select(Gen.Int[0, 4], Value, Gen.Int[0, 3], Gen.Int[0, 2]).Array[1, 9], Gen.Bool, Gen.Int[0, 2])
             .Select((claims, cumulative, target) =>
             {
-                var q = new Question("q", "Killed", "killed")
-                {
-                    Cumulative = cumulative,
-                    Target = target switch { 0 => null, 1 => new Stratum(scope: "assault"), _ => new Stratum("2013-01-20", "area") },
-                };
+                var q = new Question("q") { Subject = "Killed", Unit = "killed", Cumulative = cumulative,
+                    Target = target switch { 0 => null, 1 => new Stratum { Scope = "assault" }, _ => new Stratum { AsOf = "2013-01-20", Scope = "area" } }, };
                 var sources = Enumerable.Range(0, 5).Select(i => new Source("s" + i, "Source " + i) { Access = (SourceAccess)(i % 3) }).ToArray();
                 var list = claims.Select((c, i) => new Claim("c" + i, q, sources[c.Item1], c.Item2) { AsOf = Times[c.Item3], Scope = Scopes[c.Item4] });
                 return new Dossier("D", sources, [q], list)
@@ -130,7 +127,7 @@ public partial class HonestNumbersTests
     public void AOneClaimQuestion_HasTheClaimAsItsHeadline()
         => Value.Select(v =>
             {
-                var q = new Question("q", "Killed", "killed");
+                var q = new Question("q") { Subject = "Killed", Unit = "killed" };
                 var s = new Source("s0", "Source 0");
                 return new Dossier("D", [s], [q], [new Claim("c0", q, s, v)]);
             })
@@ -206,7 +203,7 @@ public partial class HonestNumbersTests
     {
         // GWU's Maria toll, 2,975 (2,658–3,290), beside two lower figures: the weighted median lands on the study's own figure, and
         // every format prints 2,975 and 2,658, never 2,970 or 2,660 (the report's JSON once said 2974.9999999999986).
-        var q = new Question("q", "Deaths", "deaths");
+        var q = new Question("q") { Subject = "Deaths", Unit = "deaths" };
         Source gwu = new("gwu", "GWU"), nyt = new("nyt", "NYT"), psu = new("psu", "Penn State");
         var d = new Dossier("Maria", [gwu, nyt, psu], [q],
         [
@@ -242,7 +239,7 @@ public partial class HonestNumbersTests
     [Fact]
     public void AnAmount_KeepsItsFractions()
     {
-        var q = new Question("q", "Cargo", "tonnes") { Measure = Measure.Amount };
+        var q = new Question("q") { Subject = "Cargo", Unit = "tonnes", Measure = Measure.Amount };
         Source s = new("s", "S");
         AssessedClaim a = Reconciler.Reconcile(new Dossier("T", [s], [q], [new Claim("c", q, s, Quantity.Parse("about 47"))]))["q"].Claims[0];
         (a.Lower, a.Upper).Should().Be((42.3, 51.7));

@@ -75,9 +75,9 @@ public class PairListTests
         list.Total.Should().Be(100);
     }
 
-    private static Bound Upper(string id, double value) => new(Claim(id, value / 2, value), new Stratum(scope: "inner"), BoundDirection.Upper, "r", [], 0);
+    private static Bound Upper(string id, double value) => new(Claim(id, value / 2, value), new Stratum { Scope = "inner" }, BoundDirection.Upper, "r", [], 0);
 
-    private static Bound Lower(string id, double value) => new(Claim(id, value, value * 2), new Stratum(scope: "outer"), BoundDirection.Lower, "r", [], 0);
+    private static Bound Lower(string id, double value) => new(Claim(id, value, value * 2), new Stratum { Scope = "outer" }, BoundDirection.Lower, "r", [], 0);
 
     private static string Ids(IEnumerable<Bound> bounds) => string.Join(" ", bounds.Select(b => b.Claim.Claim.Id));
 

@@ -13,7 +13,7 @@ public class PensionMarchesTests
     [Fact]
     public void TheHeadline_IsFranceOn23March_AndPoolsOnlyItsClaims()
     {
-        Q.Target.Should().Be(new Stratum("2023-03-23", "France"));
+        Q.Target.Should().Be(new Stratum { AsOf = "2023-03-23", Scope = "France" });
         Q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().Equal("ministry-0323", "i24news-0323", "cgt-0323");
         Q.Consensus.Best.Should().BeInRange(1_000_000, 3_550_000);
         Q.Range.LowestStated.Should().Be(1_000_000, "\"more than a million\" states 1,000,000 (its bound is 1,000,001)");
@@ -38,7 +38,7 @@ public class PensionMarchesTests
     [Fact]
     public void ParisBoundsFranceFromBelow_OnTheSameDayOnly()
     {
-        Q.Bounds.Should().HaveCount(3).And.OnlyContain(b => b.Direction == BoundDirection.Lower && b.Claim.Stratum.Equals(new Stratum("2023-03-23", "Paris")));
+        Q.Bounds.Should().HaveCount(3).And.OnlyContain(b => b.Direction == BoundDirection.Lower && b.Claim.Stratum.Equals(new Stratum { AsOf = "2023-03-23", Scope = "Paris" }));
         Q.Bounds[0].Value.Should().Be(750_000, "the tightest: the CGT's 800,000 in Paris read as 750,000–850,000");
         Q.Bounds.Should().OnlyContain(b => b.ExceededBy.Count == 0);
 

@@ -27,7 +27,7 @@ public class ReconcilerPropertyTests
 
     private static Dossier Build((string Source, Quantity Value, string? AsOf, string? Scope)[] claims, IEnumerable<int>? order = null, Measure measure = Measure.Amount)
     {
-        var q = new Question("q", "S", "u") { Measure = measure };
+        var q = new Question("q") { Subject = "S", Unit = "u", Measure = measure };
         var sources = claims.Select(c => c.Source).Distinct().Order(StringComparer.Ordinal)
             .Select(id => new Source(id, id) { Access = (SourceAccess)(id[1] % 3), Weight = 1 + (id[1] % 2) }).ToDictionary(s => s.Id);
         var list = claims.Select((c, i) => new Claim("c" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), q, sources[c.Source], c.Value)
@@ -149,7 +149,7 @@ public class ReconcilerPropertyTests
         Within = new Dictionary<string, IReadOnlyList<string>> { ["assault"] = ["area"] },
     };
 
-    private static readonly Stratum Target = new("start", "assault");
+    private static readonly Stratum Target = new() { AsOf = "start", Scope = "assault" };
 
     /// <summary>Claims on target: each label either the target's or left out.</summary>
     private static readonly Gen<(string Source, Quantity Value, string? AsOf, string? Scope)[]> OnTarget =
@@ -166,7 +166,7 @@ public class ReconcilerPropertyTests
 
     private static Dossier WithStrata((string Source, Quantity Value, string? AsOf, string? Scope)[] claims, bool cumulative = false)
     {
-        var q = new Question("q", "S", "u") { Target = Target, Cumulative = cumulative };
+        var q = new Question("q") { Subject = "S", Unit = "u", Target = Target, Cumulative = cumulative };
         var sources = claims.Select(c => c.Source).Distinct().Order(StringComparer.Ordinal)
             .Select(id => new Source(id, id) { Access = (SourceAccess)(id[1] % 3), Weight = 1 + (id[1] % 2) }).ToDictionary(s => s.Id);
         var list = claims.Select((c, i) => new Claim("c" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), q, sources[c.Source], c.Value)
@@ -249,7 +249,7 @@ public class ReconcilerPropertyTests
     public void Cumulative_AnEarlierCountAboveALaterOne_IsAContradiction()
         => Gen.Select(Value, Value, Gen.Bool).Sample((earlier, later, cumulative) =>
         {
-            var q = new Question("q", "S", "u") { Target = new Stratum("2013-01-17"), Cumulative = cumulative };
+            var q = new Question("q") { Subject = "S", Unit = "u", Target = new Stratum { AsOf = "2013-01-17" }, Cumulative = cumulative };
             Source a = new("a", "A"), b = new("b", "B");
             var d = new Dossier("P", [a, b], [q],
             [

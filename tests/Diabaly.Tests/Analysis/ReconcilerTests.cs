@@ -342,7 +342,7 @@ public class ReconcilerTests
     [Fact]
     public void Conflicts_TellTimeAndScopeFromContradiction()
     {
-        Question q = new("q", "S", "things") { Target = new Stratum("start", "assault") };
+        Question q = new("q") { Subject = "S", Unit = "things", Target = new Stratum { AsOf = "start", Scope = "assault" } };
         Source a = Some.Source("a"), b = Some.Source("b"), c = Some.Source("c"), d = Some.Source("d");
         var dossier = new Dossier("T", [a, b, c, d], [q],
         [

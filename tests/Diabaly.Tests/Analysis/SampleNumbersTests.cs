@@ -61,7 +61,7 @@ public partial class SampleNumbersTests
     {
         QuestionReport q = Reconcile("haiti-earthquake-2010.yaml")["deaths"];
         q.Question.Cumulative.Should().BeTrue();
-        q.Target.Should().Be(new Stratum("final toll", "Haiti"));
+        q.Target.Should().Be(new Stratum { AsOf = "final toll", Scope = "Haiti" });
 
         // The household survey's figure with its interval, and the government's anniversary figure, as stated.
         q.Summary.Should().Contain("more than 316,000").And.NotContain("316,001");

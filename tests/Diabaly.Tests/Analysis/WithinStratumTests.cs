@@ -16,7 +16,7 @@ public class WithinStratumTests
 
     private static QuestionReport Reconcile(Quantity[] values, ReconcileOptions options)
     {
-        var q = new Question("q", "S", "u") { Measure = Measure.Amount }; // fractions below the zero floor: an amount
+        var q = new Question("q") { Subject = "S", Unit = "u", Measure = Measure.Amount }; // fractions below the zero floor: an amount
         var sources = values.Select((_, i) => new Source("s" + i, "S" + i)).ToArray();
         var claims = values.Select((v, i) => new Claim("c" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), q, sources[i], v));
         return Reconciler.Reconcile(new Dossier("T", sources, [q], claims), options)["q"];
@@ -92,7 +92,7 @@ public class WithinStratumTests
     {
         // Listing every pair made 707 MB of JSON for these 123 KB of claims; the report now grows with the claims.
         Quantity[] values = Enumerable.Range(1, 3000).Select(i => Quantity.Exact(i * 7)).ToArray();
-        var q = new Question("q", "S", "u");
+        var q = new Question("q") { Subject = "S", Unit = "u" };
         var sources = values.Select((_, i) => new Source("s" + i, "S" + i)).ToArray();
         var d = new Dossier("T", sources, [q], values.Select((v, i) => new Claim("c" + i, q, sources[i], v) { AsOf = i % 3 == 0 ? "end" : "start", Scope = i % 5 == 0 ? "a" : "b" }));
         ReconciliationReport r = Reconciler.Reconcile(d);

@@ -53,7 +53,7 @@ public class ImmutabilityTests
         ReconciliationReport r = Reconciler.Reconcile(d);
         var offenders = new SortedSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<object>([d, r, r.Reliability, Quantity.Parse("about 2,000"), DossierReadOptions.Default, ClaimTableOptions.Default, ReconcileOptions.Default]);
+        var pending = new Stack<object>([d, r, r.Reliability, Quantity.Parse("about 2,000"), DossierReadOptions.Default, ClaimTableReadOptions.Default, ReconcileOptions.Default]);
         while (pending.Count > 0)
         {
             object o = pending.Pop();

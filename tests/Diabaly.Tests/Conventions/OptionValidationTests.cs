@@ -15,12 +15,12 @@ public class OptionValidationTests
         { "QuantityOptions", () => DossierReadOptions.Default with { QuantityOptions = null! } },
         { "Language", () => QuantityParseOptions.Default with { Language = (QuantityLanguage)9 } },
         { "Lexicon", () => QuantityParseOptions.Default with { Lexicon = null! } },
-        { "MaxProblemsKept", () => ClaimTableOptions.Default with { MaxProblemsKept = -5 } },
-        { "QuantityOptions", () => ClaimTableOptions.Default with { QuantityOptions = null! } },
-        { "Separator", () => ClaimTableOptions.Default with { Separator = '"' } },
-        { "Separator", () => ClaimTableOptions.Default with { Separator = '\n' } },
-        { "Separator", () => ClaimTableOptions.Default with { Separator = '\u001B' } },
-        { "MaxClaimsPerQuestion", () => ClaimTableOptions.Default with { MaxClaimsPerQuestion = 0 } },
+        { "MaxErrors", () => ClaimTableReadOptions.Default with { MaxErrors = -5 } },
+        { "QuantityOptions", () => ClaimTableReadOptions.Default with { QuantityOptions = null! } },
+        { "Separator", () => ClaimTableReadOptions.Default with { Separator = '"' } },
+        { "Separator", () => ClaimTableReadOptions.Default with { Separator = '\n' } },
+        { "Separator", () => ClaimTableReadOptions.Default with { Separator = '\u001B' } },
+        { "MaxClaimsPerQuestion", () => ClaimTableReadOptions.Default with { MaxClaimsPerQuestion = 0 } },
         { "Weight", () => new Source("s", "S") { Weight = 0 } },
     };
 
@@ -39,9 +39,9 @@ public class OptionValidationTests
     [Fact]
     public void PossibleOptions_AreKept()
     {
-        (ClaimTableOptions.Default with { Separator = '\t', MaxProblemsKept = 0 }).Separator.Should().Be('\t');
-        (ClaimTableOptions.Default with { Separator = ';' }).Separator.Should().Be(';');
-        (ClaimTableOptions.Default with { Separator = null }).Separator.Should().BeNull();
+        (ClaimTableReadOptions.Default with { Separator = '\t', MaxErrors = 0 }).Separator.Should().Be('\t');
+        (ClaimTableReadOptions.Default with { Separator = ';' }).Separator.Should().Be(';');
+        (ClaimTableReadOptions.Default with { Separator = null }).Separator.Should().BeNull();
         (QuantityParseOptions.Default with { Language = QuantityLanguage.Spanish }).Language.Should().Be(QuantityLanguage.Spanish);
     }
 }

@@ -90,10 +90,11 @@ public class DossierReadTests
         try
         {
             Action act = () => Dossier.Load(path);
-            DossierException e = act.Should().Throw<DossierException>().Which;
+            UnreadableInputException e = act.Should().Throw<UnreadableInputException>().Which;
             e.FilePath.Should().Be(path);
             (e.Line, e.Column).Should().Be((10, 47));
-            e.Message.Should().Be($"{path}:10:47: claim 'mayor-fighters' names source 'mayr', which is not defined (did you mean 'mayor'?)");
+            e.Message.Should().Be($"{path}:10:47: error DY1005: claim 'mayor-fighters' names source 'mayr', which is not defined (did you mean 'mayor'?)");
+            e.Code.Should().Be("DY1005");
         }
         finally
         {
@@ -202,7 +203,7 @@ public class DossierReadTests
     [Fact]
     public void SeveralErrors_AreReportedTogether_InFileOrder()
     {
-        DossierException e = Fails(Head + """
+        UnreadableInputException e = Fails(Head + """
               - {question: qq, source: mayor, value: 1}
               - {question: q, source: mayr, value: 2}
               - {question: q, source: mayor, value: many many}
@@ -259,7 +260,7 @@ public class DossierReadTests
     [Fact]
     public void AnUnknownLanguage_ListsTheLanguages()
         => new Action(() => Dossier.Parse("title: T\nlanguage: de\nsources: {a: {name: A}}\nquestions: {q: {subject: S, unit: u}}\nclaims: []\n"))
-            .Should().Throw<DossierException>().WithMessage("*'de' is not a supported language; expected one of: 'en', 'fr', 'es'*");
+            .Should().Throw<UnreadableInputException>().WithMessage("*'de' is not a supported language; expected one of: 'en', 'fr', 'es'*");
 
     // --- hostile input ---
 
@@ -297,7 +298,7 @@ public class DossierReadTests
             Timed(() =>
             {
                 Action act = () => Dossier.Load(path);
-                act.Should().Throw<DossierException>().WithMessage("*more than the limit*");
+                act.Should().Throw<UnreadableInputException>().WithMessage("*more than the limit*");
             });
         }
         finally
@@ -314,7 +315,7 @@ public class DossierReadTests
         try
         {
             Action act = () => Dossier.Load(path);
-            act.Should().Throw<DossierException>().Where(e => e.Line == 2 && e.Message.Contains("not valid UTF-8"));
+            act.Should().Throw<UnreadableInputException>().Where(e => e.Line == 2 && e.Message.Contains("not valid UTF-8"));
         }
         finally
         {
@@ -356,7 +357,7 @@ public class DossierReadTests
     public void UnclosedFlowSequences_AreASyntaxError_NotACrash()
     {
         // YamlDotNet's scanner throws InvalidOperationException here; the reader turns it into a positioned error.
-        DossierException e = Fails("title: T\nclaims:\n  - id: a\n    scope: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ed-islamists\n    question: q\n");
+        UnreadableInputException e = Fails("title: T\nclaims:\n  - id: a\n    scope: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ed-islamists\n    question: q\n");
         e.Errors.Should().ContainSingle().Which.Message.Should().Contain("cannot be read past this point");
         e.Line.Should().BeGreaterThan(0);
     }
@@ -381,7 +382,7 @@ public class DossierReadTests
                 Dossier.Parse(mutated);
                 return true;
             }
-            catch (DossierException e)
+            catch (UnreadableInputException e)
             {
                 return e.Errors.Count > 0 && e.Errors.All(x => x.Line >= 0 && x.Column >= 0 && x.Message.Length > 0);
             }
@@ -391,9 +392,9 @@ public class DossierReadTests
     [Fact]
     public void Limits_AreConfigurable()
     {
-        new Action(() => Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxDepth = 2 })).Should().Throw<DossierException>()
+        new Action(() => Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxDepth = 2 })).Should().Throw<UnreadableInputException>()
             .WithMessage("*deeper than 2 levels*");
-        new Action(() => Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxLength = 10 })).Should().Throw<DossierException>()
+        new Action(() => Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxLength = 10 })).Should().Throw<UnreadableInputException>()
             .WithMessage("*more than the limit of 10*");
         Dossier.Parse(Some.MinimalYaml, new DossierReadOptions { MaxDepth = 5 }).Claims.Should().ContainSingle();
     }

@@ -49,7 +49,7 @@ public class DossierRoundTripTests
             .SelectMany((sources, questionCount, description, french) =>
             {
                 Source[] distinct = sources.DistinctBy(s => s.Id).ToArray();
-                Question[] questions = Enumerable.Range(0, questionCount).Select(i => new Question("q" + i, "Subject " + i + " Zeïd", "things")).ToArray();
+                Question[] questions = Enumerable.Range(0, questionCount).Select(i => new Question("q" + i) { Subject = "Subject " + i + " Zeïd", Unit = "things" }).ToArray();
                 Gen<Claim> claim = Gen.Select(Gen.Int[0, distinct.Length - 1], Gen.Int[0, questions.Length - 1], ValueGen, Text, Text, Text,
                         Gen.Int[0, distinct.Length - 1].Array[0, 2], Gen.OneOf(Gen.Const((PartialDate?)null), Gen.Int[1, 28].Select(d => (PartialDate?)new PartialDate(2013, 1, d))))
                     .Select((s, q, value, quote, asOf, scope, via, said) => new Claim("c", questions[q], distinct[s], value)
@@ -62,11 +62,8 @@ public class DossierRoundTripTests
                     // Strata: targets and relations made of the labels the claims use, as the reader requires.
                     var random = new Random(seed);
                     string? Pick(IEnumerable<string?> labels) => labels.OfType<string>().Where(l => !string.IsNullOrWhiteSpace(l)).OrderBy(_ => random.Next()).FirstOrDefault();
-                    var targeted = questions.Select(q => random.Next(3) == 0 ? q : new Question(q.Id, q.Subject, q.Unit)
-                    {
-                        Target = new Stratum(Pick(claims.Where(c => c.Question.Id == q.Id).Select(c => c.AsOf)), Pick(claims.Where(c => c.Question.Id == q.Id).Select(c => c.Scope))) is { IsAny: false } t ? t : null,
-                        Cumulative = random.Next(2) == 0,
-                    }).ToArray();
+                    var targeted = questions.Select(q => random.Next(3) == 0 ? q : new Question(q.Id) { Subject = q.Subject, Unit = q.Unit, Target = new Stratum { AsOf = Pick(claims.Where(c => c.Question.Id == q.Id).Select(c => c.AsOf)), Scope = Pick(claims.Where(c => c.Question.Id == q.Id).Select(c => c.Scope)) } is { IsAny: false } t ? t : null,
+                        Cumulative = random.Next(2) == 0, }).ToArray();
                     string[] scopes = claims.Select(c => c.Scope).OfType<string>().Where(l => !string.IsNullOrWhiteSpace(l)).DistinctBy(Stratum.Key).ToArray();
                     string[] times = claims.Select(c => c.AsOf).OfType<string>().Where(l => !string.IsNullOrWhiteSpace(l)).DistinctBy(Stratum.Key).Where(_ => random.Next(2) == 0).ToArray();
                     var within = new Dictionary<string, IReadOnlyList<string>>();

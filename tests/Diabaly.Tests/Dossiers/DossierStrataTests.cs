@@ -34,7 +34,7 @@ public class DossierStrataTests
     {
         Dossier d = Dossier.Parse(Good);
         Question q = d.GetQuestion("q");
-        q.Target.Should().Be(new Stratum("start of the assault", "assault force"));
+        q.Target.Should().Be(new Stratum { AsOf = "start of the assault", Scope = "assault force" });
         q.Cumulative.Should().BeTrue();
         d.Relations.Within.Should().HaveCount(2);
         d.Relations.Within["Paris"].Should().Equal("France", "forces deployed in the area");
@@ -118,7 +118,7 @@ public class DossierStrataTests
             claims:
               - {question: q, source: a, value: 1, scope: country}
             """);
-        DossierWarning w = d.Warnings.Should().ContainSingle().Which;
+        Diagnostic w = d.Warnings.Should().ContainSingle().Which;
         (w.Line, w.Column).Should().Be((5, 3));
         w.Message.Should().Contain("the scope 'capital' in 'scopes' is not used by any claim or target, so it relates nothing here");
         d.Relations.Within.Should().ContainKey("capital");
@@ -129,7 +129,7 @@ public class DossierStrataTests
     {
         Dossier d = Dossier.Parse(Sources + "times: [start, aftermath, end]\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n"
                                   + "  - {question: q, source: a, value: 1, as-of: start}\n  - {question: q, source: a, value: 2, as-of: end}\n");
-        DossierWarning w = d.Warnings.Should().ContainSingle().Which;
+        Diagnostic w = d.Warnings.Should().ContainSingle().Which;
         (w.Line, w.Column).Should().Be((4, 16));
         w.Message.Should().Contain("the time 'aftermath' in 'times' is not used by any claim or target, so it relates nothing here");
     }

@@ -5,23 +5,23 @@ public class DossierWarningTests
 {
     private const string Head = "title: T\nsources:\n  a: {name: A}\n  b: {name: B}\n  c: {name: C}\nquestions:\n  q: {subject: S, unit: u}\nclaims:\n";
 
-    private static IReadOnlyList<DossierWarning> Warnings(string claims) => Dossier.Parse(Head + claims).Warnings;
+    private static IReadOnlyList<Diagnostic> Warnings(string claims) => Dossier.Parse(Head + claims).Warnings;
 
     [Fact]
     public void AFigureThatReadsAsAFraction_IsWarnedOf_AtTheFigure()
         => Warnings("  - {question: q, source: a, value: \"about 1.200 men\"}\n").Should().ContainSingle()
-            .Which.Should().Match<DossierWarning>(w => w.Line == 9 && w.Column == 44 && w.Message.Contains("'1.200' reads as 1.2"));
+            .Which.Should().Match<Diagnostic>(w => w.Line == 9 && w.Column == 44 && w.Message.Contains("'1.200' reads as 1.2"));
 
     [Fact]
     public void WordsTheGrammarIgnored_AreWarnedOf()
         => Warnings("  - question: q\n    source: a\n    value: 2,000 fighters, maybe more\n").Should().ContainSingle()
-            .Which.Should().Match<DossierWarning>(w => w.Line == 11 && w.Column == 18 && w.Message.Contains("'fighters, maybe more' after the figure"));
+            .Which.Should().Match<Diagnostic>(w => w.Line == 11 && w.Column == 18 && w.Message.Contains("'fighters, maybe more' after the figure"));
 
     [Fact]
     public void TheSameFigureFromTwoSources_IsAPossibleCopy()
     {
         var w = Warnings("  - {question: q, source: a, value: 1249, id: first}\n  - {question: q, source: b, value: \"1,249\", id: second}\n");
-        w.Should().ContainSingle().Which.Should().Match<DossierWarning>(x => x.Line == 10
+        w.Should().ContainSingle().Which.Should().Match<Diagnostic>(x => x.Line == 10
             && x.Message.StartsWith("claim 'second' gives the same figure as claim 'first' (line 9) from A: 1,249; a possible copy", StringComparison.Ordinal));
     }
 
@@ -51,12 +51,21 @@ public class DossierWarningTests
         Dossier back = Dossier.Parse(read.ToYaml());
         back.Should().Be(read, "equality ignores warnings");
         back.Warnings.Should().HaveCount(1, "the value is written back as it was, and read with the same doubt");
-        new Dossier("T", [new Source("a", "A")], [new Question("q", "S", "u")], []).Warnings.Should().BeEmpty();
+        new Dossier("T", [new Source("a", "A")], [new Question("q") { Subject = "S", Unit = "u" }], []).Warnings.Should().BeEmpty();
     }
 
     [Fact]
-    public void AWarning_PrintsAsACompilerDoes()
-        => new DossierWarning(3, 7, "doubt", "d.yaml").ToString().Should().Be("d.yaml:3:7: warning: doubt");
+    public void AWarning_PrintsAsACompilerDoes_WithItsCode()
+    {
+        Dossier d = Dossier.Parse("""
+            title: T
+            sources: {a: {name: A}}
+            questions: {q: {subject: S, unit: u}}
+            claims:
+              - {question: q, source: a, value: "1.200"}
+            """);
+        d.Warnings.Should().ContainSingle().Which.ToString().Should().StartWith("(input):5:38: warning DY2101: the value of claim 1: '1.200' reads as 1.2");
+    }
 
     [Fact]
     public void ManyWarnings_AreBounded_AndCounted()
@@ -67,7 +76,7 @@ public class DossierWarningTests
             claims.Append("  - {question: q, source: a, value: \"about 1.200\", as-of: t").Append(i).Append("}\n");
         }
 
-        IReadOnlyList<DossierWarning> w = Warnings(claims.ToString());
+        IReadOnlyList<Diagnostic> w = Warnings(claims.ToString());
         w.Should().HaveCount(101);
         w[^1].Message.Should().Be("and 50 more warnings like these (DossierReadOptions.MaxErrors is 100)");
     }
@@ -82,7 +91,7 @@ public class DossierWarningTests
             claims.Append("  - {question: q, source: ").Append(i % 2 == 0 ? 'a' : 'b').Append(", value: 1249, as-of: t").Append(i / 2).Append("}\n");
         }
 
-        IReadOnlyList<DossierWarning> w = Warnings(claims.ToString());
+        IReadOnlyList<Diagnostic> w = Warnings(claims.ToString());
         w.Should().HaveCount(6);
         w.Take(5).Should().OnlyContain(x => x.Message.Contains("a possible copy"));
         w[^1].Line.Should().Be(9 + 11, "the summary stands at the sixth copy, the 12th claim");

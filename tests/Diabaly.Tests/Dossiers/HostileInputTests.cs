@@ -32,8 +32,8 @@ public class HostileInputTests
     {
         string yaml = Some.MinimalYaml.Replace("name: Source A", "name: Ministry" + control, StringComparison.Ordinal);
         yaml.Should().Contain("Ministry" + control);
-        var e = new Action(() => Dossier.Parse(yaml)).Should().Throw<DossierException>().Which;
-        DossierError error = e.Errors.Should().ContainSingle().Which;
+        var e = new Action(() => Dossier.Parse(yaml)).Should().Throw<UnreadableInputException>().Which;
+        Diagnostic error = e.Errors.Should().ContainSingle().Which;
         int line = yaml[..yaml.IndexOf(control, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
         error.Line.Should().Be(line);
         error.Column.Should().Be(yaml.Split('\n')[line - 1].IndexOf(control, StringComparison.Ordinal) + 1);
@@ -44,14 +44,14 @@ public class HostileInputTests
     public void ABidiControl_WrittenAsAnEscape_IsRefused_Too()
     {
         string yaml = Some.MinimalYaml.Replace("name: Source A", "name: \"Ministry\\u202E\"", StringComparison.Ordinal);
-        new Action(() => Dossier.Parse(yaml)).Should().Throw<DossierException>().WithMessage("*U+202E*bidirectional*");
+        new Action(() => Dossier.Parse(yaml)).Should().Throw<UnreadableInputException>().WithMessage("*U+202E*bidirectional*");
     }
 
     [Fact]
     public void ABidiControl_IsRefused_ByTheModel_AndByTheGrammar()
     {
         new Action(() => _ = new Source("m", "Ministry\u202E")).Should().Throw<ArgumentException>().WithMessage("*U+202E*");
-        new Action(() => _ = new Question("q", "Fighters\u2067", "men")).Should().Throw<ArgumentException>().WithMessage("*U+2067*");
+        new Action(() => _ = new Question("q") { Subject = "Fighters\u2067", Unit = "men" }).Should().Throw<ArgumentException>().WithMessage("*U+2067*");
         Quantity.TryParse("about \u202E400", out _).Should().BeFalse();
         // The marks that right-to-left writing needs, which act only on their neighbours, are kept.
         new Source("m", "\u0648\u0632\u0627\u0631\u0629\u200F").Name.Should().EndWith("\u200F");
@@ -144,7 +144,7 @@ public class HostileInputTests
             var (code, _, err) = await run;
             code.Should().Be(Cli.InvalidDossier, err);
             err.Should().Contain("not a regular file");
-            new Action(() => ClaimTableReader.Open(fifo)).Should().Throw<DossierException>().WithMessage("*not a regular file*");
+            new Action(() => ClaimTableReader.Open(fifo)).Should().Throw<UnreadableInputException>().WithMessage("*not a regular file*");
         }
         finally
         {
@@ -240,7 +240,7 @@ public class HostileInputTests
         {
             var (code, _, err) = Run(path, "--max-claims", "10");
             code.Should().Be(Cli.InvalidDossier, err);
-            err.Should().Contain(":12:1: question 'q' has more than 10 claims").And.Contain("ClaimTableOptions.MaxClaimsPerQuestion").And.NotContain("   at ");
+            err.Should().Contain(":12:1: error DY0002: question 'q' has more than 10 claims").And.Contain("ClaimTableReadOptions.MaxClaimsPerQuestion").And.NotContain("   at ");
             Run(path, "--max-claims", "11").Code.Should().Be(Cli.Success);
             Run(path, "--max-claims", "0").Code.Should().Be(Cli.BadArguments);
         }
@@ -259,9 +259,9 @@ public class HostileInputTests
         {
             var (code, _, err) = Run(path, "--max-rows", "5", "--skip-bad-rows");
             code.Should().Be(Cli.InvalidDossier, err);
-            err.Should().Contain(":7:1: the table has more than 5 rows").And.Contain("ClaimTableOptions.MaxRows");
-            using ClaimTableReader table = ClaimTableReader.Open(path, new ClaimTableOptions { MaxRows = 6 });
-            table.Questions().Should().HaveCount(6);
+            err.Should().Contain(":7:1: error DY0002: the table has more than 5 rows").And.Contain("ClaimTableReadOptions.MaxRows");
+            using ClaimTableReader table = ClaimTableReader.Open(path, new ClaimTableReadOptions { MaxRows = 6 });
+            table.ReadQuestions().Should().HaveCount(6);
         }
         finally
         {
@@ -279,13 +279,13 @@ public class HostileInputTests
             Tables.ParquetTableTests.Text("value", ["1", "2", "3", "4", "5", "6"]),
         ], groupRows: 3);
         byte[] bytes = file.ToArray();
-        using (ClaimTableReader fits = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { MaxRowGroupRows = 3 }))
+        using (ClaimTableReader fits = ClaimTableReader.OpenParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableReadOptions { MaxRowGroupRows = 3 }))
         {
-            fits.Questions().Single().Claims.Should().HaveCount(6);
+            fits.ReadQuestions().Single().Claims.Should().HaveCount(6);
         }
 
-        using ClaimTableReader table = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { MaxRowGroupRows = 2 });
-        DossierError error = new Action(() => _ = table.Questions().ToList()).Should().Throw<DossierException>().Which.Errors.Single();
+        using ClaimTableReader table = ClaimTableReader.OpenParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableReadOptions { MaxRowGroupRows = 2 });
+        Diagnostic error = new Action(() => _ = table.ReadQuestions().ToList()).Should().Throw<UnreadableInputException>().Which.Errors.Single();
         (error.Line, error.Column).Should().Be((1, 1));
         error.Message.Should().Contain("row group 1 (from row 1) has 3 rows, more than the 2 a row group may have");
     }
@@ -293,10 +293,10 @@ public class HostileInputTests
     [Fact]
     public void TheTableLimits_RefuseNonsense()
     {
-        new Action(() => _ = new ClaimTableOptions { MaxClaimsPerQuestion = 0 }).Should().Throw<ArgumentOutOfRangeException>();
-        new Action(() => _ = new ClaimTableOptions { MaxRows = -1 }).Should().Throw<ArgumentOutOfRangeException>();
-        new Action(() => _ = new ClaimTableOptions { MaxRowGroupRows = 0 }).Should().Throw<ArgumentOutOfRangeException>();
-        ClaimTableOptions.Default.Should().Match<ClaimTableOptions>(o => o.MaxClaimsPerQuestion == 1_000_000 && o.MaxRows == null && o.MaxRowGroupRows == 1_048_576);
+        new Action(() => _ = new ClaimTableReadOptions { MaxClaimsPerQuestion = 0 }).Should().Throw<ArgumentOutOfRangeException>();
+        new Action(() => _ = new ClaimTableReadOptions { MaxRows = -1 }).Should().Throw<ArgumentOutOfRangeException>();
+        new Action(() => _ = new ClaimTableReadOptions { MaxRowGroupRows = 0 }).Should().Throw<ArgumentOutOfRangeException>();
+        ClaimTableReadOptions.Default.Should().Match<ClaimTableReadOptions>(o => o.MaxClaimsPerQuestion == 1_000_000 && o.MaxRows == null && o.MaxRowGroupRows == 1_048_576);
     }
 
     // --- Lone surrogates handed to the library as text (item 4) ---
@@ -311,7 +311,7 @@ public class HostileInputTests
             foreach (char half in new[] { '\uD800', '\uDFFF' })
             {
                 string text = sample.Insert(at, half.ToString());
-                var e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+                var e = new Action(() => Dossier.Parse(text)).Should().Throw<UnreadableInputException>().Which;
                 e.Errors[0].Line.Should().BeGreaterThan(0);
                 e.Errors[0].Message.Should().Contain("surrogate");
                 tried++;
@@ -329,7 +329,7 @@ public class HostileInputTests
         scope.Should().BeGreaterThan(0, "the sample labels scopes");
         int end = sample.IndexOf('\n', scope);
         string text = sample[..scope] + "scope: \"Diabaly\\uD800\"" + sample[end..];
-        var e = new Action(() => Dossier.Parse(text)).Should().Throw<DossierException>().Which;
+        var e = new Action(() => Dossier.Parse(text)).Should().Throw<UnreadableInputException>().Which;
         e.Errors[0].Line.Should().Be(sample[..scope].Count(c => c == '\n') + 1);
         e.Errors[0].Message.Should().Contain("surrogate");
     }

@@ -31,8 +31,8 @@ public class ModelTests
     [Fact]
     public void Question_BlankSubjectOrUnit_Throws()
     {
-        new Action(() => _ = new Question("q", " ", "u")).Should().Throw<ArgumentException>();
-        new Action(() => _ = new Question("q", "s", "")).Should().Throw<ArgumentException>();
+        new Action(() => _ = new Question("q") { Subject = " ", Unit = "u" }).Should().Throw<ArgumentException>();
+        new Action(() => _ = new Question("q") { Subject = "s", Unit = "" }).Should().Throw<ArgumentException>();
     }
 
     [Fact]

@@ -6,28 +6,28 @@ public class StratumTests
     [Fact]
     public void Labels_AreTrimmed_AndBlankIsNone()
     {
-        var s = new Stratum("  start of the assault ", " ");
+        var s = new Stratum { AsOf = "  start of the assault ", Scope = " " };
         s.AsOf.Should().Be("start of the assault");
         s.Scope.Should().BeNull();
         new Stratum().IsAny.Should().BeTrue();
-        Stratum.Any.Should().Be(new Stratum(null, null));
+        Stratum.Any.Should().Be(new Stratum { AsOf = null, Scope = null });
     }
 
     [Fact]
     public void Matches_IgnoresCaseAccentsAndSpacing_AndAMissingLabelMatchesAny()
     {
-        var target = new Stratum("Début de l'assaut", "assault force");
-        new Stratum("début de l’assaut", "Assault  Force").Matches(target).Should().BeTrue();
-        new Stratum(scope: "assault force").Matches(target).Should().BeTrue("a claim that gives no time matches any time");
-        new Stratum("end", "assault force").Matches(target).Should().BeFalse();
-        new Stratum("debut de l'assaut", "whole area").Matches(target).Should().BeFalse();
+        var target = new Stratum { AsOf = "Début de l'assaut", Scope = "assault force" };
+        new Stratum { AsOf = "début de l’assaut", Scope = "Assault  Force" }.Matches(target).Should().BeTrue();
+        new Stratum { Scope = "assault force" }.Matches(target).Should().BeTrue("a claim that gives no time matches any time");
+        new Stratum { AsOf = "end", Scope = "assault force" }.Matches(target).Should().BeFalse();
+        new Stratum { AsOf = "debut de l'assaut", Scope = "whole area" }.Matches(target).Should().BeFalse();
     }
 
     [Fact]
     public void Equality_IsExact_SoThatADossierReadsBackAsWritten()
     {
-        new Stratum("a", "b").Should().Be(new Stratum("a", "b"));
-        new Stratum("a", "b").Should().NotBe(new Stratum("A", "b"));
+        new Stratum { AsOf = "a", Scope = "b" }.Should().Be(new Stratum { AsOf = "a", Scope = "b" });
+        new Stratum { AsOf = "a", Scope = "b" }.Should().NotBe(new Stratum { AsOf = "A", Scope = "b" });
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class StratumTests
     [InlineData("2013-01-15", null, "as of 2013-01-15")]
     [InlineData("start", "assault force", "as of start · assault force")]
     public void ToString_SaysBothLabels(string? asOf, string? scope, string expected)
-        => new Stratum(asOf, scope).ToString().Should().Be(expected);
+        => new Stratum { AsOf = asOf, Scope = scope }.ToString().Should().Be(expected);
 
     [Fact]
     public void Within_IsReadTransitively_AsWords()

@@ -37,9 +37,9 @@ public class UnnamedClaimTests
     [Fact]
     public void AQuestionReconciledAlone_NamesItsUnnamedClaims_AndAMixKeepsTheStatedIds()
     {
-        var q = new Question("fighters", "Fighters", "men");
+        var q = new Question("fighters") { Subject = "Fighters", Unit = "men" };
         Source mayor = new("mayor", "Mayor"), reporter = new("reporter", "Reporter");
-        QuestionReport report = Reconciler.Reconcile(q, [new Claim(q, mayor, Quantity.Exact(2000)), new Claim("r1", q, reporter, Quantity.Exact(400))]);
+        QuestionReport report = Reconciler.ReconcileQuestion(q, [new Claim(q, mayor, Quantity.Exact(2000)), new Claim("r1", q, reporter, Quantity.Exact(400))]);
         report.Claims.Select(c => c.Claim.Id).Order(StringComparer.Ordinal).Should().Equal("mayor-fighters", "r1");
     }
 }

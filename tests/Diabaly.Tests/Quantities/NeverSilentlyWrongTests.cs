@@ -21,7 +21,7 @@ public class NeverSilentlyWrongTests
                 string word = Words[w];
                 QuantityLanguage language = Languages[l];
                 string text = n.ToString(CultureInfo.InvariantCulture) + (glued ? string.Empty : " ") + word;
-                if (!Quantity.TryParse(text, QuantityParseOptions.For(language), out Quantity? q, out _, out IReadOnlyList<QuantityWarning> warnings)
+                if (!Quantity.TryParse(text, QuantityParseOptions.For(language), out Quantity? q, out _, out IReadOnlyList<Diagnostic> warnings)
                     || warnings.Count > 0)
                 {
                     return true; // refused, or read with a warning that names what it doubts
@@ -55,7 +55,7 @@ public class NeverSilentlyWrongTests
             {
                 foreach (string text in new[] { "3 " + word, "3" + word })
                 {
-                    if (Quantity.TryParse(text, QuantityParseOptions.For(language), out Quantity? q, out _, out IReadOnlyList<QuantityWarning> warnings)
+                    if (Quantity.TryParse(text, QuantityParseOptions.For(language), out Quantity? q, out _, out IReadOnlyList<Diagnostic> warnings)
                         && warnings.Count == 0 && q.Kind == QuantityKind.Exact && q.Lower == 3)
                     {
                         silent.Add($"{language}: '{text}' read as 3");

@@ -176,7 +176,7 @@ public class QuantityParseTests
     [Fact]
     public void Parse_ReplacedLexiconTerm_IsUsed()
     {
-        var options = new QuantityParseOptions { Lexicon = VagueLexicon.Default.With(new VagueTerm("several", QuantityLanguage.English, 3, 7, 4)) };
+        var options = new QuantityParseOptions { Lexicon = VagueLexicon.Default.With(new VagueTerm("several", QuantityLanguage.English, Quantity.Vague(3, 7, 4))) };
         Check("several", QuantityKind.Vague, 3, 7, 4, options);
     }
 
@@ -313,7 +313,7 @@ public class QuantityParseTests
     {
         Quantity.TryParse(text, QuantityParseOptions.For(language), out Quantity? q, out _, out var warnings).Should().BeTrue();
         q.Should().NotBeNull();
-        warnings.Should().ContainSingle().Which.Should().Match<QuantityWarning>(w => w.Index == index && w.Length == length && w.Message.StartsWith(message, StringComparison.Ordinal));
+        warnings.Should().ContainSingle().Which.Should().Match<Diagnostic>(w => w.Column == index + 1 && w.Line == 1 && w.Length == length && w.Message.StartsWith(message, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -352,12 +352,16 @@ public class QuantityParseTests
         => new Action(() => Quantity.Parse("just over 250–300")).Should().Throw<FormatException>().WithMessage("*qualifies a single number*");
 
     [Fact]
-    public void AQuantityWarning_HoldsWhereAndWhat_AndRefusesNonsense()
+    public void AQuantityWarning_SaysItsCode_Where_AndWhat()
     {
-        var w = new QuantityWarning(3, 5, "doubt");
-        (w.Index, w.Length, w.Message, w.ToString()).Should().Be((3, 5, "doubt", "doubt"));
-        new Action(() => _ = new QuantityWarning(-1, 5, "doubt")).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("index");
-        new Action(() => _ = new QuantityWarning(0, -1, "doubt")).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("length");
-        new Action(() => _ = new QuantityWarning(0, 0, " ")).Should().Throw<ArgumentException>().WithParameterName("message");
+        Quantity.TryParse("1.200 men", null, out _, out IReadOnlyList<Diagnostic> d).Should().BeTrue();
+        d.Should().ContainSingle();
+        (d[0].Code, d[0].Severity, d[0].Line, d[0].Column, d[0].Length, d[0].FilePath).Should().Be(("DY2101", DiagnosticSeverity.Warning, 1, 1, 5, (string?)null));
+        d[0].ToString().Should().StartWith("(input):1:1: warning DY2101: '1.200' reads as 1.2");
+        Quantity.TryParse("400 Islamist pick-up trucks of the brigade", null, out _, out d).Should().BeTrue();
+        d.Should().ContainSingle().Which.Code.Should().Be("DY2102", "words ignored after the figure are told from an ambiguous separator by code, not by message");
+        Quantity.TryParse("lots", null, out Quantity? none, out d).Should().BeFalse();
+        none.Should().BeNull();
+        d.Should().ContainSingle().Which.Should().Match<Diagnostic>(e => e.Code == "DY2001" && e.Severity == DiagnosticSeverity.Error && e.Message.Length > 0);
     }
 }

@@ -12,7 +12,7 @@ public class ReliabilityTests
     /// own factor on each question, the factors cycling through its list (a fixed pattern, so that the test needs no randomness).</summary>
     private static Dossier Make(int questions, params (string Source, double[] Factors)[] sources)
     {
-        var qs = Enumerable.Range(0, questions).Select(i => new Question(Id("q", i), "Question " + i, "people")).ToArray();
+        var qs = Enumerable.Range(0, questions).Select(i => new Question(Id("q", i)) { Subject = "Question " + i, Unit = "people" }).ToArray();
         var ss = sources.Select(s => new Source(s.Source, s.Source)).ToArray();
         var claims = new List<Claim>();
         for (int q = 0; q < questions; q++)
@@ -103,7 +103,7 @@ public class ReliabilityTests
     {
         var random = new Random(seed);
         var ss = Enumerable.Range(0, 15).Select(i => new Source(Id("s", i), "S" + i)).ToArray();
-        var qs = Enumerable.Range(0, 400).Select(i => new Question(Id("q", i), "Q" + i, "people")).ToArray();
+        var qs = Enumerable.Range(0, 400).Select(i => new Question(Id("q", i)) { Subject = "Q" + i, Unit = "people" }).ToArray();
         var claims = new List<Claim>();
         foreach (Question q in qs)
         {

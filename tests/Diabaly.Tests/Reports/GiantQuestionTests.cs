@@ -17,7 +17,7 @@ public class GiantQuestionTests
         // 300 sources, each with 10 claims spread over three orders of magnitude; source s7 carries the most weight.
         var random = new Random(11);
         var sources = Enumerable.Range(0, 300).Select(i => new Source($"s{i}", $"Source {i}") { Weight = i == 7 ? 50 : 1 }).ToList();
-        var q = new Question("q", "Fighters", "fighters");
+        var q = new Question("q") { Subject = "Fighters", Unit = "fighters" };
         var claims = Enumerable.Range(0, Claims)
             .Select(i => new Claim($"c{i}", q, sources[i % 300], Quantity.Exact(Math.Round(Math.Exp(5 + (3 * random.NextDouble()))))))
             .ToList();

@@ -10,7 +10,7 @@ public class SpreadsheetSafetyTests
 
     private static Dossier Hostile()
     {
-        var q = new Question("q", "Killed", "killed");
+        var q = new Question("q") { Subject = "Killed", Unit = "killed" };
         var sources = Payloads.Select((p, i) => new Source("s" + i, p) { Role = p }).ToArray();
         var claims = sources.Select((s, i) => new Claim("c" + i, q, s, Quantity.Exact(10 + i)) { Quote = Payloads[i], Note = Payloads[i] });
         return new Dossier("T", sources, [q], claims);
@@ -33,7 +33,7 @@ public class SpreadsheetSafetyTests
     [Fact]
     public void TheResultsTable_NeverStartsACellWithAFormula()
     {
-        var q = new Question("-x", "Killed", "killed");
+        var q = new Question("-x") { Subject = "Killed", Unit = "killed" };
         var s = new Source("s", "S");
         var d = new Dossier("T", [s], [q], [new Claim("c", q, s, Quantity.Exact(5))]);
         var results = new StringWriter();

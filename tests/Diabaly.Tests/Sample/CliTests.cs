@@ -148,12 +148,12 @@ public class CliTests
             code.Should().Be(Cli.Success, err);
             string[] lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             lines.Should().HaveCount(2);
-            lines[0].Should().Be($"{path}:8:37: warning: the value of claim 1: '1.200' reads as 1.2 (a decimal point); if the source meant 1,200, write 1,200");
-            lines[1].Should().StartWith($"{path}:10:37: warning: claim 3 gives the same figure as claim 2 (line 9) from B: 1,249; a possible copy");
+            lines[0].Should().Be($"{path}:8:37: warning DY2101: the value of claim 1: '1.200' reads as 1.2 (a decimal point); if the source meant 1,200, write 1,200");
+            lines[1].Should().StartWith($"{path}:10:37: warning DY5101: claim 3 gives the same figure as claim 2 (line 9) from B: 1,249; a possible copy");
 
             (code, _, _, err) = Run(80, path, "--strict");
             code.Should().Be(Cli.InvalidDossier);
-            err.Should().Contain(":8:37: error: the value of claim 1").And.Contain("2 warnings treated as errors (--strict): the dossier was not reconciled.");
+            err.Should().Contain(":8:37: error DY2101: the value of claim 1").And.Contain("2 warnings treated as errors (--strict): the dossier was not reconciled.");
         }
         finally
         {
@@ -276,9 +276,9 @@ public class CliTests
             var (code, console, stdout, err) = Run(80, file);
             code.Should().Be(Cli.InvalidDossier);
             string[] lines = err.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-            lines.Should().Contain($"{file}:7:27: claim 1 names source 'mayr', which is not defined (did you mean 'mayor'?)");
-            lines.Should().Contain(l => l.StartsWith($"{file}:8:16: claim 2 names question 'qq'", StringComparison.Ordinal));
-            lines.Should().Contain(l => l.StartsWith($"{file}:8:42: the value of claim 2 is not a quantity", StringComparison.Ordinal));
+            lines.Should().Contain($"{file}:7:27: error DY1005: claim 1 names source 'mayr', which is not defined (did you mean 'mayor'?)");
+            lines.Should().Contain(l => l.StartsWith($"{file}:8:16: error DY1005: claim 2 names question 'qq'", StringComparison.Ordinal));
+            lines.Should().Contain(l => l.StartsWith($"{file}:8:42: error DY2001: the value of claim 2 is not a quantity", StringComparison.Ordinal));
             err.Should().NotContain("   at ").And.NotContain("Exception");
             (console + stdout).Should().BeEmpty();
         }

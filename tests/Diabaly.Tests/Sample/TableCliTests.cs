@@ -162,9 +162,9 @@ public class TableCliTests
         {
             var (code, _, err) = Run(path, "--strict", "--output", output);
             code.Should().Be(Cli.InvalidDossier);
-            err.Should().Contain(path + ":2:5: error: value: ").And.Contain("1 warning treated as errors (--strict): no results were written.");
+            err.Should().Contain(path + ":2:5: error DY2101: value: ").And.Contain("1 warning treated as errors (--strict): no results were written.");
             File.Exists(output).Should().BeFalse();
-            Run(path).Err.Should().Contain(path + ":2:5: warning: value: ");
+            Run(path).Err.Should().Contain(path + ":2:5: warning DY2101: value: ");
         }
         finally
         {

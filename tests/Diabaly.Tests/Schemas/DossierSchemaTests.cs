@@ -80,7 +80,7 @@ public class DossierSchemaTests
 
         json["$schema"] = new System.Text.Json.Nodes.JsonArray();
         Action read = () => Dossier.Parse(json.ToJsonString());
-        read.Should().Throw<DossierException>().Which.Errors.Should().Contain(e => e.Message == "'$schema' must be text, but is a list");
+        read.Should().Throw<UnreadableInputException>().Which.Errors.Should().Contain(e => e.Message == "'$schema' must be text, but is a list");
         Schemas.Errors(Schemas.Dossier, json.ToJsonString()).Should().NotBeEmpty();
     }
 
@@ -122,7 +122,7 @@ public class DossierSchemaTests
         Every.Should().Contain(find);
         string yaml = Every.Replace(find, replace, StringComparison.Ordinal);
         Action read = () => Dossier.Parse(yaml);
-        read.Should().Throw<DossierException>(where).Which.Errors.Should().Contain(e => e.Message.StartsWith("unknown key", StringComparison.Ordinal));
+        read.Should().Throw<UnreadableInputException>(where).Which.Errors.Should().Contain(e => e.Message.StartsWith("unknown key", StringComparison.Ordinal));
         SchemaErrors(yaml).Should().NotBeEmpty(where);
     }
 
@@ -164,7 +164,7 @@ public class DossierSchemaTests
         Every.Should().Contain(find);
         string yaml = Every.Replace(find, replace, StringComparison.Ordinal);
         Action read = () => Dossier.Parse(yaml);
-        read.Should().Throw<DossierException>(what).Which.Errors.Should().Contain(e => e.Message.Contains(message, StringComparison.Ordinal), what);
+        read.Should().Throw<UnreadableInputException>(what).Which.Errors.Should().Contain(e => e.Message.Contains(message, StringComparison.Ordinal), what);
         SchemaErrors(yaml).Should().NotBeEmpty(what);
     }
 

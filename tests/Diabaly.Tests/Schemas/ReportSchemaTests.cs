@@ -98,7 +98,7 @@ public class ReportSchemaTests
             {
                 d = Dossier.Parse(text);
             }
-            catch (DossierException)
+            catch (UnreadableInputException)
             {
                 continue;
             }

@@ -73,7 +73,7 @@ public class SchemaPropertyTests
             {
                 Dossier.Parse(yaml);
             }
-            catch (DossierException)
+            catch (UnreadableInputException)
             {
                 return;
             }

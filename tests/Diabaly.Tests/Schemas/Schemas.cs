@@ -16,6 +16,10 @@ internal static class Schemas
 
     private static readonly Lazy<JsonSchema> ReportSchema = new(() => Load("report.schema.json"));
 
+    private static readonly Lazy<JsonSchema> ReliabilitySchema = new(() => Load("reliability.schema.json"));
+
+    public static JsonSchema Reliability => ReliabilitySchema.Value;
+
     public static JsonSchema Dossier => DossierSchema.Value;
 
     public static JsonSchema Report => ReportSchema.Value;

@@ -3,15 +3,15 @@ namespace Diabaly.Tests.Support;
 /// <summary>Assertions on dossiers the reader refuses: each error with its line, its column and what it says.</summary>
 internal static class DossierAssert
 {
-    public static DossierException Fails(string yaml)
+    public static UnreadableInputException Fails(string yaml)
     {
         Action act = () => Dossier.Parse(yaml);
-        return act.Should().Throw<DossierException>().Which;
+        return act.Should().Throw<UnreadableInputException>().Which;
     }
 
     public static void FailsAt(string yaml, int line, int column, string fragment)
     {
-        DossierException e = Fails(yaml);
+        UnreadableInputException e = Fails(yaml);
         e.Errors.Should().Contain(err => err.Line == line && err.Column == column && err.Message.Contains(fragment),
             "expected an error at {0}:{1} containing \"{2}\", but got:\n{3}", line, column, fragment, e.Message);
     }

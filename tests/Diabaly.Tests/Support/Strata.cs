@@ -12,7 +12,7 @@ internal static class Strata
     /// <summary>One question "q" (with a target, cumulative or not) and relations; one source per distinct name.</summary>
     public static Dossier Dossier(Stratum? target, StratumRelations? relations, bool cumulative, params (string Source, Quantity Value, string? AsOf, string? Scope)[] claims)
     {
-        var q = new Question("q", "Things counted", "things") { Target = target, Cumulative = cumulative };
+        var q = new Question("q") { Subject = "Things counted", Unit = "things", Target = target, Cumulative = cumulative };
         var sources = claims.Select(c => c.Source).Distinct().Select(id => new Source(id, "Source " + id)).ToDictionary(s => s.Id);
         int n = 0;
         var list = claims.Select(c => new Claim($"c{++n:D2}-{c.Source}", q, sources[c.Source], c.Value) { AsOf = c.AsOf, Scope = c.Scope }).ToList();

@@ -57,17 +57,17 @@ public class ClaimTableTests
     {
         // Two passes, as for any table: the first learns each source's reliability, the second reconciles with it.
         ReliabilityReport learned;
-        using (var first = ClaimTableReader.From(new StringReader(table), "t.csv", new ClaimTableOptions { Definitions = d }))
+        using (var first = ClaimTableReader.Open(new StringReader(table), "t.csv", new ClaimTableReadOptions { Definitions = d }))
         {
-            learned = Reconciler.Learn(first.Questions(), o);
+            learned = Reconciler.Learn(first.ReadQuestions(), o, TestContext.Current.CancellationToken);
         }
 
-        using var reader = ClaimTableReader.From(new StringReader(table), "t.csv", new ClaimTableOptions { Definitions = d });
-        var reports = Reconciler.ReconcileLearned(reader.Questions(), learned, o, threads).ToList();
+        using var reader = ClaimTableReader.Open(new StringReader(table), "t.csv", new ClaimTableReadOptions { Definitions = d });
+        var reports = Reconciler.ReconcileStream(reader.ReadQuestions(), o with { MaxDegreeOfParallelism = threads }, learned).ToList();
 
         // Questions without a claim have no row in the table: the dossier reports them too, so they are added in its order.
         var byId = reports.ToDictionary(r => r.Question.Id);
-        var all = d.Questions.Select(q => byId.TryGetValue(q.Id, out var r) ? r : Reconciler.Reconcile(q, [], o, d.Relations)).ToList();
+        var all = d.Questions.Select(q => byId.TryGetValue(q.Id, out var r) ? r : Reconciler.ReconcileQuestion(q, [], o, d.Relations)).ToList();
         return ReportWriter.ToJson(new ReconciliationReport(d, o, all, learned));
     }
 
@@ -93,7 +93,7 @@ public class ClaimTableTests
     private static readonly Gen<Dossier> Dossiers =
         Gen.Select(Gen.Int[1, 6], Gen.Int[1, 5], Value.Array[1, 40], Gen.Int[0, 1000]).Select((questions, sources, values, salt) =>
         {
-            var qs = Enumerable.Range(0, questions).Select(i => new Question($"q{i}", $"Question {i}", "things")).ToArray();
+            var qs = Enumerable.Range(0, questions).Select(i => new Question($"q{i}") { Subject = $"Question {i}", Unit = "things" }).ToArray();
             var ss = Enumerable.Range(0, sources).Select(i => new Source($"s{i}", $"S{i}") { Weight = 1 + (i % 3) }).ToArray();
             string?[] labels = [null, "start", "end", null];
             var claims = values.Select((v, i) => new Claim($"c{i}", qs[(i + salt) % questions], ss[(i * 7 + salt) % sources], v)
@@ -112,14 +112,14 @@ public class ClaimTableTests
             StreamedJson(d, Table(d, seed: 3), ReconcileOptions.Default, threads: 1).Should().Be(expected);
         }, iter: Runs.Of(200));
 
-    private static DossierException Refused(string table, ClaimTableOptions? options = null)
+    private static UnreadableInputException Refused(string table, ClaimTableReadOptions? options = null)
     {
         Action read = () =>
         {
-            using var reader = ClaimTableReader.From(new StringReader(table), "t.csv", options);
-            _ = reader.Questions().ToList();
+            using var reader = ClaimTableReader.Open(new StringReader(table), "t.csv", options);
+            _ = reader.ReadQuestions().ToList();
         };
-        return read.Should().Throw<DossierException>().Which;
+        return read.Should().Throw<UnreadableInputException>().Which;
     }
 
     [Theory]
@@ -145,22 +145,27 @@ public class ClaimTableTests
     [InlineData("question,source,value,unit\nq,a,40,\nq,b,50,men\n", "t.csv:3:8: question 'q' has unit 'men' here and 'count' on its first row (line 2)")]
     [InlineData("question,source,value,via\nq,a,40,b;a\n", "t.csv:2:8: 'via' names the claim's own source 'a'")]
     public void ABadRow_IsNamedByLineAndColumn(string table, string expected)
-        => Refused(table).Errors[0].ToString().Should().StartWith(expected);
+    {
+        // Each error prints as a compiler's: "file:line:column: error DYnnnn: message", with a table code (DY4nnn) or a shared one.
+        string text = Refused(table).Errors[0].ToString();
+        text.Should().MatchRegex(@"^t\.csv:\d+:\d+: error DY[0-4]\d{3}: ");
+        System.Text.RegularExpressions.Regex.Replace(text, @" error DY\d{4}:", string.Empty).Should().StartWith(expected);
+    }
 
     [Fact]
     public void BadRows_CanBeSkippedAndCounted()
     {
         string table = "question,source,value\nq,a,40\nq,b,lots and lots\nq,c,50\nr,d,\nr,e,7\n";
-        using var reader = ClaimTableReader.From(new StringReader(table), "t.csv", new ClaimTableOptions { SkipBadRows = true });
-        var questions = reader.Questions().ToList();
+        using var reader = ClaimTableReader.Open(new StringReader(table), "t.csv", new ClaimTableReadOptions { SkipBadRows = true });
+        var questions = reader.ReadQuestions().ToList();
         questions.Select(q => (q.Question.Id, q.Claims.Count)).Should().Equal(("q", 2), ("r", 1));
         (reader.Rows, reader.SkippedRows).Should().Be((5L, 2L));
-        reader.Problems.Select(p => p.Line).Should().Equal(3, 5);
+        reader.Errors.Select(p => p.Line).Should().Equal(3, 5);
     }
 
     [Fact]
     public void AQuestionOutOfOrder_StopsEvenWhenSkipping()
-        => Refused("question,source,value\nq,a,40\nr,a,50\nq,b,60\n", new ClaimTableOptions { SkipBadRows = true })
+        => Refused("question,source,value\nq,a,40\nr,a,50\nq,b,60\n", new ClaimTableReadOptions { SkipBadRows = true })
             .Errors[0].Message.Should().Contain("sort the table by question");
 
     [Fact]
@@ -173,8 +178,8 @@ public class ClaimTableTests
                        + "Fighters at Diabaly,Reporter,400,,\n"
                        + "Fighters at Diabaly,Prefect,,100,\n"
                        + "Fighters at Diabaly,Army,100,300,150\n";
-        using var reader = ClaimTableReader.From(new StringReader(table));
-        QuestionClaims q = reader.Questions().Single();
+        using var reader = ClaimTableReader.Open(new StringReader(table), null, null);
+        QuestionClaims q = reader.ReadQuestions().Single();
         q.Question.Id.Should().Be("Fighters-at-Diabaly");
         q.Question.Subject.Should().Be("Fighters at Diabaly");
         q.Claims.Select(c => (c.Source.Id, c.Source.Name, c.Value.Kind)).Should().Equal(
@@ -194,7 +199,7 @@ public class ClaimTableTests
         try
         {
             using var reader = ClaimTableReader.Open(path);
-            reader.Questions().Single().Claims.Select(c => c.Value.Central).Should().Equal(2000, 1200);
+            reader.ReadQuestions().Single().Claims.Select(c => c.Value.Central).Should().Equal(2000, 1200);
         }
         finally
         {
@@ -250,24 +255,24 @@ public class ClaimTableTests
     public void AFailureWhileReading_IsRaisedInOrder_AfterTheQuestionsBeforeIt(int threads)
     {
         // Batches hold 256 questions: the first two are reconciled and given, then the third fails at its bad row, line 602.
-        using var reader = ClaimTableReader.From(new StringReader(Numbered(600, "q0600,a,lots and lots\n")), "t.csv");
+        using var reader = ClaimTableReader.Open(new StringReader(Numbered(600, "q0600,a,lots and lots\n")), "t.csv", null);
         var seen = new List<string>();
         Action act = () =>
         {
-            foreach (QuestionReport r in Reconciler.Reconcile(reader.Questions(), ReconcileOptions.Default, threads))
+            foreach (QuestionReport r in Reconciler.ReconcileStream(reader.ReadQuestions(), ReconcileOptions.Default with { MaxDegreeOfParallelism = threads }, null))
             {
                 seen.Add(r.Question.Id);
             }
         };
-        act.Should().Throw<DossierException>().Which.Errors[0].Line.Should().Be(602);
+        act.Should().Throw<UnreadableInputException>().Which.Errors[0].Line.Should().Be(602);
         seen.Should().Equal(Enumerable.Range(0, 512).Select(i => $"q{i:D4}"));
     }
 
     [Fact]
     public void StoppingEarly_LeavesNothingRunning()
     {
-        var reader = ClaimTableReader.From(new StringReader(Numbered(5000, string.Empty)), "t.csv");
-        Reconciler.Reconcile(reader.Questions(), ReconcileOptions.Default, 2).Take(3).Select(r => r.Question.Id).Should().Equal("q0000", "q0001", "q0002");
+        var reader = ClaimTableReader.Open(new StringReader(Numbered(5000, string.Empty)), "t.csv", null);
+        Reconciler.ReconcileStream(reader.ReadQuestions(), ReconcileOptions.Default with { MaxDegreeOfParallelism = 2 }, null).Take(3).Select(r => r.Question.Id).Should().Equal("q0000", "q0001", "q0002");
         reader.Dispose();
         reader.Rows.Should().BeLessThan(5000, "the reading stopped with the caller, a batch or two ahead at most");
     }
@@ -276,18 +281,17 @@ public class ClaimTableTests
     public void ASkippedRow_LeavesNoTrace()
     {
         // Row 2 is bad but names source a with weight 5: skipped, it must not give a its weight, so row 3 reads a with weight 1.
-        using var reader = ClaimTableReader.From(new StringReader("question,source,value,weight\nq,a,garbage,5\nq,a,100,\n"), "t.csv",
-            new ClaimTableOptions { SkipBadRows = true });
-        reader.Questions().Single().Claims.Single().Source.Weight.Should().Be(1);
+        using var reader = ClaimTableReader.Open(new StringReader("question,source,value,weight\nq,a,garbage,5\nq,a,100,\n"), "t.csv", new ClaimTableReadOptions { SkipBadRows = true });
+        reader.ReadQuestions().Single().Claims.Single().Source.Weight.Should().Be(1);
         reader.SkippedRows.Should().Be(1);
     }
 
     [Fact]
     public void WhatTheGrammarNotices_IsReportedAsForADossier()
     {
-        using var reader = ClaimTableReader.From(new StringReader("question,source,value\nq,a,1.200 fighters\nq,b,1200\n"), "t.csv");
-        _ = reader.Questions().ToList();
+        using var reader = ClaimTableReader.Open(new StringReader("question,source,value\nq,a,1.200 fighters\nq,b,1200\n"), "t.csv", null);
+        _ = reader.ReadQuestions().ToList();
         reader.WarningCount.Should().Be(1);
-        reader.Warnings.Single().ToString().Should().StartWith("t.csv:2:5: warning: value: ");
+        reader.Warnings.Single().ToString().Should().StartWith("t.csv:2:5: warning DY2101: value: ");
     }
 }

@@ -109,14 +109,14 @@ public class ParquetTableTests
     {
         byte[] bytes = ((MemoryStream)table).ToArray();
         ReliabilityReport learned;
-        using (var first = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { Definitions = d }))
+        using (var first = ClaimTableReader.OpenParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableReadOptions { Definitions = d }))
         {
-            learned = Reconciler.Learn(first.Questions());
+            learned = Reconciler.Learn(first.ReadQuestions());
         }
 
-        using var reader = ClaimTableReader.FromParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableOptions { Definitions = d });
-        var byId = Reconciler.ReconcileLearned(reader.Questions(), learned, ReconcileOptions.Default, threads).ToDictionary(r => r.Question.Id);
-        var all = d.Questions.Select(q => byId.TryGetValue(q.Id, out var r) ? r : Reconciler.Reconcile(q, [], ReconcileOptions.Default, d.Relations)).ToList();
+        using var reader = ClaimTableReader.OpenParquet(new MemoryStream(bytes), "t.parquet", new ClaimTableReadOptions { Definitions = d });
+        var byId = Reconciler.ReconcileStream(reader.ReadQuestions(), ReconcileOptions.Default with { MaxDegreeOfParallelism = threads }, learned).ToDictionary(r => r.Question.Id);
+        var all = d.Questions.Select(q => byId.TryGetValue(q.Id, out var r) ? r : Reconciler.ReconcileQuestion(q, [], ReconcileOptions.Default, d.Relations)).ToList();
         return ReportWriter.ToJson(new ReconciliationReport(d, ReconcileOptions.Default, all, learned));
     }
 
@@ -134,7 +134,7 @@ public class ParquetTableTests
     private static readonly Gen<Dossier> Dossiers =
         Gen.Select(Gen.Int[1, 5], Gen.Int[1, 4], Gen.Double[1, 1e5].Array[1, 30], Gen.Int[0, 1000]).Select((questions, sources, values, salt) =>
         {
-            var qs = Enumerable.Range(0, questions).Select(i => new Question($"q{i}", $"Question {i}", "things")).ToArray();
+            var qs = Enumerable.Range(0, questions).Select(i => new Question($"q{i}") { Subject = $"Question {i}", Unit = "things" }).ToArray();
             var ss = Enumerable.Range(0, sources).Select(i => new Source($"s{i}", $"S{i}") { Weight = 1 + (i % 3) }).ToArray();
             var claims = values.Select((x, i) => new Claim($"c{i}", qs[(i + salt) % questions], ss[(i * 7 + salt) % sources], (i % 4) switch
             {
@@ -165,21 +165,21 @@ public class ParquetTableTests
             new Column(new DataField<int>("central"), new[] { 2000, 400, 47 }),
             new Column(new DataField<DateOnly?>("said"), new DateOnly?[] { new(2013, 1, 14), null, new(2013, 1, 15) }),
         ]);
-        using var reader = ClaimTableReader.FromParquet(file, "t.parquet");
-        var questions = reader.Questions().ToList();
+        using var reader = ClaimTableReader.OpenParquet(file, "t.parquet", null);
+        var questions = reader.ReadQuestions().ToList();
         questions.Select(q => q.Question.Id).Should().Equal("17", "18");
         questions[0].Claims.Select(c => (c.Source.Id, c.Source.Weight, c.Value.Kind, c.Value.Lower, c.Said?.ToString()))
             .Should().Equal(("Mayor", 2.0, QuantityKind.Exact, 2000.0, "2013-01-14"), ("Army", 1.0, QuantityKind.Exact, 400.0, null));
     }
 
-    private static DossierException Refused(Stream file)
+    private static UnreadableInputException Refused(Stream file)
     {
         Action read = () =>
         {
-            using var reader = ClaimTableReader.FromParquet(file, "t.parquet");
-            _ = reader.Questions().ToList();
+            using var reader = ClaimTableReader.OpenParquet(file, "t.parquet", null);
+            _ = reader.ReadQuestions().ToList();
         };
-        return read.Should().Throw<DossierException>().Which;
+        return read.Should().Throw<UnreadableInputException>().Which;
     }
 
     [Fact]
@@ -198,16 +198,16 @@ public class ParquetTableTests
     public void ANotANumber_IsRefusedWhereItIs()
     {
         using MemoryStream file = Write([Text("question", ["q", "q"]), Text("source", ["a", "b"]), Numbers("central", [10, double.NaN])]);
-        Refused(file).Errors[0].ToString().Should().Be("t.parquet:2:3: NaN is not a number that can be used; expected a finite number.");
+        Refused(file).Errors[0].ToString().Should().Be("t.parquet:2:3: error DY4002: NaN is not a number that can be used; expected a finite number.");
     }
 
     [Fact]
     public void BadRows_CanBeSkipped_InParquetToo()
     {
         using MemoryStream file = Write([Text("question", ["q", "q", "q"]), Text("source", ["a", null, "c"]), Text("value", ["40", "50", "lots and lots"])]);
-        using var reader = ClaimTableReader.FromParquet(file, "t.parquet", new ClaimTableOptions { SkipBadRows = true });
-        reader.Questions().Single().Claims.Select(c => c.Source.Id).Should().Equal("a");
-        reader.Problems.Select(p => (p.Line, p.Column)).Should().Equal((2, 2), (3, 3));
+        using var reader = ClaimTableReader.OpenParquet(file, "t.parquet", new ClaimTableReadOptions { SkipBadRows = true });
+        reader.ReadQuestions().Single().Claims.Select(c => c.Source.Id).Should().Equal("a");
+        reader.Errors.Select(p => (p.Line, p.Column)).Should().Equal((2, 2), (3, 3));
     }
 
     [Fact]
@@ -215,17 +215,17 @@ public class ParquetTableTests
     {
         using (var notParquet = new MemoryStream("question,source,value\nq,a,40\n"u8.ToArray()))
         {
-            Refused(notParquet).Errors[0].ToString().Should().Be("t.parquet:1:1: the file is not Parquet: it does not end with the Parquet mark (PAR1).");
+            Refused(notParquet).Errors[0].ToString().Should().Be("t.parquet:1:1: error DY4003: the file is not Parquet: it does not end with the Parquet mark (PAR1).");
         }
 
         using (MemoryStream flags = Write([Text("question", ["q"]), Text("source", ["a"]), new Column(new DataField<bool>("value"), new[] { true })]))
         {
-            Refused(flags).Errors[0].ToString().Should().Be("t.parquet:1:1: the column 'value' holds Boolean values; a claim table's cells are text, numbers or dates.");
+            Refused(flags).Errors[0].ToString().Should().Be("t.parquet:1:1: error DY4003: the column 'value' holds Boolean values; a claim table's cells are text, numbers or dates.");
         }
 
         using (MemoryStream unknown = Write([Text("question", ["q"]), Text("source", ["a"]), Numbers("count", [4])]))
         {
-            Refused(unknown).Errors[0].ToString().Should().StartWith("t.parquet:1:3: unknown column 'count'; the columns are question, source, value,");
+            Refused(unknown).Errors[0].ToString().Should().StartWith("t.parquet:1:3: error DY4001: unknown column 'count'; the columns are question, source, value,");
         }
     }
 
@@ -243,7 +243,7 @@ public class ParquetTableTests
             ClaimTableReader.IsTable(path).Should().BeTrue();
             ClaimTableReader.IsTable("claims.yaml").Should().BeFalse();
             using var reader = ClaimTableReader.Open(path);
-            reader.Questions().Single().Claims.Select(c => c.Value).Should().Equal(Quantity.Parse("about 2,000"), Quantity.Parse("1,200 to 1,300"));
+            reader.ReadQuestions().Single().Claims.Select(c => c.Value).Should().Equal(Quantity.Parse("about 2,000"), Quantity.Parse("1,200 to 1,300"));
         }
         finally
         {

@@ -29,7 +29,8 @@ internal static class ReliabilityLearner
 
     /// <summary>Learns from the claims on target of every question; <see cref="ReliabilityModel.Apply"/> then weights a question's claims.</summary>
     /// <param name="questions">Per question (any order; they are taken by question id), its claims on target.</param>
-    public static ReliabilityReport Learn(IReadOnlyList<(string Question, List<LearningClaim> Claims)> questions)
+    /// <param name="cancellationToken">Checked before each round.</param>
+    public static ReliabilityReport Learn(IReadOnlyList<(string Question, List<LearningClaim> Claims)> questions, CancellationToken cancellationToken = default)
     {
         var ordered = questions.Where(q => q.Claims.Count > 0).OrderBy(q => q.Question, StringComparer.Ordinal).ToList();
         var sources = ordered.SelectMany(q => q.Claims).Select(c => c.Source).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
@@ -83,6 +84,7 @@ internal static class ReliabilityLearner
         bool converged = false;
         for (int round = 0; round < MaxIterations && !converged; round++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             iterations++;
             // A source with too few shared questions weighs as an unknown source does, and a learned one within the documented
             // limits, inside the iteration too: no source moves the consensus the others are learned from by more than it may.

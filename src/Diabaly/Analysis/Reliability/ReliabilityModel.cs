@@ -55,6 +55,15 @@ internal sealed class ReliabilityModel
 
     public int CopyPairs { get; }
 
+    /// <summary>Each learned source's error variance, by source id (for saving).</summary>
+    public IReadOnlyDictionary<string, double> Variances => _variance;
+
+    /// <summary>Each source's copy group, by source id (for saving).</summary>
+    public IReadOnlyDictionary<string, string> CopyGroups => _copyGroup;
+
+    /// <summary>The error variance of a source not learned.</summary>
+    public double UnknownVariance => _unknown;
+
     /// <summary>Sets the learned weight of each claim of one stratum of a question: its prior weight, shared with the identical
     /// figures of the sources it copies with, over its own variance plus its source's error variance, made robust
     /// (<see cref="ReliabilityLearner.Robust"/>). A source the model has not seen has the prior's variance.</summary>

@@ -138,6 +138,14 @@ public sealed class ReconciliationReport
         => _byId.TryGetValue(questionId, out QuestionReport? q)
             ? q
             : throw new KeyNotFoundException($"The report has no question '{questionId}'. Questions: {string.Join(", ", _byId.Keys)}.");
+
+    /// <summary>Looks up the report on a question.</summary>
+    /// <param name="questionId">The question's id.</param>
+    /// <param name="question">The report, or null.</param>
+    /// <returns>Whether the report has that question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questionId"/> is null.</exception>
+    public bool TryGetQuestion(string questionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out QuestionReport? question)
+        => _byId.TryGetValue(Guard.NotNull(questionId), out question);
 }
 
 /// <summary>The parts of a <see cref="QuestionReport"/> made on first use.</summary>

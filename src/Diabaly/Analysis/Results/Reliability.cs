@@ -35,8 +35,54 @@ public sealed class ReliabilityReport
     /// <summary>The learned weights, applied question by question; null when nothing was learned.</summary>
     internal ReliabilityModel? Model { get; }
 
+    /// <summary>This report as JSON (<c>"kind": "diabaly-reliability"</c>, <c>schemaVersion</c> 1): the sources with their learned
+    /// error factors, weight factors, error variances and copy groups, and the copies found, full precision. <see cref="FromJson"/>
+    /// reads it back to a report that weighs claims exactly as this one does, so that reliability learned once (over a large table,
+    /// say) can be applied to other dossiers and streams later
+    /// (<see cref="Reconciler.Reconcile(Dossier, ReconcileOptions?, ReliabilityReport?)"/>). The schema is
+    /// <c>schemas/reliability.schema.json</c> of the repository.</summary>
+    /// <returns>The JSON text, indented, ending with a line break.</returns>
+    public string ToJson() => ReliabilityJson.Write(this);
+
+    /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The report; its sources are rebuilt from their ids, names, kinds, access, sides, roles, outlets and weights.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="UnreadableInputException">The text is not JSON, or not a reliability report of this schema version (code
+    /// <c>DY6001</c>).</exception>
+    public static ReliabilityReport FromJson(string json) => ReliabilityJson.Read(Guard.NotNull(json), null);
+
+    /// <summary>Writes <see cref="ToJson"/> to a file, whole or not at all (a file beside it then replaces it).</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path) => AtomicFile.Write(Guard.NotNull(path), ToJson());
+
+    /// <summary>Reads a report from a file written by <see cref="Save"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="UnreadableInputException">The file cannot be read (<c>DY0001</c>) or is not a reliability report (<c>DY6001</c>),
+    /// with the file named.</exception>
+    public static ReliabilityReport Load(string path)
+    {
+        Guard.NotNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, System.Text.Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UnreadableInputException(Diagnostic.Error(DiagnosticCodes.Unreadable, 0, 0, $"cannot read the file: {e.Message}", path));
+        }
+
+        return ReliabilityJson.Read(text, path);
+    }
+
     /// <summary>The prior's worth in claims, at the pooled error of every source.</summary>
-    public const int PriorClaims = 5;
+    /// <value>5.</value>
+    public static int PriorClaims => 5;
 
     internal ReliabilityReport(int questions, int iterations, bool converged, double pooledErrorFactor, IReadOnlyList<SourceReliability> sources,
         IReadOnlyList<CopyEvidence> copies, ReliabilityModel? model)

@@ -124,7 +124,7 @@ internal sealed class StrataPlan
         plan._keys.AddRange(others);
         foreach (var (t, s) in plan._keys)
         {
-            plan.Strata.Add(new Stratum(t is null ? null : text[(true, t)], s is null ? null : text[(false, s)]));
+            plan.Strata.Add(new Stratum { AsOf = t is null ? null : text[(true, t)], Scope = s is null ? null : text[(false, s)] });
         }
 
         var index = new Dictionary<(string?, string?), int>();
@@ -321,7 +321,7 @@ internal sealed class StrataPlan
             return open.Count == 0 ? declared : declared + "; " + string.Join("; ", open);
         }
 
-        var chosen = new Stratum(ht is null ? null : text[(true, ht)], hs is null ? null : text[(false, hs)]);
+        var chosen = new Stratum { AsOf = ht is null ? null : text[(true, ht)], Scope = hs is null ? null : text[(false, hs)] };
         return string.Create(CultureInfo.InvariantCulture,
             $"no target is declared: {chosen} has the most source weight ({NumberText.Significant(weight)} of {NumberText.Significant(total)}); declare a target on the question to choose another");
     }

@@ -1,10 +1,10 @@
 namespace Diabaly;
 
 /// <summary>How <see cref="ClaimTableReader"/> reads a table of claims. Immutable; change it with <c>with</c>.</summary>
-public sealed record ClaimTableOptions
+public sealed record ClaimTableReadOptions
 {
     /// <summary>The default options: the separator from the file name, stop at the first bad row.</summary>
-    public static ClaimTableOptions Default { get; } = new();
+    public static ClaimTableReadOptions Default { get; } = new();
 
     /// <summary>The separator, or null to take it from the file name: a tab for <c>.tsv</c> and <c>.tab</c>, else a comma.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a quote, a line break or another control character but a tab, which
@@ -18,7 +18,7 @@ public sealed record ClaimTableOptions
     }
 
     /// <summary>Whether a row that cannot be read is skipped and counted (<see cref="ClaimTableReader.SkippedRows"/>,
-    /// <see cref="ClaimTableReader.Problems"/>) rather than stopping the reading with a <see cref="DossierException"/>.</summary>
+    /// <see cref="ClaimTableReader.Errors"/>) rather than stopping the reading with a <see cref="UnreadableInputException"/>.</summary>
     public bool SkipBadRows { get; init; }
 
     /// <summary>A dossier whose sources, questions and scope relations the table's rows refer to by id (its own claims are not
@@ -30,10 +30,10 @@ public sealed record ClaimTableOptions
     /// <exception cref="ArgumentNullException">Set to null.</exception>
     public QuantityParseOptions QuantityOptions { get; init => field = Internal.Guard.NotNull(value, nameof(QuantityOptions)); } = QuantityParseOptions.Default;
 
-    /// <summary>The most problems kept in <see cref="ClaimTableReader.Problems"/> when bad rows are skipped; every one is counted.</summary>
+    /// <summary>The most problems kept in <see cref="ClaimTableReader.Errors"/> when bad rows are skipped; every one is counted.</summary>
     /// <value>100.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set below 0.</exception>
-    public int MaxProblemsKept { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxProblemsKept), value, "At least 0."); } = 100;
+    public int MaxErrors { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxErrors), value, "At least 0."); } = 100;
 
     /// <summary>The most claims one question may have. A question is reconciled whole, in memory: about 3 KB a claim (a question of
     /// 500,000 claims took 1.4 GB), so the default needs about 3 GB. A question with more is refused at the row that passes the
@@ -49,7 +49,7 @@ public sealed record ClaimTableOptions
 
     /// <summary>The most rows a table may have, or null for no limit. The reader streams, one question in memory at a time, so it needs
     /// no limit of its own; but a caller that keeps something of every row does: learning the sources' reliability over the whole
-    /// table (<see cref="Reconciler.Learn"/>, the console's first pass) keeps about 1 KB of a row (500,000 one-claim questions took
+    /// table (<see cref="Reconciler.Learn(IEnumerable{QuestionClaims}, ReconcileOptions?, CancellationToken)"/>, the console's first pass) keeps about 1 KB of a row (500,000 one-claim questions took
     /// 490 MB). A longer table is refused at the row that passes the limit, with its line. The console sets it from the memory the
     /// machine has (<c>--max-rows</c>).</summary>
     /// <value>null.</value>
@@ -70,24 +70,4 @@ public sealed record ClaimTableOptions
         get;
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRowGroupRows), value, "At least 1.");
     } = 1_048_576;
-}
-
-/// <summary>One question of a claim table with its claims, as <see cref="ClaimTableReader.Questions"/> gives them.</summary>
-public sealed class QuestionClaims
-{
-    internal QuestionClaims(Question question, IReadOnlyList<Claim> claims, StratumRelations relations)
-    {
-        Question = question;
-        Claims = claims;
-        Relations = relations;
-    }
-
-    /// <summary>The question.</summary>
-    public Question Question { get; }
-
-    /// <summary>Its claims, in the order of the rows.</summary>
-    public IReadOnlyList<Claim> Claims { get; }
-
-    /// <summary>How its scopes and times relate: those of <see cref="ClaimTableOptions.Definitions"/>, else none.</summary>
-    public StratumRelations Relations { get; }
 }
