@@ -1,6 +1,9 @@
 // The names a new user guessed (#25) and that did not compile against Diabaly 0.x: each is used here as they wrote it. CI compiles
 // this file against the packed package; the test project compiles it too and runs it (GuessedNamesTests).
 using Diabaly;
+using Diabaly.Analysis;
+using Diabaly.Reports;
+using Diabaly.Tables;
 
 namespace Consumer;
 

@@ -1,4 +1,6 @@
 using Diabaly;
+using Diabaly.Analysis;
+using Diabaly.Reports;
 
 // Read a dossier of attributed claims and reconcile every question in it.
 Dossier dossier = Dossier.Load("diabaly.yaml");

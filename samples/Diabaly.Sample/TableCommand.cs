@@ -27,11 +27,11 @@ internal static class TableCommand
         }
 
         // An explicit --format wins; else the output's name decides (.jsonl, .ndjson or .json: JSON Lines), else CSV.
-        ResultFormat results = format switch
+        ResultTableFormat results = format switch
         {
-            "json" => ResultFormat.JsonLines,
-            "csv" => ResultFormat.Csv,
-            _ => output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? ResultFormat.JsonLines : ResultFormat.Csv,
+            "json" => ResultTableFormat.JsonLines,
+            "csv" => ResultTableFormat.Csv,
+            _ => output is not null && Path.GetExtension(output).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? ResultTableFormat.JsonLines : ResultTableFormat.Csv,
         };
         using var outputs = new AtomicOutputs();
         // Two passes: the first learns each source's reliability across the questions (ConsensusMethod.Learned), the second

@@ -205,7 +205,7 @@ internal static class TerminalReport
             if (q.Estimates[ConsensusMethod.RandomEffects].RandomEffects is { K: > 1 } re)
             {
                 console.MarkupLine(Invariant(
-                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Min(Math.Exp(re.PiLower), Quantity.MaxCount), Math.Min(Math.Exp(re.PiUpper), Quantity.MaxCount), q.Question.Measure)}{(Math.Exp(re.PiUpper) > Quantity.MaxCount ? " (its high held at the most a count can be)" : string.Empty)}.[/]"));
+                    $"[grey]Random effects: τ² = {ReportWriter.FormatEstimate(re.Tau2)}, I² = {ReportWriter.FormatEstimate(re.I2 * 100)} %, Q = {ReportWriter.FormatEstimate(re.Q)}; 95 % prediction interval {ReportWriter.FormatInterval(Math.Min(Math.Exp(re.LogPiLower), Quantity.MaxCount), Math.Min(Math.Exp(re.LogPiUpper), Quantity.MaxCount), q.Question.Measure)}{(Math.Exp(re.LogPiUpper) > Quantity.MaxCount ? " (its high held at the most a count can be)" : string.Empty)}.[/]"));
             }
 
             // Sensitivity.

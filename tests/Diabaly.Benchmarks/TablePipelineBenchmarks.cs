@@ -50,6 +50,6 @@ public class TablePipelineBenchmarks
     {
         using var reader = ClaimTableReader.Open(new StringReader(Table), null, null);
         using var results = new StreamWriter(Stream.Null, new UTF8Encoding(false));
-        return ResultTable.Write(Reconciler.ReconcileStream(reader.ReadQuestions()), results, ResultFormat.Csv);
+        return ResultTable.Write(Reconciler.ReconcileStream(reader.ReadQuestions()), results, ResultTableFormat.Csv);
     }
 }

@@ -84,7 +84,7 @@ public static class Targets
                     reliability = Reconciler.Learn(first.ReadQuestions());
                 }
 
-                foreach (ResultFormat format in new[] { ResultFormat.Csv, ResultFormat.JsonLines })
+                foreach (ResultTableFormat format in new[] { ResultTableFormat.Csv, ResultTableFormat.JsonLines })
                 {
                     using ClaimTableReader again = ClaimTableReader.Open(new MemoryStream(bytes, writable: false), name, options);
                     using var writer = new StringWriter(CultureInfo.InvariantCulture);

@@ -71,7 +71,7 @@ public class ReadmeTests
 
             using var table = ClaimTableReader.Open("claims.csv");
             using var results = new StreamWriter("results.csv");
-            ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultFormat.Csv);
+            ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultTableFormat.Csv);
             """;
         Readme.Should().Contain("```csharp\n" + Snippet + "\n```");
 
@@ -90,7 +90,7 @@ public class ReadmeTests
 
                 using var table = ClaimTableReader.Open(claims);
                 using var results = new StreamWriter(output);
-                ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultFormat.Csv);
+                ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultTableFormat.Csv);
                 learned.IsLearned.Should().BeTrue();
             }
 

@@ -83,7 +83,7 @@ internal static class QuestionAnalysis
             IsTargetDeclared = plan.IsDeclared,
             TargetReason = plan.Reason,
             Claims = ReadOnly.List(strata.SelectMany(s => s.Claims)),
-            Range = strata[0].Range,
+            Envelope = strata[0].Envelope,
             Agreement = AgreementInterval.Of(onTarget),
             Conflicts = conflicts,
             Bounds = strata[0].Bounds,

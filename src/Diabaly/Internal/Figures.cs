@@ -231,7 +231,7 @@ internal static class Figures
     /// <summary>A stratum's range, the envelope of its claims, its ends as the claims state or read them (2,658–3,290, not
     /// 2,660–3,290).</summary>
     public static string Range(StratumReport s)
-        => s.Claims.Count == 0 ? "—" : Interval(s.Range.LowerValue, s.Range.UpperValue, s.Claims.SelectMany(Read).ToArray());
+        => s.Claims.Count == 0 ? "—" : Interval(s.Envelope.LowerValue, s.Envelope.UpperValue, s.Claims.SelectMany(Read).ToArray());
 
     /// <summary>A camp's interval: its claims' ends as stated ("46,190–86,555"), a camp of one claim as that claim's interval.</summary>
     public static string CampInterval(Camp c)

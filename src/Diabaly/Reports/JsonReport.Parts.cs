@@ -176,16 +176,16 @@ internal static partial class JsonReport
     {
         w.WriteStartObject("randomEffects");
         w.WriteString("scale", "natural log");
-        w.WriteNumber("estimate", re.Estimate);
-        w.WriteNumber("standardError", re.StandardError);
+        w.WriteNumber("estimate", re.LogEstimate);
+        w.WriteNumber("standardError", re.LogStandardError);
         w.WriteNumber("tau2", re.Tau2);
         w.WriteNumber("i2", re.I2);
         w.WriteNumber("q", re.Q);
         w.WriteNumber("k", re.K);
-        w.WriteNumber("ciLower", re.CiLower);
-        w.WriteNumber("ciUpper", re.CiUpper);
-        w.WriteNumber("piLower", re.PiLower);
-        w.WriteNumber("piUpper", re.PiUpper);
+        w.WriteNumber("ciLower", re.LogCiLower);
+        w.WriteNumber("ciUpper", re.LogCiUpper);
+        w.WriteNumber("piLower", re.LogPiLower);
+        w.WriteNumber("piUpper", re.LogPiUpper);
         w.WriteEndObject();
     }
 

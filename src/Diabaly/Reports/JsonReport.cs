@@ -255,7 +255,7 @@ internal static partial class JsonReport
         w.WriteEndArray();
 
         w.WritePropertyName("range");
-        WriteRange(w, q.Range);
+        WriteRange(w, q.Envelope);
 
         w.WriteStartObject("agreement");
         MaybeBounds(w, q.Agreement.IsEmpty, () => (q.Agreement.LowerValue, q.Agreement.UpperValue));
@@ -313,7 +313,7 @@ internal static partial class JsonReport
             w.WriteBoolean("target", s.IsTarget);
             Ids(w, "claims", s.Claims);
             w.WritePropertyName("range");
-            WriteRange(w, s.Range);
+            WriteRange(w, s.Envelope);
             w.WritePropertyName("consensus");
             WriteConsensus(w, s.Consensus);
             WriteConflicts(w, "conflicts", s.Conflicts);

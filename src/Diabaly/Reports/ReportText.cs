@@ -107,6 +107,6 @@ internal static class ReportText
     /// <summary>The random-effects prediction interval, as the methods' tables add it to the explanation.</summary>
     public static string How(Consensus e)
         => e.Explanation + (e.RandomEffects is { } re
-            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.DerivedInterval(Math.Min(Math.Exp(re.PiLower), Quantity.MaxCount), Math.Min(Math.Exp(re.PiUpper), Quantity.MaxCount), e.Measure)}{(Math.Exp(re.PiUpper) > Quantity.MaxCount ? " (its high held at the most a count can be)" : string.Empty)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"; 95 % prediction interval {Figures.DerivedInterval(Math.Min(Math.Exp(re.LogPiLower), Quantity.MaxCount), Math.Min(Math.Exp(re.LogPiUpper), Quantity.MaxCount), e.Measure)}{(Math.Exp(re.LogPiUpper) > Quantity.MaxCount ? " (its high held at the most a count can be)" : string.Empty)}")
             : string.Empty);
 }

@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Reports;
 
 /// <summary>A file format for a <see cref="ReconciliationReport"/>.</summary>
 public enum ReportFormat

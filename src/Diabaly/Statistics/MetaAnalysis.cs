@@ -5,10 +5,11 @@ using MathNet.Numerics.Distributions;
 namespace Diabaly.Statistics;
 
 /// <summary>The result of a random-effects meta-analysis, on the scale of the estimates given. Immutable.</summary>
-/// <remarks>Fields follow R's metafor (<c>rma(yi, vi, method = "DL" | "REML")</c>, test = "z", level = 95).</remarks>
-public sealed class RandomEffectsResult
+/// <remarks>Fields follow R's metafor (<c>rma(yi, vi, method = "DL" | "REML")</c>, test = "z", level = 95). Internal: the library
+/// hands out <see cref="Analysis.RandomEffectsResult"/>, which names the log scale its numbers are on.</remarks>
+internal sealed class MetaAnalysisResult
 {
-    internal RandomEffectsResult(double estimate, double standardError, double tau2, double i2, double q, int k)
+    internal MetaAnalysisResult(double estimate, double standardError, double tau2, double i2, double q, int k)
     {
         const double Z = 1.959963984540054; // the 97.5 % quantile of the standard normal
         Estimate = estimate;
@@ -64,14 +65,14 @@ public sealed class RandomEffectsResult
 /// Both estimators agree with R's metafor to 1e-6 on every field (checked against <c>dat.bcg</c> in the tests).
 /// With one estimate, the result is that estimate with its own variance, τ̂² = Q = I² = 0.
 /// </remarks>
-public static class MetaAnalysis
+internal static class MetaAnalysis
 {
     /// <summary>DerSimonian and Laird's (1986) method-of-moments estimator of τ²: max(0, (Q − (k − 1)) / (Σw − Σw² / Σw)).</summary>
     /// <param name="estimates">The estimates yᵢ; finite.</param>
     /// <param name="variances">Their sampling variances vᵢ; finite and &gt; 0; as many as the estimates.</param>
     /// <returns>The pooled result.</returns>
     /// <exception cref="ArgumentException">The lists are empty, of different lengths, or hold a non-finite estimate or a variance that is not finite and &gt; 0.</exception>
-    public static RandomEffectsResult DerSimonianLaird(IReadOnlyList<double> estimates, IReadOnlyList<double> variances)
+    public static MetaAnalysisResult DerSimonianLaird(IReadOnlyList<double> estimates, IReadOnlyList<double> variances)
     {
         Check(estimates, variances);
         int k = estimates.Count;
@@ -87,9 +88,9 @@ public static class MetaAnalysis
     /// <param name="variances">Their sampling variances vᵢ; finite and &gt; 0; as many as the estimates.</param>
     /// <returns>The pooled result.</returns>
     /// <exception cref="ArgumentException">The lists are empty, of different lengths, or hold a non-finite estimate or a variance that is not finite and &gt; 0.</exception>
-    public static RandomEffectsResult Reml(IReadOnlyList<double> estimates, IReadOnlyList<double> variances)
+    public static MetaAnalysisResult Reml(IReadOnlyList<double> estimates, IReadOnlyList<double> variances)
     {
-        RandomEffectsResult dl = DerSimonianLaird(estimates, variances);
+        MetaAnalysisResult dl = DerSimonianLaird(estimates, variances);
         int k = estimates.Count;
         if (k == 1)
         {
@@ -127,13 +128,13 @@ public static class MetaAnalysis
         return Pool(estimates, variances, tau2, dl.Q, Traces(Weights(variances, 0)).TrP);
     }
 
-    private static RandomEffectsResult Pool(IReadOnlyList<double> y, IReadOnlyList<double> v, double tau2, double q, double trP0)
+    private static MetaAnalysisResult Pool(IReadOnlyList<double> y, IReadOnlyList<double> v, double tau2, double q, double trP0)
     {
         double[] w = Weights(v, tau2);
         int k = y.Count;
         // metafor's typical within-study variance s² = (k − 1) Σw / ((Σw)² − Σw²) = (k − 1) / tr P at τ² = 0.
         double i2 = k == 1 ? 0 : tau2 / (tau2 + ((k - 1) / trP0));
-        return new RandomEffectsResult(WeightedMean(y, w), Math.Sqrt(1 / w.Sum()), tau2, i2, q, k);
+        return new MetaAnalysisResult(WeightedMean(y, w), Math.Sqrt(1 / w.Sum()), tau2, i2, q, k);
     }
 
     private static double[] Weights(IReadOnlyList<double> v, double tau2)

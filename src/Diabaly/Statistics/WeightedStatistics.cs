@@ -12,7 +12,7 @@ namespace Diabaly.Statistics;
 /// <para>Consequences: splitting a value's weight between two copies of it changes nothing; raising a value never lowers a quantile;
 /// ties between equal values need no rule, since they give the same number in any order. Values with zero weight are ignored.</para>
 /// </remarks>
-public static class WeightedStatistics
+internal static class WeightedStatistics
 {
     /// <summary>The weighted median, <see cref="Quantile"/> at 0.5.</summary>
     /// <param name="values">The values; finite.</param>

@@ -1,4 +1,4 @@
-namespace Diabaly;
+namespace Diabaly.Tables;
 
 /// <summary>How <see cref="ClaimTableReader"/> reads a table of claims. Immutable; change it with <c>with</c>.</summary>
 public sealed record ClaimTableReadOptions

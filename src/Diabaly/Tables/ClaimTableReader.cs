@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Tables;
 
 /// <summary>
 /// Reads a table of claims (CSV or TSV, with a header row), one row per claim, and gives its questions one at a time with their

@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Tables;
 
 /// <summary>One question of a claim table with its claims, as <see cref="ClaimTableReader.ReadQuestions"/> gives them, or as code builds them.</summary>
 public sealed class QuestionClaims

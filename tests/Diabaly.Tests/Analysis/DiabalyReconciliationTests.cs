@@ -94,8 +94,8 @@ public class DiabalyReconciliationTests
     [Fact]
     public void Fighters_RangeIsTheEnvelopeOnTarget()
     {
-        (Fighters.Range.Lower, Fighters.Range.Upper).Should().Be((250, 2500));
-        (Fighters.Range.LowestStated, Fighters.Range.HighestStated).Should().Be((250, 2000));
+        (Fighters.Envelope.Lower, Fighters.Envelope.Upper).Should().Be((250, 2500));
+        (Fighters.Envelope.LowestStated, Fighters.Envelope.HighestStated).Should().Be((250, 2000));
     }
 
     [Fact]

@@ -185,7 +185,7 @@ public class DomainPropertyTests
         Consensus re = Reconciler.Reconcile(d, new ReconcileOptions { Method = ConsensusMethod.RandomEffects })["q"].Consensus;
         re.High.Should().Be(1.25e15, "a round 10^15 is read as 7.5 × 10^14 to 1.25 × 10^15, the farthest a claim reaches");
         re.Explanation.Should().Contain("is held at 1,250,000,000,000,000, the most a count can be (Quantity.MaxCount) or the farthest a claim reaches");
-        re.RandomEffects!.CiUpper.Should().BeGreaterThan(Math.Log(1e22), "the meta-analysis itself, on the log scale, is reported as computed");
+        re.RandomEffects!.LogCiUpper.Should().BeGreaterThan(Math.Log(1e22), "the meta-analysis itself, on the log scale, is reported as computed");
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public partial class HonestNumbersTests
             }
 
             var results = new StringWriter();
-            ResultTable.Write(r.Questions, results, ResultFormat.Csv);
+            ResultTable.Write(r.Questions, results, ResultTableFormat.Csv);
             foreach (string cell in results.ToString().Split('\n').Skip(1).SelectMany(l => l.TrimEnd('\r').Split(',')))
             {
                 if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double x))
@@ -194,7 +194,7 @@ public partial class HonestNumbersTests
         var d = Support.Some.Dossier(("a", "more than 3,000"), ("b", "4,645"));
         QuestionReport q = Reconciler.Reconcile(d)["q"];
         ReportText.Stated(q).Should().Be("more than 3,000 to 4,645");
-        q.Range.LowestStated.Should().Be(3000);
+        q.Envelope.LowestStated.Should().Be(3000);
         ReportWriter.ToMarkdown(Reconciler.Reconcile(d)).Should().Contain("figures stated: more than 3,000 to 4,645.").And.NotContain("3,001 to");
     }
 

@@ -85,7 +85,7 @@ public class MethodExplanationTests
     {
         // REML (checked against metafor in MetaAnalysisTests) differs from DerSimonian–Laird here: the method must use the one asked for.
         var (y, v) = Inputs();
-        RandomEffectsResult reml = MetaAnalysis.Reml(y, v);
+        MetaAnalysisResult reml = MetaAnalysis.Reml(y, v);
         Consensus re = Reconcile(Tau2Estimator.Reml).Estimates[ConsensusMethod.RandomEffects];
         re.Best.Should().BeApproximately(Math.Exp(reml.Estimate), Math.Exp(reml.Estimate) * 1e-9);
         re.RandomEffects!.Tau2.Should().BeApproximately(reml.Tau2, 1e-12);

@@ -16,8 +16,8 @@ public class PensionMarchesTests
         Q.Target.Should().Be(new Stratum { AsOf = "2023-03-23", Scope = "France" });
         Q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Id).Should().Equal("ministry-0323", "i24news-0323", "cgt-0323");
         Q.Consensus.Best.Should().BeInRange(1_000_000, 3_550_000);
-        Q.Range.LowestStated.Should().Be(1_000_000, "\"more than a million\" states 1,000,000 (its bound is 1,000,001)");
-        Q.Range.HighestStated.Should().Be(3_500_000);
+        Q.Envelope.LowestStated.Should().Be(1_000_000, "\"more than a million\" states 1,000,000 (its bound is 1,000,001)");
+        Q.Envelope.HighestStated.Should().Be(3_500_000);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class ReconcilerPropertyTests
         => Claims.Sample(claims =>
         {
             QuestionReport q = Reconciler.Reconcile(Build(claims))["q"];
-            return q.Estimates.Values.All(e => e.Best!.Value >= q.Range.Lower && e.Best!.Value <= q.Range.Upper && e.Low!.Value <= e.Best!.Value && e.Best!.Value <= e.High!.Value
+            return q.Estimates.Values.All(e => e.Best!.Value >= q.Envelope.Lower && e.Best!.Value <= q.Envelope.Upper && e.Low!.Value <= e.Best!.Value && e.Best!.Value <= e.High!.Value
                                                && double.IsFinite(e.Best!.Value) && double.IsFinite(e.Low!.Value) && double.IsFinite(e.High!.Value));
         }, iter: Support.Runs.Of(3_000));
 

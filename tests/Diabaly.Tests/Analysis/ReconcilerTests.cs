@@ -199,13 +199,13 @@ public class ReconcilerTests
         var d = new Dossier("T", [Some.Source("a")], [Some.Question(), Some.Question("empty")], [new Claim("c", Some.Question(), Some.Source("a"), Quantity.Exact(5))]);
         QuestionReport q = Reconciler.Reconcile(d)["empty"];
         q.Claims.Should().BeEmpty();
-        q.Range.IsEmpty.Should().BeTrue();
+        q.Envelope.IsEmpty.Should().BeTrue();
         q.Consensus.IsEmpty.Should().BeTrue();
         q.Estimates.Values.Should().OnlyContain(e => e.IsEmpty);
         // No getter throws on ordinary data (#25): an empty estimate is null, not an exception that ends a stream of questions.
         q.Estimates.Values.Should().OnlyContain(e => e.Low == null && e.Best == null && e.High == null);
-        (q.Range.Lower, q.Range.Upper, q.Agreement.Lower, q.Agreement.Upper).Should().Be(((double?)null, (double?)null, (double?)null, (double?)null));
-        q.Strata.Should().OnlyContain(s => s.Consensus.Best == null && s.Range.Lower == null);
+        (q.Envelope.Lower, q.Envelope.Upper, q.Agreement.Lower, q.Agreement.Upper).Should().Be(((double?)null, (double?)null, (double?)null, (double?)null));
+        q.Strata.Should().OnlyContain(s => s.Consensus.Best == null && s.Envelope.Lower == null);
         q.Flags.Should().ContainSingle(f => f.Kind == FlagKind.NoClaims);
         q.Summary.Should().Contain("no source makes a claim");
         q.Conflicts.Should().BeEmpty();
@@ -245,7 +245,7 @@ public class ReconcilerTests
     public void OnlyOpenEndedClaims_AreReadOverTheirTail_WithNoInfinityInABest()
     {
         QuestionReport q = One(ReconcileOptions.Default, ("a", Quantity.Parse("at least five")), ("b", Quantity.Parse("4+")));
-        q.Range.Upper.Should().Be(double.PositiveInfinity);
+        q.Envelope.Upper.Should().Be(double.PositiveInfinity);
         q.Estimates.Values.Should().OnlyContain(e => double.IsFinite(e.Best!.Value) && double.IsFinite(e.Low!.Value) && double.IsFinite(e.High!.Value));
 
         // Centrals 5√2 and 4√2 (the tail factor is 2), equal weights: the log-scale midpoint, √(5√2 · 4√2) = √40.

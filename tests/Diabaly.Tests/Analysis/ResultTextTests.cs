@@ -21,7 +21,7 @@ public partial class ResultTextTests
         void Add(object o) => texts.Add((o.GetType().Name, o.ToString()!));
         foreach (QuestionReport q in report.Questions.Where(q => q.Claims.Count > 0))
         {
-            Add(q.Range);
+            Add(q.Envelope);
             Add(q.Agreement);
             Add(q.Consensus);
             q.Estimates.Values.ToList().ForEach(Add);
@@ -48,6 +48,6 @@ public partial class ResultTextTests
         // Worked out by hand: the fighters' agreement interval and the sensitivity to the mayor, as the reports print them.
         QuestionReport fighters = report["islamist-fighters"];
         fighters.Sensitivity.Single(s => s.Source.Id == "mayor").ToString().Should().StartWith("without mayor: ");
-        fighters.Range.ToString().Should().Be(ReportWriter.FormatInterval(fighters.Range.Lower!.Value, fighters.Range.Upper!.Value));
+        fighters.Envelope.ToString().Should().Be(ReportWriter.FormatInterval(fighters.Envelope.Lower!.Value, fighters.Envelope.Upper!.Value));
     }
 }

@@ -37,7 +37,7 @@ public class SpreadsheetSafetyTests
         var s = new Source("s", "S");
         var d = new Dossier("T", [s], [q], [new Claim("c", q, s, Quantity.Exact(5))]);
         var results = new StringWriter();
-        ResultTable.Write(Reconciler.Reconcile(d).Questions, results, ResultFormat.Csv);
+        ResultTable.Write(Reconciler.Reconcile(d).Questions, results, ResultTableFormat.Csv);
         results.ToString().Split("\r\n")[1].Should().StartWith("'-x,");
     }
 

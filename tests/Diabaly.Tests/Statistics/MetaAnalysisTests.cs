@@ -19,7 +19,7 @@ public class MetaAnalysisTests
         0.0039615793, 0.0564342105, 0.0730247936, 0.0124122140, 0.5325058452, 0.0714046597,
     ];
 
-    private static void ShouldMatch(RandomEffectsResult r, double estimate, double se, double tau2, double i2, double q,
+    private static void ShouldMatch(MetaAnalysisResult r, double estimate, double se, double tau2, double i2, double q,
         double ciLower, double ciUpper, double piLower, double piUpper)
     {
         r.Estimate.Should().BeApproximately(estimate, Tolerance);
@@ -49,7 +49,7 @@ public class MetaAnalysisTests
         // Hand calculation: y = 1, 1.1, 0.9 with v = 0.04 each. Fixed-effect mean 1; Q = (0 + 0.01 + 0.01)/0.04 = 0.5 < df = 2,
         // so τ² = 0, I² = 0, SE = √(0.04/3) = 0.115470054, CI = 1 ± 1.959964 × 0.115470054 = [0.773683, 1.226317] and PI = CI.
         double[] y = [1, 1.1, 0.9], v = [0.04, 0.04, 0.04];
-        foreach (RandomEffectsResult r in new[] { MetaAnalysis.DerSimonianLaird(y, v), MetaAnalysis.Reml(y, v) })
+        foreach (MetaAnalysisResult r in new[] { MetaAnalysis.DerSimonianLaird(y, v), MetaAnalysis.Reml(y, v) })
         {
             ShouldMatch(r, 1, 0.1154700538, 0, 0, 0.5, 0.7736830404, 1.2263169596, 0.7736830404, 1.2263169596);
         }
@@ -61,7 +61,7 @@ public class MetaAnalysisTests
         // y = 0, 1 with v = 0.1, 0.1. w = 10, 10; ȳ = 0.5; Q = 10·0.25 + 10·0.25 = 5; C = 20 − 200/20 = 10;
         // τ² = (5 − 1)/10 = 0.4; w* = 1/0.5 = 2 each; μ = 0.5; SE = √(1/4) = 0.5;
         // I² = 0.4 / (0.4 + 1·20/(400 − 200)) = 0.4/0.5 = 0.8; CI = 0.5 ± 0.979982; PI = 0.5 ± 1.959964·√(0.25 + 0.4).
-        RandomEffectsResult r = MetaAnalysis.DerSimonianLaird([0, 1], [0.1, 0.1]);
+        MetaAnalysisResult r = MetaAnalysis.DerSimonianLaird([0, 1], [0.1, 0.1]);
         ShouldMatch(r, 0.5, 0.5, 0.4, 0.8, 5, 0.5 - 0.979982, 0.5 + 0.979982, 0.5 - (1.959964 * Math.Sqrt(0.65)), 0.5 + (1.959964 * Math.Sqrt(0.65)));
     }
 
@@ -80,7 +80,7 @@ public class MetaAnalysisTests
         // With two estimates, only the contrast d = y₂ − y₁ ~ N(0, v₁ + v₂ + 2τ²) carries information on τ², so REML and
         // DerSimonian–Laird both give τ² = max(0, (d² − v₁ − v₂) / 2): (9·10¹² − 10¹² − 10⁻¹²)/2 = 4·10¹², or 0 when d² = 1 < 10¹².
         // The textbook trace Σw² − 2Σw³/Σw + (Σw²/Σw)² cancels to zero or below at these weights (10¹² and 10⁻¹²).
-        foreach (RandomEffectsResult r in new[] { MetaAnalysis.DerSimonianLaird([0, y2], [1e-12, 1e12]), MetaAnalysis.Reml([0, y2], [1e-12, 1e12]) })
+        foreach (MetaAnalysisResult r in new[] { MetaAnalysis.DerSimonianLaird([0, y2], [1e-12, 1e12]), MetaAnalysis.Reml([0, y2], [1e-12, 1e12]) })
         {
             r.Tau2.Should().BeApproximately(tau2, 1e-9 * Math.Max(1, tau2));
             double w1 = 1 / (1e-12 + tau2), w2 = 1 / (1e12 + tau2);
@@ -92,7 +92,7 @@ public class MetaAnalysisTests
     [Fact]
     public void OneEstimate_IsItself()
     {
-        RandomEffectsResult r = MetaAnalysis.DerSimonianLaird([2], [0.25]);
+        MetaAnalysisResult r = MetaAnalysis.DerSimonianLaird([2], [0.25]);
         ShouldMatch(r, 2, 0.5, 0, 0, 0, 2 - 0.979982, 2 + 0.979982, 2 - 0.979982, 2 + 0.979982);
         MetaAnalysis.Reml([2], [0.25]).Estimate.Should().Be(2);
     }

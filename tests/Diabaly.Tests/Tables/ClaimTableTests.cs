@@ -213,7 +213,7 @@ public class ClaimTableTests
         Dossier d = Some.Diabaly();
         var reports = Reconciler.Reconcile(d).Questions;
         using var csvText = new StringWriter(CultureInfo.InvariantCulture);
-        ResultTable.Write(reports, csvText, ResultFormat.Csv).Should().Be(reports.Count);
+        ResultTable.Write(reports, csvText, ResultTableFormat.Csv).Should().Be(reports.Count);
         using CsvReader csv = CsvReader.FromText(csvText.ToString(), null);
         var rows = new List<Dictionary<string, string>>();
         while (csv.Read())
@@ -230,7 +230,7 @@ public class ClaimTableTests
         long.Parse(fighters["contradictions"], CultureInfo.InvariantCulture).Should().Be(q.Strata[0].ContradictionCount);
 
         using var lines = new StringWriter(CultureInfo.InvariantCulture);
-        ResultTable.Write(reports, lines, ResultFormat.JsonLines);
+        ResultTable.Write(reports, lines, ResultTableFormat.JsonLines);
         string[] json = lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         json.Should().HaveCount(reports.Count);
         using JsonDocument first = JsonDocument.Parse(json.Single(l => l.Contains("\"islamist-fighters\"", StringComparison.Ordinal)));

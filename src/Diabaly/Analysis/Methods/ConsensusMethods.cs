@@ -119,7 +119,7 @@ internal static class ConsensusMethods
         }
 
         EstimateParts Read(double value, EstimateParts part) => ends.Contains(value) ? part : EstimateParts.None;
-        return new Consensus(method, low, best, high, explanation, raw.RandomEffects, assumed)
+        return new Consensus(method, low, best, high, explanation, raw.Meta, assumed)
         {
             Stated = Stated(low, EstimateParts.Low) | Stated(best, EstimateParts.Best) | Stated(high, EstimateParts.High),
             ReadEnds = Read(low, EstimateParts.Low) | Read(best, EstimateParts.Best) | Read(high, EstimateParts.High),

@@ -18,7 +18,7 @@ internal sealed class RandomEffectsMethod : IConsensusMethod
         double heaviest = perSource.Max(g => g.First().SourceWeight);
         double[] y = perSource.Select(g => g.Sum(x => x.Weight * x.LogCentral) / g.Sum(x => x.Weight)).ToArray();
         double[] v = perSource.Select(g => g.Sum(x => x.Weight * x.LogSd * x.LogSd) / g.Sum(x => x.Weight) / (g.First().SourceWeight / heaviest)).ToArray();
-        RandomEffectsResult result = o.Tau2Estimator == Tau2Estimator.Reml ? MetaAnalysis.Reml(y, v) : MetaAnalysis.DerSimonianLaird(y, v);
+        MetaAnalysisResult result = o.Tau2Estimator == Tau2Estimator.Reml ? MetaAnalysis.Reml(y, v) : MetaAnalysis.DerSimonianLaird(y, v);
         string estimator = o.Tau2Estimator == Tau2Estimator.Reml ? "REML" : "DerSimonian–Laird";
         // The pooled estimate rests on assumptions when at least half the claims' weight enters through assumed central values.
         bool assumed = r.Where(x => x.IsCentralAssumed).Sum(x => x.Weight) >= r.Sum(x => x.Weight) / 2;

@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>A claim as the reconciliation used it: its normalized interval, its central value, its weight with the reasons, and
 /// its stratum. Immutable.</summary>

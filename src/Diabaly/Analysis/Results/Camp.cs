@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>A group of mutually compatible claims on target: no two of them contradict each other. Immutable.</summary>
 /// <remarks>Two claims are compatible when their intervals overlap or their gap is within <see cref="ReconcileOptions.Tolerance"/>,

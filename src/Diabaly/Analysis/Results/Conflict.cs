@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>Two claims whose intervals say different things, and what that means: a contradiction, a discrepancy within tolerance,
 /// a claim beyond the bound another sets, or, between unrelated strata, a difference of time or scope that is no conflict. Immutable.</summary>

@@ -1,14 +1,14 @@
 using Diabaly.Internal;
 using Diabaly.Statistics;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>A low / best / high estimate by one method. Immutable.</summary>
 public sealed class Consensus
 {
     private readonly double _low, _best, _high;
 
-    internal Consensus(ConsensusMethod method, double low, double best, double high, string explanation, RandomEffectsResult? randomEffects = null,
+    internal Consensus(ConsensusMethod method, double low, double best, double high, string explanation, MetaAnalysisResult? randomEffects = null,
         EstimateParts assumed = EstimateParts.None)
     {
         Method = method;
@@ -16,7 +16,8 @@ public sealed class Consensus
         _best = best;
         _high = high;
         Explanation = explanation;
-        RandomEffects = randomEffects;
+        Meta = randomEffects;
+        RandomEffects = randomEffects is null ? null : new RandomEffectsResult(randomEffects);
         Assumed = assumed;
     }
 
@@ -77,6 +78,9 @@ public sealed class Consensus
 
     /// <summary>For <see cref="ConsensusMethod.RandomEffects"/>: the meta-analysis on the natural-log scale (τ², I², Q, the prediction interval); null otherwise.</summary>
     public RandomEffectsResult? RandomEffects { get; }
+
+    /// <summary>The meta-analysis behind <see cref="RandomEffects"/>, for a copy of this estimate.</summary>
+    internal MetaAnalysisResult? Meta { get; }
 
     /// <inheritdoc />
     public override string ToString()

@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>The envelope of the claims of a stratum, and the lowest and highest figures actually stated (Iraq Body Count's minimum
 /// and maximum). Immutable.</summary>

@@ -1,6 +1,6 @@
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>Everything the reconciliation says about one question. Immutable.</summary>
 /// <remarks>The headline numbers (<see cref="Range"/>, <see cref="Agreement"/>, <see cref="Conflicts"/>, <see cref="Camps"/>,
@@ -32,7 +32,7 @@ public sealed class QuestionReport
     public IReadOnlyList<AssessedClaim> Claims { get; internal init; } = [];
 
     /// <summary>The envelope of the claims on target.</summary>
-    public Envelope Range { get; internal init; } = null!;
+    public Envelope Envelope { get; internal init; } = null!;
 
     /// <summary>The interval supported by the most weight on target.</summary>
     public Agreement Agreement { get; internal init; } = null!;

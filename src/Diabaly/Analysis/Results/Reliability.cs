@@ -1,7 +1,7 @@
 using System.Globalization;
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>
 /// What the questions of a dossier say of each source (<see cref="ConsensusMethod.Learned"/>): how far its claims typically lie from

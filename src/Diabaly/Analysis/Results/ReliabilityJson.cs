@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>The JSON form of a <see cref="ReliabilityReport"/>: everything <see cref="ConsensusMethod.Learned"/> needs to weigh the
 /// claims of another dossier or stream, and everything the report shows, full precision (a number read back is the number

@@ -1,4 +1,4 @@
-namespace Diabaly;
+namespace Diabaly.Analysis;
 
 /// <summary>One stratum of a question (a time and a scope): its claims, their envelope, their consensus by the headline method,
 /// the conflicts within it and the bounds related strata set on it. Immutable.</summary>
@@ -15,7 +15,7 @@ public sealed class StratumReport
         Stratum = stratum;
         IsTarget = isTarget;
         Claims = claims;
-        Range = range;
+        Envelope = range;
         Consensus = consensus;
         Conflicts = conflicts;
         Bounds = bounds;
@@ -31,7 +31,7 @@ public sealed class StratumReport
     public IReadOnlyList<AssessedClaim> Claims { get; }
 
     /// <summary>The envelope of its claims.</summary>
-    public Envelope Range { get; }
+    public Envelope Envelope { get; }
 
     /// <summary>The consensus of its claims alone, by the headline method (<see cref="ReconcileOptions.Method"/>).</summary>
     public Consensus Consensus { get; }

@@ -4,10 +4,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Diabaly.Internal;
 
-namespace Diabaly;
+namespace Diabaly.Tables;
 
 /// <summary>The format of a table of per-question results.</summary>
-public enum ResultFormat
+public enum ResultTableFormat
 {
     /// <summary>Comma-separated values with a header row.</summary>
     Csv = 0,
@@ -40,14 +40,14 @@ public static class ResultTable
     /// <param name="format">CSV or JSON Lines.</param>
     /// <returns>How many questions were written.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static long Write(IEnumerable<QuestionReport> reports, TextWriter writer, ResultFormat format)
+    public static long Write(IEnumerable<QuestionReport> reports, TextWriter writer, ResultTableFormat format)
     {
         Guard.NotNull(reports);
         Guard.NotNull(writer);
         return format switch
         {
-            ResultFormat.Csv => WriteCsv(reports, writer),
-            ResultFormat.JsonLines => WriteJsonLines(reports, writer),
+            ResultTableFormat.Csv => WriteCsv(reports, writer),
+            ResultTableFormat.JsonLines => WriteJsonLines(reports, writer),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a result format."),
         };
     }
@@ -62,10 +62,10 @@ public static class ResultTable
         cells[1] = (long)onTarget;
         cells[2] = (long)q.Claims.Where(c => c.IsOnTarget).Select(c => c.Claim.Source.Id).Distinct(StringComparer.Ordinal).Count();
         cells[3] = (long)(q.Claims.Count - onTarget);
-        if (!q.Range.IsEmpty)
+        if (!q.Envelope.IsEmpty)
         {
-            cells[4] = q.Range.Lower;
-            cells[5] = double.IsPositiveInfinity(q.Range.UpperValue) ? null : q.Range.UpperValue;
+            cells[4] = q.Envelope.Lower;
+            cells[5] = double.IsPositiveInfinity(q.Envelope.UpperValue) ? null : q.Envelope.UpperValue;
             cells[6] = q.Agreement.Lower;
             cells[7] = double.IsPositiveInfinity(q.Agreement.UpperValue) ? null : q.Agreement.UpperValue;
             cells[8] = q.Agreement.Fraction;
