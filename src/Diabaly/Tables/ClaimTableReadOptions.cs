@@ -30,10 +30,12 @@ public sealed record ClaimTableReadOptions
     /// <exception cref="ArgumentNullException">Set to null.</exception>
     public QuantityParseOptions QuantityOptions { get; init => field = Internal.Guard.NotNull(value, nameof(QuantityOptions)); } = QuantityParseOptions.Default;
 
-    /// <summary>The most problems kept in <see cref="ClaimTableReader.Errors"/> when bad rows are skipped; every one is counted.</summary>
+    /// <summary>The most errors kept in <see cref="ClaimTableReader.Errors"/> when bad rows are skipped (and warnings in
+    /// <see cref="ClaimTableReader.Warnings"/>): from 0 to 1,000,000, as <see cref="DossierReadOptions.MaxErrors"/>; every one is
+    /// counted.</summary>
     /// <value>100.</value>
-    /// <exception cref="ArgumentOutOfRangeException">Set below 0.</exception>
-    public int MaxErrors { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxErrors), value, "At least 0."); } = 100;
+    /// <exception cref="ArgumentOutOfRangeException">Set below 0 or above 1,000,000.</exception>
+    public int MaxErrors { get; init => field = (int)Internal.Guard.InRange(value, 0, 1_000_000, nameof(MaxErrors)); } = 100;
 
     /// <summary>The most claims one question may have. A question is reconciled whole, in memory: about 3 KB a claim (a question of
     /// 500,000 claims took 1.4 GB), so the default needs about 3 GB. A question with more is refused at the row that passes the
