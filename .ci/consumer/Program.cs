@@ -9,7 +9,7 @@ ReconciliationReport report = Reconciler.Reconcile(dossier);
 QuestionReport fighters = report["islamist-fighters"];
 Console.WriteLine(fighters.Summary);
 Console.WriteLine($"Target: {fighters.Target}. Consensus: {ReportWriter.FormatConsensus(fighters.Consensus)}");
-foreach (Conflict c in fighters.Conflicts)
+foreach (ClaimPair c in fighters.Conflicts)
 {
     Console.WriteLine($"{c.First.Claim.Source.Name} vs {c.Second.Claim.Source.Name}: ×{c.Factor:0.##}, {c.Kind}");
 }

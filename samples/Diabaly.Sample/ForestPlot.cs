@@ -100,15 +100,15 @@ internal static class ForestPlot
         var notes = new Dictionary<AssessedClaim, (string Text, bool Red)>();
         // The widest contradiction of each claim in its own stratum, where a bound and the claim beyond it are said from that
         // stratum's side: one pass over the conflicts listed, not one per claim.
-        var widest = new Dictionary<AssessedClaim, Conflict>();
+        var widest = new Dictionary<AssessedClaim, ClaimPair>();
         foreach (StratumReport s in q.Strata)
         {
             var members = s.Claims.ToHashSet();
-            foreach (Conflict x in s.Conflicts.Where(x => x.IsContradiction))
+            foreach (ClaimPair x in s.Conflicts.Where(x => x.IsContradiction))
             {
                 foreach (AssessedClaim end in new[] { x.First, x.Second }.Where(members.Contains))
                 {
-                    if (!widest.TryGetValue(end, out Conflict? known) || x.Factor > known.Factor)
+                    if (!widest.TryGetValue(end, out ClaimPair? known) || x.Factor > known.Factor)
                     {
                         widest[end] = x;
                     }
@@ -118,7 +118,7 @@ internal static class ForestPlot
 
         foreach (AssessedClaim a in listed)
         {
-            Conflict? worst = widest.GetValueOrDefault(a);
+            ClaimPair? worst = widest.GetValueOrDefault(a);
             if (worst is not null)
             {
                 AssessedClaim other = worst.First == a ? worst.Second : worst.First;

@@ -156,7 +156,7 @@ internal static class TerminalReport
         else
         {
             console.MarkupLine(Invariant($"[bold]Conflicts on target[/] ({Tally(q.Strata[0])}):"));
-            foreach (Conflict c in onTarget.Take(20))
+            foreach (ClaimPair c in onTarget.Take(20))
             {
                 console.MarkupLine("  • " + ConflictLine(c, Ref));
             }
@@ -226,7 +226,7 @@ internal static class TerminalReport
                              + (s.Claims.Count > Few ? Invariant($" and {s.Claims.Count - Few:N0} more") : string.Empty);
                 string consensus = s.Consensus.IsEmpty ? string.Empty : " → " + ReportWriter.FormatConsensus(s.Consensus);
                 console.MarkupLine(Invariant($"  [grey]▸[/] [bold]{Plain.Esc(s.Stratum.ToString())}[/]: {Plain.Esc(who)}{Plain.Esc(consensus)}"));
-                foreach (Conflict c in s.Conflicts.Where(c => c.Bound is null || !c.First.IsOnTarget && !c.Second.IsOnTarget).Take(Few))
+                foreach (ClaimPair c in s.Conflicts.Where(c => c.Bound is null || !c.First.IsOnTarget && !c.Second.IsOnTarget).Take(Few))
                 {
                     console.MarkupLine("      " + ConflictLine(c, Ref));
                 }
@@ -294,7 +294,7 @@ internal static class TerminalReport
         return roles;
     }
 
-    private static string ConflictLine(Conflict c, Func<AssessedClaim, string> name)
+    private static string ConflictLine(ClaimPair c, Func<AssessedClaim, string> name)
     {
         string Claim(AssessedClaim a) => Plain.Esc($"{name(a)} {ReportWriter.FormatClaim(a)}");
         string factor = "×" + ReportWriter.FormatEstimate(c.Factor);
@@ -308,7 +308,7 @@ internal static class TerminalReport
     }
 
     /// <summary>The claim beyond a conflict's bound: the one that does not set it.</summary>
-    internal static AssessedClaim Violator(Conflict c) => c.Bound!.Claim == c.First ? c.Second : c.First;
+    internal static AssessedClaim Violator(ClaimPair c) => c.Bound!.Claim == c.First ? c.Second : c.First;
 
     /// <summary>A claim beyond a bound, by the bound's direction: it falls below a lower bound and rises above an upper one.</summary>
     private static string Beyond(Bound b) => b.Direction == BoundDirection.Lower ? "falls below" : "rises above";

@@ -9,7 +9,7 @@ internal static class Flags
     public static List<Flag> Of(Question question, List<Reading> all, List<Reading> onTarget, StrataPlan plan, StratumReport target,
         Consensus headline, List<SourceSensitivity> sensitivity, ReconcileOptions o, long pairsNotCompared, int sourcesNotMeasured)
     {
-        IReadOnlyList<Conflict> conflicts = target.Conflicts;
+        IReadOnlyList<ClaimPair> conflicts = target.Conflicts;
         IReadOnlyList<Bound> bounds = target.Bounds;
         var flags = new List<Flag>();
         if (all.Count == 0)
@@ -50,7 +50,7 @@ internal static class Flags
         long contradictions = target.ContradictionCount;
         if (contradictions > 0)
         {
-            Conflict worst = conflicts.Where(c => c.IsContradiction).OrderByDescending(c => c.Factor).First();
+            ClaimPair worst = conflicts.Where(c => c.IsContradiction).OrderByDescending(c => c.Factor).First();
             flags.Add(new Flag(FlagKind.Contradiction,
                 $"{Count(contradictions, "contradiction")} on target; the largest: {worst.First.Claim.Source.Name} against {worst.Second.Claim.Source.Name}, a factor of {NumberText.Significant(worst.Factor)}{(worst.Kind == ConflictKind.ExceedsBound ? " (a bound exceeded)" : string.Empty)}."));
         }

@@ -67,7 +67,7 @@ internal static class QuestionAnalysis
 
         Consensus headline = estimates[o.Method];
         List<Camp> camps = Camps.Of(onTarget, o);
-        IReadOnlyList<Conflict> conflicts = strata[0].Conflicts;
+        IReadOnlyList<ClaimPair> conflicts = strata[0].Conflicts;
         ReportDetails Details()
         {
             var (sensitivity, sourcesLeftOut) = Sensitivity.Of(onTarget, headline, o, Clip(comparisons.Bounds[0]));

@@ -14,7 +14,7 @@ internal static class Summary
         Consensus headline, List<SourceSensitivity> sensitivity, double floor)
     {
         Stratum target = head.Stratum;
-        IReadOnlyList<Conflict> conflicts = head.Conflicts;
+        IReadOnlyList<ClaimPair> conflicts = head.Conflicts;
         IReadOnlyList<Bound> bounds = head.Bounds;
         if (all.Count == 0)
         {

@@ -69,10 +69,10 @@ internal static partial class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WriteConflicts(Utf8JsonWriter w, string name, IEnumerable<Conflict> conflicts)
+    private static void WriteConflicts(Utf8JsonWriter w, string name, IEnumerable<ClaimPair> conflicts)
     {
         w.WriteStartArray(name);
-        foreach (Conflict c in conflicts)
+        foreach (ClaimPair c in conflicts)
         {
             w.WriteStartObject();
             w.WriteString("first", c.First.Claim.Id);

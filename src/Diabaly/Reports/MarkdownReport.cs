@@ -215,7 +215,7 @@ internal static class MarkdownReport
 
     private static void ConflictsTable(StringBuilder md, StratumReport stratum, Dictionary<AssessedClaim, int> number)
     {
-        IReadOnlyList<Conflict> conflicts = stratum.Conflicts;
+        IReadOnlyList<ClaimPair> conflicts = stratum.Conflicts;
         long total = stratum.ConflictCounts.Values.Sum();
         if (total == 0)
         {
@@ -229,7 +229,7 @@ internal static class MarkdownReport
         }
 
         md.Append("| Lower claim | Higher claim | Factor | Kind |\n|---|---|---:|---|\n");
-        foreach (Conflict x in conflicts)
+        foreach (ClaimPair x in conflicts)
         {
             string kind = x.Bound is { } b ? $"{ReportWriter.Label(x.Kind)}: {b.Reason}" : ReportWriter.Label(x.Kind);
             md.Append(CultureInfo.InvariantCulture, $"| {Claim(x.First, number)} | {Claim(x.Second, number)} | ×{Figures.Estimate(x.Factor)} | {Cell(kind)} |\n");

@@ -11,7 +11,7 @@ public class DiabalyReconciliationTests
 
     private QuestionReport Fighters => Report["islamist-fighters"];
 
-    private static Conflict Between(QuestionReport q, string a, string b) => q.Conflicts.Single(c =>
+    private static ClaimPair Between(QuestionReport q, string a, string b) => q.Conflicts.Single(c =>
         (c.First.Claim.Id, c.Second.Claim.Id) == (a, b) || (c.First.Claim.Id, c.Second.Claim.Id) == (b, a));
 
     [Fact]
@@ -34,7 +34,7 @@ public class DiabalyReconciliationTests
     {
         // The mayor's about 2,000 reads as 1,500–2,500; Le Drian's forces in the area are at most 1,300: 1,500 / 1,300 = 1.154, above
         // the tolerance of 1.1.
-        Conflict exceeded = Between(Fighters, "le-drian-fighters", "mayor-fighters");
+        ClaimPair exceeded = Between(Fighters, "le-drian-fighters", "mayor-fighters");
         exceeded.Kind.Should().Be(ConflictKind.ExceedsBound);
         exceeded.IsContradiction.Should().BeTrue();
         exceeded.Factor.Should().BeApproximately(1500.0 / 1300, 1e-12);
@@ -53,7 +53,7 @@ public class DiabalyReconciliationTests
         Between(Fighters, "mari-fighters", "mayor-fighters").Factor.Should().BeApproximately(1500.0 / 450, 1e-12);
 
         // 250–300 against Mari's round 400 read as 350–450: 350 / 300 = 1.167, beyond the 10 % tolerance.
-        Conflict low = Between(Fighters, "infobox-fighters", "mari-fighters");
+        ClaimPair low = Between(Fighters, "infobox-fighters", "mari-fighters");
         low.Factor.Should().BeApproximately(350.0 / 300, 1e-12);
         low.Kind.Should().Be(ConflictKind.Contradiction);
     }

@@ -10,10 +10,10 @@ public class PairListTests
     private static AssessedClaim Claim(string id, double lower, double upper)
         => new(new Claim(id, Some.Question(), Some.Source(), Quantity.Exact(1)), lower, upper, lower, 1, []);
 
-    private static Conflict Pair(string first, string second, double factor, ConflictKind kind = ConflictKind.Contradiction)
+    private static ClaimPair Pair(string first, string second, double factor, ConflictKind kind = ConflictKind.Contradiction)
         => new(Claim(first, 1, 1), Claim(second, 2, 2), factor, kind);
 
-    private static string Ids(IEnumerable<Conflict> pairs) => string.Join(" ", pairs.Select(p => $"{p.First.Claim.Id}-{p.Second.Claim.Id}"));
+    private static string Ids(IEnumerable<ClaimPair> pairs) => string.Join(" ", pairs.Select(p => $"{p.First.Claim.Id}-{p.Second.Claim.Id}"));
 
     [Fact]
     public void Counting_CountsByKind_AndNothingForNone()
@@ -64,7 +64,7 @@ public class PairListTests
         // factors once each, although it trims itself many times on the way.
         var list = new PairList(2, PairList.Strongest);
         var pairs = Enumerable.Range(1, 100).Select(i => Pair($"p{i:D3}", "q", 1 + (i / 100.0))).ToList();
-        foreach (Conflict p in pairs)
+        foreach (ClaimPair p in pairs)
         {
             list.Add(p);
         }

@@ -240,7 +240,7 @@ public class ReconcilerPropertyTests
             {
                 double factor = Math.Max(a.Lower, 0.5) / Math.Max(area.Upper, 0.5);
                 bool beyond = a.Lower > area.Upper && factor > 1.1 * (1 + 1e-12);
-                Conflict? c = q.Conflicts.SingleOrDefault(x => x.First == area && x.Second == a);
+                ClaimPair? c = q.Conflicts.SingleOrDefault(x => x.First == area && x.Second == a);
                 return beyond ? c is { Kind: ConflictKind.ExceedsBound } && Close(c.Factor, factor) : c is null or { Kind: ConflictKind.WithinTolerance };
             });
         }, iter: Support.Runs.Of(2_000));

@@ -352,11 +352,11 @@ public class ReconcilerTests
             new Claim("d1", q, d, Quantity.Exact(1000)),
         ]);
         QuestionReport r = Reconciler.Reconcile(dossier, NoWidening)["q"];
-        string Pair(Conflict x) => x.First.Claim.Source.Id + x.Second.Claim.Source.Id;
+        string Pair(ClaimPair x) => x.First.Claim.Source.Id + x.Second.Claim.Source.Id;
 
         // d gives no time and no scope: a missing label matches, so it is on target with a, and they contradict.
         r.Claims.Where(x => x.IsOnTarget).Select(x => x.Claim.Id).Should().Equal("a1", "d1");
-        Conflict onTarget = r.Conflicts.Should().ContainSingle().Subject;
+        ClaimPair onTarget = r.Conflicts.Should().ContainSingle().Subject;
         (Pair(onTarget), onTarget.Kind).Should().Be(("ad", ConflictKind.Contradiction));
         var notCompared = r.NotComparable.ToDictionary(Pair, x => x.Kind);
         notCompared["ab"].Should().Be(ConflictKind.DifferentTime);

@@ -40,7 +40,7 @@ public partial class ResultTextTests
         report.Reliability.Sources.ToList().ForEach(Add);
         Add(report.Reliability);
 
-        texts.Select(t => t.Type).Distinct().Should().Contain(["Envelope", "Agreement", "Consensus", "AssessedClaim", "Conflict", "Bound", "Camp",
+        texts.Select(t => t.Type).Distinct().Should().Contain(["Envelope", "Agreement", "Consensus", "AssessedClaim", "ClaimPair", "Bound", "Camp",
             "SourceSensitivity", "StratumReport", "RandomEffectsResult", "SourceReliability", "ReliabilityReport"]);
         texts.Should().OnlyContain(t => !t.Text.StartsWith("Diabaly.", StringComparison.Ordinal), "every type says what it holds, not its name");
         texts.Where(t => HasLongNumber(t.Text)).Should().BeEmpty("numbers are printed to three significant figures");

@@ -137,7 +137,7 @@ public class StrataTests
         (bound.Direction, bound.Value, bound.Reason).Should().Be((BoundDirection.Upper, 1300.0, "the scope assault lies within area"));
         bound.ExceededBy.Select(c => c.Claim.Source.Id).Should().Equal("mayor");
 
-        Conflict exceeded = q.Conflicts.Should().ContainSingle(c => c.Kind == ConflictKind.ExceedsBound).Subject;
+        ClaimPair exceeded = q.Conflicts.Should().ContainSingle(c => c.Kind == ConflictKind.ExceedsBound).Subject;
         (exceeded.First.Claim.Source.Id, exceeded.Second.Claim.Source.Id).Should().Be(("minister", "mayor"));
         exceeded.Factor.Should().BeApproximately(1500.0 / 1300, 1e-12);
         exceeded.Bound.Should().BeSameAs(bound);
@@ -148,7 +148,7 @@ public class StrataTests
         StratumReport area = q.Strata[1];
         area.Bounds.Where(b => b.Direction == BoundDirection.Lower).Select(b => b.Claim.Claim.Source.Id).Should().BeEquivalentTo("mari", "mayor");
         // The same pair, with the bound on the area: the mayor's claim sets a lower bound that the minister's falls below.
-        Conflict seen = area.Conflicts.Should().ContainSingle().Subject;
+        ClaimPair seen = area.Conflicts.Should().ContainSingle().Subject;
         (seen.First, seen.Second, seen.Factor, seen.Kind).Should().Be((exceeded.First, exceeded.Second, exceeded.Factor, exceeded.Kind));
         (seen.Bound!.Direction, seen.Bound.Claim.Claim.Source.Id).Should().Be((BoundDirection.Lower, "mayor"));
     }
@@ -162,7 +162,7 @@ public class StrataTests
         Bound lower = q.Bounds.Should().ContainSingle().Subject;
         (lower.Direction, lower.Value).Should().Be((BoundDirection.Lower, 400_000.0));
         lower.ExceededBy.Select(c => c.Claim.Source.Id).Should().Equal("x");
-        Conflict c = q.Conflicts.Single(x => x.Kind == ConflictKind.ExceedsBound);
+        ClaimPair c = q.Conflicts.Single(x => x.Kind == ConflictKind.ExceedsBound);
         (c.First.Claim.Source.Id, c.Second.Claim.Source.Id, c.Factor).Should().Be(("x", "cgt", 400_000.0 / 300_000));
     }
 
@@ -186,7 +186,7 @@ public class StrataTests
             Strata.Claim("a", 12, "2013-01-14"), Strata.Claim("b", 10, "2013-01-17"), Strata.Claim("c", 40, "2013-01-21")));
         q.Bounds.Select(b => (b.Claim.Claim.Source.Id, b.Direction)).Should().Equal(("c", BoundDirection.Upper), ("a", BoundDirection.Lower));
         q.Bounds.Single(b => b.Direction == BoundDirection.Lower).Reason.Should().Be("the time 2013-01-14 is before 2013-01-17 and the count only grows");
-        Conflict c = q.Conflicts.Should().ContainSingle().Subject;
+        ClaimPair c = q.Conflicts.Should().ContainSingle().Subject;
         (c.Kind, c.First.Claim.Source.Id, c.Second.Claim.Source.Id, c.Factor).Should().Be((ConflictKind.ExceedsBound, "b", "a", 1.2));
         q.NotComparable.Should().BeEmpty();
     }

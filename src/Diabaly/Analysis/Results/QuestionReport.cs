@@ -39,7 +39,7 @@ public sealed class QuestionReport
 
     /// <summary>The conflicts on target: contradictions and discrepancies within tolerance between claims on target, and claims on
     /// target beyond a bound set by a related stratum (or setting one another stratum's claim exceeds); strongest first.</summary>
-    public IReadOnlyList<Conflict> Conflicts { get; internal init; } = [];
+    public IReadOnlyList<ClaimPair> Conflicts { get; internal init; } = [];
 
     /// <summary>The claims of related strata that bound the target (<see cref="StratumReport.Bounds"/> of the headline stratum).</summary>
     public IReadOnlyList<Bound> Bounds { get; internal init; } = [];
@@ -63,7 +63,7 @@ public sealed class QuestionReport
 
     /// <summary>Pairs of claims in strata that cannot be compared (different times of a count that is not cumulative, scopes not
     /// related by <see cref="StratumRelations.Within"/>) whose intervals are disjoint: differences of time or scope, which are not conflicts.</summary>
-    public IReadOnlyList<Conflict> NotComparable { get; internal init; } = [];
+    public IReadOnlyList<ClaimPair> NotComparable { get; internal init; } = [];
 
     /// <summary>How many pairs of claims in unrelated strata lie apart: <see cref="NotComparable"/> lists the strongest
     /// <see cref="ReconcileOptions.MaxListedPairs"/> of them.</summary>

@@ -7,7 +7,7 @@ namespace Diabaly.Analysis;
 public sealed class StratumReport
 {
     internal StratumReport(Stratum stratum, bool isTarget, IReadOnlyList<AssessedClaim> claims, Envelope range, Consensus consensus,
-        IReadOnlyList<Conflict> conflicts, IReadOnlyDictionary<ConflictKind, long> counts, IReadOnlyList<Bound> bounds, int boundCount)
+        IReadOnlyList<ClaimPair> conflicts, IReadOnlyDictionary<ConflictKind, long> counts, IReadOnlyList<Bound> bounds, int boundCount)
     {
         ConflictCounts = Enum.GetValues<ConflictKind>().Where(k => k is not (ConflictKind.DifferentTime or ConflictKind.DifferentScope))
             .ToDictionary(k => k, k => counts.GetValueOrDefault(k)).AsReadOnly();
@@ -38,7 +38,7 @@ public sealed class StratumReport
 
     /// <summary>The contradictions and discrepancies within tolerance between its claims, and its claims that lie beyond a bound
     /// (or whose bound another claim of it exceeds), strongest first; at most <see cref="ReconcileOptions.MaxListedPairs"/>.</summary>
-    public IReadOnlyList<Conflict> Conflicts { get; }
+    public IReadOnlyList<ClaimPair> Conflicts { get; }
 
     /// <summary>Every conflict of <see cref="Conflicts"/>' kinds (contradiction, within tolerance, bound exceeded), counted whether
     /// listed or not.</summary>

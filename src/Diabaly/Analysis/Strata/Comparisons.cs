@@ -30,7 +30,7 @@ internal sealed class Comparisons
     }
 
     /// <summary>Per stratum: the strongest conflicts within it and those that involve one of its claims and a bound.</summary>
-    public List<Conflict>[] Conflicts { get; private set; } = [];
+    public List<ClaimPair>[] Conflicts { get; private set; } = [];
 
     /// <summary>Per stratum: every conflict counted by kind, listed or not.</summary>
     public IReadOnlyDictionary<ConflictKind, long>[] ConflictCounts { get; private set; } = [];
@@ -41,7 +41,7 @@ internal sealed class Comparisons
     /// <summary>Per stratum: how many bounds there are, listed or not.</summary>
     public int[] BoundCounts { get; private set; } = [];
 
-    public List<Conflict> NotComparable { get; private set; } = [];
+    public List<ClaimPair> NotComparable { get; private set; } = [];
 
     public long NotComparableCount { get; private set; }
 
@@ -131,7 +131,7 @@ internal sealed class Comparisons
                     {
                         if (Apart(x, y) is var (low, high))
                         {
-                            Conflict c = WithinStratum.Pair(low, high, o);
+                            ClaimPair c = WithinStratum.Pair(low, high, o);
                             _conflicts[a].Add(c);
                             _conflicts[b].Add(c);
                         }
@@ -152,7 +152,7 @@ internal sealed class Comparisons
                     {
                         if (Apart(x, y) is var (low, high))
                         {
-                            _notComparable.Add(new Conflict(low, high, LogScale.Gap(low.Upper, high.Lower, o), difference));
+                            _notComparable.Add(new ClaimPair(low, high, LogScale.Gap(low.Upper, high.Lower, o), difference));
                         }
                     }
                 }
@@ -215,8 +215,8 @@ internal sealed class Comparisons
         foreach (var (x, y, factor, beyond) in pairs)
         {
             ConflictKind kind = beyond ? ConflictKind.ExceedsBound : ConflictKind.WithinTolerance;
-            _conflicts[inner].Add(new Conflict(y.Assessed, x.Assessed, factor, kind, uppers[y]));
-            _conflicts[outer].Add(new Conflict(y.Assessed, x.Assessed, factor, kind, lowers[x]));
+            _conflicts[inner].Add(new ClaimPair(y.Assessed, x.Assessed, factor, kind, uppers[y]));
+            _conflicts[outer].Add(new ClaimPair(y.Assessed, x.Assessed, factor, kind, lowers[x]));
         }
     }
 

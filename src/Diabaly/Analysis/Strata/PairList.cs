@@ -5,11 +5,11 @@ namespace Diabaly;
 internal sealed class PairList
 {
     private readonly int _max;
-    private readonly Comparison<Conflict> _order;
+    private readonly Comparison<ClaimPair> _order;
     private readonly Dictionary<ConflictKind, long> _counts = [];
-    private List<Conflict> _items = [];
+    private List<ClaimPair> _items = [];
 
-    public PairList(int max, Comparison<Conflict> order)
+    public PairList(int max, Comparison<ClaimPair> order)
     {
         _max = max;
         _order = order;
@@ -29,7 +29,7 @@ internal sealed class PairList
     }
 
     /// <summary>Lists a pair, and counts it unless <paramref name="counted"/> says it already is.</summary>
-    public void Add(Conflict c, bool counted = false)
+    public void Add(ClaimPair c, bool counted = false)
     {
         if (!counted)
         {
@@ -44,7 +44,7 @@ internal sealed class PairList
     }
 
     /// <summary>The strongest pairs, in order, at most <c>max</c>.</summary>
-    public List<Conflict> Listed()
+    public List<ClaimPair> Listed()
     {
         Trim();
         return _items;
@@ -61,14 +61,14 @@ internal sealed class PairList
     }
 
     /// <summary>Contradictions first, then by factor, largest first, then by the ids.</summary>
-    public static int Strongest(Conflict x, Conflict y)
+    public static int Strongest(ClaimPair x, ClaimPair y)
         => y.IsContradiction.CompareTo(x.IsContradiction) is var c && c != 0 ? c
          : y.Factor.CompareTo(x.Factor) is var f && f != 0 ? f
          : string.CompareOrdinal(x.First.Claim.Id, y.First.Claim.Id) is var i && i != 0 ? i
          : string.CompareOrdinal(x.Second.Claim.Id, y.Second.Claim.Id);
 
     /// <summary>By kind (time before scope), then by factor, largest first, then by the ids.</summary>
-    public static int ByKind(Conflict x, Conflict y)
+    public static int ByKind(ClaimPair x, ClaimPair y)
         => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : Strongest(x, y);
 }
 

@@ -49,7 +49,7 @@ internal static class WithinStratum
 
     private static double Limit(double upper, ReconcileOptions o) => Math.Max(upper, o.ZeroFloor) * o.Tolerance * (1 + 1e-12);
 
-    public static Conflict Pair(AssessedClaim low, AssessedClaim high, ReconcileOptions o)
+    public static ClaimPair Pair(AssessedClaim low, AssessedClaim high, ReconcileOptions o)
         => new(low, high, LogScale.Gap(low.Upper, high.Lower, o), IsBeyond(low.Upper, high.Lower, o) ? ConflictKind.Contradiction : ConflictKind.WithinTolerance);
 
     /// <summary>How many of the sorted values are at most <paramref name="x"/>: the index of the first one above it.</summary>

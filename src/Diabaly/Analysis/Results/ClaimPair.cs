@@ -2,11 +2,13 @@ using Diabaly.Internal;
 
 namespace Diabaly.Analysis;
 
-/// <summary>Two claims whose intervals say different things, and what that means: a contradiction, a discrepancy within tolerance,
-/// a claim beyond the bound another sets, or, between unrelated strata, a difference of time or scope that is no conflict. Immutable.</summary>
-public sealed class Conflict
+/// <summary>Two claims whose intervals say different things, and what that means (<see cref="Kind"/>): a contradiction, a
+/// discrepancy within tolerance, a claim beyond the bound another sets (in <see cref="QuestionReport.Conflicts"/>), or, between
+/// unrelated strata, a difference of time or scope that is no conflict (in <see cref="QuestionReport.NotComparable"/>). A pair, not
+/// a "conflict", because half of what it can say is that there is none. Immutable.</summary>
+public sealed class ClaimPair
 {
-    internal Conflict(AssessedClaim first, AssessedClaim second, double factor, ConflictKind kind, Bound? bound = null)
+    internal ClaimPair(AssessedClaim first, AssessedClaim second, double factor, ConflictKind kind, Bound? bound = null)
     {
         First = first;
         Second = second;
