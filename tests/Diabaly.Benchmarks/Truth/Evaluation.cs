@@ -19,6 +19,11 @@ internal static class Evaluation
             return Speed();
         }
 
+        if (args is ["evaluate-regimes", ..])
+        {
+            return Regimes(args);
+        }
+
         int questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
         int sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
         int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2013;
@@ -103,6 +108,47 @@ internal static class Evaluation
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Copiers: {truePairs.Count} true pairs, {found.Count} found, {hits} right: precision {(found.Count == 0 ? 1 : hits / (double)found.Count):P0}, recall {(truePairs.Count == 0 ? 1 : hits / (double)truePairs.Count):P0}"));
         Console.WriteLine(reliability.Explanation);
+    }
+
+    /// <summary>Issue #26's table: on every regime of the simulator, the fixed methods (weighted median, agreement), the learned one,
+    /// and the published CRH and CATD, as the mean absolute error on the log scale; the learned method against the best fixed one.</summary>
+    private static int Regimes(string[] args)
+    {
+        int questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+        int sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
+        int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2013;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAE on the log scale; {questions:N0} questions, {sources:N0} regular sources, seed {seed}\n"));
+        Console.WriteLine("| Regime | Claims | Weighted median | Agreement | Learned | CRH | CATD | Learned against the best fixed |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        int worse = 0;
+        foreach (Regime regime in Enum.GetValues<Regime>())
+        {
+            Simulation sim = Simulator.Make(questions, sources, seed, regime);
+            RegimeScore r = ScoreRegime(sim);
+            worse += r.Learned > r.BestFixed * 1.02 ? 1 : 0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {regime} | {sim.Dossier.Claims.Count:N0} | {r.WeightedMedian:0.0000} | {r.Agreement:0.0000} | {r.Learned:0.0000} | {r.Crh:0.0000} | {r.Catd:0.0000} | {(r.Learned / r.BestFixed) - 1:+0.0 %;-0.0 %} |"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nRegimes where the learned method is more than 2 % worse than the best fixed method: {worse}"));
+        return 0;
+    }
+
+    /// <summary>One regime's scores (MAE on the log scale).</summary>
+    internal sealed record RegimeScore(double WeightedMedian, double Agreement, double Learned, double Crh, double Catd)
+    {
+        public double BestFixed => Math.Min(WeightedMedian, Agreement);
+    }
+
+    internal static RegimeScore ScoreRegime(Simulation sim)
+    {
+        double[] truth = sim.Dossier.Questions.Select(q => Math.Log(sim.Truth[q.Id])).ToArray();
+        ReconciliationReport report = Reconciler.Reconcile(sim.Dossier);
+        double Mae(ConsensusMethod m)
+            => Measure(m.ToString(), report.Questions.Select(q => q.Estimates[m].Best is double best ? Math.Log(Math.Max(best, 0.5)) : double.NaN).ToArray(), truth, 0).LogError;
+        PointData data = PointData.Of(sim.Dossier);
+        return new RegimeScore(Mae(ConsensusMethod.WeightedMedian), Mae(ConsensusMethod.Agreement), Mae(ConsensusMethod.Learned),
+            Measure("CRH", Baselines.Crh(data), truth, 0).LogError, Measure("CATD", Baselines.Catd(data), truth, 0).LogError);
     }
 
     /// <summary>A source's true typical error on the log scale: its spread and its bias together.</summary>

@@ -3,7 +3,36 @@ using System.Globalization;
 namespace Diabaly.Benchmarks.Truth;
 
 /// <summary>What the simulator knows and the methods do not: each question's true count, each source's behaviour.</summary>
-internal sealed record SimulatedSource(string Id, double ErrorFactor, double Bias, string? Copies);
+internal sealed record SimulatedSource(string Id, double ErrorFactor, double Bias, string? Copies, bool Bot = false, double Stale = 0);
+
+/// <summary>The kinds of data the simulator makes (issue #26), each the current log-normal sources plus one thing real data does.</summary>
+internal enum Regime
+{
+    /// <summary>Issue #13's mix: a long tail, error factors ×1.02–×3, one biased source in ten, 2 % unit slips, copiers.</summary>
+    Mix,
+
+    /// <summary>Every source ×1.3, nothing else: where learning can only add noise.</summary>
+    Equal,
+
+    /// <summary>Log-normal errors (×1.02–×3) and nothing else.</summary>
+    LogNormal,
+
+    /// <summary>Most sources give one to three claims: half of each question's answers come from occasional sources.</summary>
+    LongTail,
+
+    /// <summary>Three prolific bots (about 20 % of the claims) right 90 % of the time and otherwise off by ×2–×20, whose wrong
+    /// values five followers copy half the time.</summary>
+    Bots,
+
+    /// <summary>5 % of the claims are another object's value: off by ×2–×100 either way, given with full confidence.</summary>
+    Confusions,
+
+    /// <summary>A growing count: a third of the sources report an earlier period's value, 5–30 % low.</summary>
+    Stale,
+
+    /// <summary>Gross slips: 8 % of the claims ×10 or ×1000 (a digit added, thousands read as units).</summary>
+    Slips,
+}
 
 /// <summary>A dossier with known truths (issue #13's evaluation).</summary>
 internal sealed record Simulation(Dossier Dossier, IReadOnlyDictionary<string, double> Truth, IReadOnlyDictionary<string, SimulatedSource> Sources);
@@ -33,7 +62,12 @@ internal static class Simulator
     ];
 
     public static Simulation Make(int questions, int sources, int seed, bool equal = false, int mostClaims = 12)
+        => Make(questions, sources, seed, equal ? Regime.Equal : Regime.Mix, mostClaims);
+
+    public static Simulation Make(int questions, int sources, int seed, Regime regime, int mostClaims = 12)
     {
+        bool equal = regime == Regime.Equal;
+        bool mix = regime == Regime.Mix;
         var random = new Random(seed);
         var truths = new Dictionary<string, double>(StringComparer.Ordinal);
         var behaviour = new Dictionary<string, SimulatedSource>(StringComparer.Ordinal);
@@ -42,10 +76,18 @@ internal static class Simulator
         {
             string id = "s" + k.ToString("D5", CultureInfo.InvariantCulture);
             double factor = equal ? 1.3 : Math.Exp(Math.Log(1.02) + (random.NextDouble() * (Math.Log(3) - Math.Log(1.02))));
-            double bias = !equal && random.Next(10) == 0 ? Math.Log(1.5) : 0;
+            double bias = mix && random.Next(10) == 0 ? Math.Log(1.5) : 0;
             // Copiers among the first 300 sources (about 14 of them, whatever the number of sources), each of one of the 20 busiest.
-            string? copies = !equal && k > 20 && k <= 300 && random.Next(20) == 0 ? "s" + (1 + random.Next(20)).ToString("D5", CultureInfo.InvariantCulture) : null;
-            behaviour[id] = new SimulatedSource(id, factor, bias, copies);
+            string? copies = mix && k > 20 && k <= 300 && random.Next(20) == 0 ? "s" + (1 + random.Next(20)).ToString("D5", CultureInfo.InvariantCulture) : null;
+            // Bots: the three busiest sources; their followers copy their wrong values.
+            bool bot = regime == Regime.Bots && k <= 3;
+            if (regime == Regime.Bots && k is > 20 and <= 25)
+            {
+                copies = "s" + (1 + random.Next(3)).ToString("D5", CultureInfo.InvariantCulture);
+            }
+
+            double stale = regime == Regime.Stale && random.Next(3) == 0 ? 0.05 + (random.NextDouble() * 0.25) : 0;
+            behaviour[id] = new SimulatedSource(id, bot ? 1.02 : factor, bias, copies, bot, stale);
             sourceList.Add(new Source(id, "Source " + k.ToString(CultureInfo.InvariantCulture)));
         }
 
@@ -54,6 +96,7 @@ internal static class Simulator
         var copiersOf = behaviour.Values.Where(b => b.Copies is not null).GroupBy(b => b.Copies!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var questionList = new List<Question>();
         var claims = new List<Claim>();
+        int occasionalLeft = 0;
         for (int q = 0; q < questions; q++)
         {
             string qid = "q" + q.ToString("D6", CultureInfo.InvariantCulture);
@@ -78,17 +121,49 @@ internal static class Simulator
             }
 
             var given = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (int k in answering)
+            if (regime == Regime.LongTail)
             {
-                given[sourceList[k - 1].Id] = Figure(truth, behaviour[sourceList[k - 1].Id], random, equal);
+                // Half the answers from occasional sources, each of whom speaks on one to three questions in all.
+                foreach (int k in answering.Where(_ => random.Next(2) == 0).ToList())
+                {
+                    answering.Remove(k);
+                    Source occasional = Occasional(random, sourceList, byId, behaviour, ref occasionalLeft);
+                    given[occasional.Id] = Figure(truth, behaviour[occasional.Id], random, regime);
+                }
             }
 
-            // Copiers answer their original's questions too, with its figure 80 % of the time.
+            if (regime == Regime.Bots)
+            {
+                // Each bot answers about 30 % of the questions: about a fifth of all claims between them.
+                for (int k = 1; k <= 3; k++)
+                {
+                    if (random.NextDouble() < 0.3)
+                    {
+                        answering.Add(k);
+                    }
+                }
+            }
+
+            foreach (int k in answering)
+            {
+                given[sourceList[k - 1].Id] = Figure(truth, behaviour[sourceList[k - 1].Id], random, regime);
+            }
+
+            // Copiers answer their original's questions too, with its figure 80 % of the time; a bot's followers copy it when it
+            // is wrong, half the time, and otherwise keep to their own questions.
             foreach (SimulatedSource copier in given.Keys.ToList().Where(copiersOf.ContainsKey).SelectMany(o => copiersOf[o]))
             {
-                if (random.NextDouble() < 0.5 || given.ContainsKey(copier.Id))
+                if (regime == Regime.Bots)
                 {
-                    given[copier.Id] = random.NextDouble() < 0.8 ? given[copier.Copies!] : Figure(truth, copier, random, equal);
+                    double botFigure = given[copier.Copies!];
+                    if (Math.Abs(Math.Log(botFigure / truth)) > Math.Log(1.5) && random.NextDouble() < 0.5)
+                    {
+                        given[copier.Id] = botFigure;
+                    }
+                }
+                else if (random.NextDouble() < 0.5 || given.ContainsKey(copier.Id))
+                {
+                    given[copier.Id] = random.NextDouble() < 0.8 ? given[copier.Copies!] : Figure(truth, copier, random, regime);
                 }
             }
 
@@ -102,13 +177,42 @@ internal static class Simulator
         return new Simulation(new Dossier("Simulated", sourceList, questionList, claims), truths, behaviour);
     }
 
-    private static double Figure(double truth, SimulatedSource s, Random random, bool equal)
+    private static Source Occasional(Random random, List<Source> sources, Dictionary<string, Source> byId, Dictionary<string, SimulatedSource> behaviour, ref int left)
+    {
+        // The last occasional source speaks again (on a later question) until its quota of one to three claims is spent.
+        if (sources.Count > 0 && sources[^1].Id.StartsWith('o') && left > 0)
+        {
+            left--;
+            return sources[^1];
+        }
+
+        string id = "o" + sources.Count.ToString("D6", CultureInfo.InvariantCulture);
+        var source = new Source(id, "Occasional " + sources.Count.ToString(CultureInfo.InvariantCulture));
+        sources.Add(source);
+        byId[id] = source;
+        behaviour[id] = new SimulatedSource(id, Math.Exp(Math.Log(1.02) + (random.NextDouble() * (Math.Log(3) - Math.Log(1.02)))), 0, null);
+        left = random.Next(3);
+        return source;
+    }
+
+    private static double Figure(double truth, SimulatedSource s, Random random, Regime regime)
     {
         double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        double x = truth * Math.Exp(s.Bias + (z * Math.Log(s.ErrorFactor)));
-        if (!equal && random.NextDouble() < 0.02)
+        double x = truth * (1 - s.Stale) * Math.Exp(s.Bias + (z * Math.Log(s.ErrorFactor)));
+        double slips = regime switch { Regime.Mix => 0.02, Regime.Slips => 0.08, _ => 0 };
+        if (random.NextDouble() < slips)
         {
             x *= random.Next(2) == 0 ? 10 : 1000; // a unit slip
+        }
+
+        if (s.Bot && random.NextDouble() < 0.1)
+        {
+            x *= Math.Exp((random.Next(2) == 0 ? 1 : -1) * (Math.Log(2) + (random.NextDouble() * Math.Log(10)))); // a bot's wrong value
+        }
+
+        if (regime == Regime.Confusions && random.NextDouble() < 0.05)
+        {
+            x *= Math.Exp((random.Next(2) == 0 ? 1 : -1) * (Math.Log(2) + (random.NextDouble() * Math.Log(50)))); // another object's value
         }
 
         return Math.Min(Math.Max(Math.Round(x), 1), 1e14);

@@ -92,10 +92,12 @@ public class ReliabilityTests
         r.Reliability.Explanation.Should().StartWith("Too few shared questions to learn reliability");
         r.Reliability.Sources.Should().OnlyContain(s => s.ErrorFactor == 1 && s.WeightFactor == 1 && s.ClaimsUsed == 0);
         Consensus learned = r.Questions[0].Estimates[ConsensusMethod.Learned];
-        learned.Explanation.Should().Contain("with the prior weights: nothing was learned of the sources");
+        learned.Explanation.Should().StartWith("nothing was learned of the sources").And.Contain("so this is the weighted median's answer");
 
-        // With equal priors, the learned estimate is the mean of the claims on the log scale: the geometric mean of 1000.5, 2000.5, 1100.5.
-        learned.Best.Should().BeApproximately(Math.Pow(1000.5 * 2000.5 * 1100.5, 1.0 / 3), 1e-6);
+        // Where it cannot learn, the learned method gives the fixed method's answer (#26): the weighted median of 1000.5, 2000.5 and
+        // 1100.5 with equal priors is the middle one.
+        learned.Best.Should().Be(1100.5);
+        learned.Best.Should().Be(r.Questions[0].Estimates[ConsensusMethod.WeightedMedian].Best);
     }
 
     /// <summary>Dossiers where every source errs alike (×1.3, log-normal): learning can only add noise.</summary>
@@ -122,7 +124,7 @@ public class ReliabilityTests
         => r.Questions.Average(q => Math.Abs(Math.Log(q.Estimates[m].Best!.Value / truth[q.Question.Id])));
 
     [Fact]
-    public void WhereEverySourceIsEquallyReliable_TheLearnedConsensusIsNeverWorseThanTheWeightedMedianByMoreThanOnePercent()
+    public void WhereEverySourceIsEquallyReliable_TheLearnedConsensusIsNeverWorseThanTheWeightedMedianByMoreThanTwoPercent()
         => Gen.Int[0, 1_000_000].Sample(seed =>
         {
             Dossier d = Equal(seed);
@@ -143,6 +145,8 @@ public class ReliabilityTests
             }
 
             ReconciliationReport r = Reconciler.Reconcile(d, Options);
-            Error(r, ConsensusMethod.Learned, truth).Should().BeLessThanOrEqualTo(1.01 * Error(r, ConsensusMethod.WeightedMedian, truth));
+            // #26's safety rule: never worse than the best fixed method by more than 2 % MAE. Here learning can only add noise; the
+            // robust (Huber) consensus gives up a little of the mean's efficiency for its resistance to confusions and slips.
+            Error(r, ConsensusMethod.Learned, truth).Should().BeLessThanOrEqualTo(1.02 * Error(r, ConsensusMethod.WeightedMedian, truth));
         }, iter: Support.Runs.Of(25), threads: 1);
 }

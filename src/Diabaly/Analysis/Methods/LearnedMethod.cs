@@ -19,14 +19,21 @@ internal sealed class LearnedMethod : IConsensusMethod
 
     public double Best(IReadOnlyList<Reading> r, ReconcileOptions o) => Middle(r, o).Value;
 
-    /// <summary>The weighted mean of the central values on the log scale, with the learned weights (precision-weighted, slips
-    /// taken down; see <see cref="ReliabilityLearner.Consensus"/>); assumed when claims with an assumed central value carry at least
-    /// half the weight.</summary>
+    /// <summary>The robust consensus of the central values on the log scale with the learned weights: Huber's M-estimate
+    /// (<see cref="ReliabilityLearner.Huber"/>), so that one confident confusion or slip moves it little and agreeing figures pool as
+    /// a precision-weighted mean does. With nothing learned, the weighted median of the prior weights: <see cref="ConsensusMethod.WeightedMedian"/>'s answer.
+    /// Assumed when claims with an assumed central value carry at least half the weight.</summary>
     private static (double Value, bool Assumed) Middle(IReadOnlyList<Reading> r, ReconcileOptions o)
     {
         double[] y = r.Select(x => x.LogCentral).ToArray(), w = r.Select(Weight).ToArray();
         bool assumed = r.Where(x => x.IsCentralAssumed).Sum(Weight) >= w.Sum() / 2;
-        return (LogScale.Back(ReliabilityLearner.Consensus(y, w), o), assumed);
+        if (r[0].Learned is null)
+        {
+            return ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o);
+        }
+
+        double[] sd = r.Select(x => x.LearnedSd).ToArray();
+        return (LogScale.Back(ReliabilityLearner.Huber(y, w, sd), o), assumed);
     }
 
     private static double Weight(Reading x) => x.WeightForLearned;
@@ -36,7 +43,7 @@ internal sealed class LearnedMethod : IConsensusMethod
         string quantiles = $"low and high are the weighted {NumberText.Percent(o.LowQuantile)} quantile of the lower bounds and {NumberText.Percent(o.HighQuantile)} quantile of the upper bounds, widened to the best where it falls outside them";
         ReliabilityModel? model = r.Select(x => x.Learned).FirstOrDefault(m => m is not null);
         return model is null
-            ? $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale with the prior weights: nothing was learned of the sources (learning needs two questions or more with claims from two sources, reconciled together as a dossier or with Reconciler.Learn); {quantiles}"
-            : $"weighted mean of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale, each weighted by its source's error learned across {model.Questions} {ConsensusMethods.Plural(model.Questions, "question")}{(model.CopyPairs > 0 ? " and shared among sources found copying each other" : string.Empty)}; {quantiles}";
+            ? $"nothing was learned of the sources (learning needs two questions or more with claims from two sources, reconciled together as a dossier or with Reconciler.Learn), so this is the weighted median's answer: weighted median of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} with the prior weights; {quantiles}"
+            : $"robust weighted mean (Huber, k = 1.345) of {r.Count} central {ConsensusMethods.Plural(r.Count, "value")} on the log scale around their weighted median, each weighted by its source's error learned across {model.Questions} {ConsensusMethods.Plural(model.Questions, "question")}{(model.CopyPairs > 0 ? " and shared among sources found copying each other" : string.Empty)}; {quantiles}";
     }
 }

@@ -52,6 +52,10 @@ internal sealed class Reading
     /// <see cref="ReliabilityModel"/> is applied to the question's readings.</summary>
     public double LearnedWeight { get; set; } = double.NaN;
 
+    /// <summary>The claim's learned standard deviation on the log scale, √(u² + σ²) with σ² its source's learned error variance; NaN
+    /// when nothing was learned.</summary>
+    public double LearnedSd { get; set; } = double.NaN;
+
     /// <summary>The model that set <see cref="LearnedWeight"/>, or null when the weights are the priors.</summary>
     public ReliabilityModel? Learned { get; set; }
 

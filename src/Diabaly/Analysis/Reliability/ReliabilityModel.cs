@@ -87,6 +87,7 @@ internal sealed class ReliabilityModel
         for (int i = 0; i < n; i++)
         {
             readings[i].LearnedWeight = robust[i];
+            readings[i].LearnedSd = sd[i];
             readings[i].Learned = this;
         }
     }

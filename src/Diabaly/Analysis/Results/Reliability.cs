@@ -25,8 +25,11 @@ namespace Diabaly.Analysis;
 /// Li et al. VLDB 2015): a source with few claims is neither trusted nor distrusted far from the others.</para>
 /// <para>The consensus. Each claim weighs its prior weight / (u² + σ²); a claim further than 3 of its standard deviations
 /// √(u² + σ²) from the weighted median of the other sources' claims keeps (3 sd / distance)² of that, so that a unit slip, even by
-/// the most reliable source, weighs little. The consensus of a question is the weighted mean on the log scale (the precision-weighted
-/// mean). Errors and consensus are re-estimated in turn until the consensus moves by less than 1e-6 on the log scale on average over
+/// the most reliable source, weighs little. The reference of a question, against which the sources are judged, is the weighted median
+/// on the log scale: a median, so that a confident confusion, a bot's wrong value and those who copy it cannot drag it (#26). The
+/// estimate <see cref="ConsensusMethod.Learned"/> gives is Huber's M-estimate around that median (k = 1.345 learned standard
+/// deviations): agreeing figures pool as in a precision-weighted mean, a far one keeps k sd / distance of its weight. With nothing
+/// learned it is the weighted median's answer, and says so. Errors and consensus are re-estimated in turn until the consensus moves by less than 1e-6 on the log scale on average over
 /// the questions, or for at most 25 rounds; each claim's robust factor is kept after the second round, so that a reference that swaps
 /// between two claims does not keep a question from settling.</para>
 /// </remarks>
