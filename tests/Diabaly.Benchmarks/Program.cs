@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 //               dotnet run -c Release --project tests/Diabaly.Benchmarks -- pipeline claims.csv results.csv [--threads N]
 // Truth:        dotnet run -c Release --project tests/Diabaly.Benchmarks -- evaluate [questions] [sources] [seed] | evaluate-speed
 // Dossiers:     dotnet run -c Release --project tests/Diabaly.Benchmarks -- dossier 100000 d.yaml | dossier-scan d.yaml | dossier-run d.yaml report.json
-if (args is ["evaluate" or "evaluate-speed" or "evaluate-regimes", ..])
+if (args is ["evaluate" or "evaluate-speed" or "evaluate-regimes" or "evaluate-real", ..])
 {
     return Diabaly.Benchmarks.Truth.Evaluation.Run(args);
 }

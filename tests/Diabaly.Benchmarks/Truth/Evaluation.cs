@@ -24,6 +24,11 @@ internal static class Evaluation
             return Regimes(args);
         }
 
+        if (args is ["evaluate-real", ..])
+        {
+            return Real(args.Length > 1 ? args[1] : Path.Combine("tests", "Diabaly.Benchmarks", "data", "tudelft-expert-judgment", "cases"));
+        }
+
         int questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
         int sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
         int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2013;
@@ -131,6 +136,55 @@ internal static class Evaluation
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nRegimes where the learned method is more than 2 % worse than the best fixed method: {worse}"));
+        return 0;
+    }
+
+    /// <summary>The real benchmark's scores (MAE on the log scale over the items with a realization).</summary>
+    internal static RegimeScore ScoreReal(string folder)
+    {
+        Simulation sim = ExpertJudgment.Load(folder);
+        var gold = sim.Dossier.Questions.Where(q => sim.Truth.ContainsKey(q.Id)).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        ReconciliationReport report = Reconciler.Reconcile(sim.Dossier);
+        double Mae(ConsensusMethod m) => report.Questions.Where(q => gold.Contains(q.Question.Id))
+            .Average(q => Math.Abs(Math.Log(Math.Max(q.Estimates[m].Best!.Value, 0.5)) - Math.Log(sim.Truth[q.Question.Id])));
+        return new RegimeScore(Mae(ConsensusMethod.WeightedMedian), Mae(ConsensusMethod.Agreement), Mae(ConsensusMethod.Learned), double.NaN, double.NaN);
+    }
+
+    /// <summary>#26's real benchmark: the TU Delft expert-judgment cases (<see cref="ExpertJudgment"/>), every method scored on the
+    /// items with a realization.</summary>
+    private static int Real(string folder)
+    {
+        Simulation sim = ExpertJudgment.Load(folder);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"TU Delft expert judgment, core cases: {sim.Dossier.Questions.Count:N0} items ({sim.Truth.Count:N0} with a realization), {sim.Dossier.Sources.Count:N0} experts, {sim.Dossier.Claims.Count:N0} claims\n"));
+        var gold = sim.Dossier.Questions.Select((q, i) => (q, i)).Where(x => sim.Truth.ContainsKey(x.q.Id)).Select(x => x.i).ToArray();
+        double[] truth = gold.Select(i => Math.Log(sim.Truth[sim.Dossier.Questions[i].Id])).ToArray();
+        var scores = new List<Score>();
+        PointData data = PointData.Of(sim.Dossier);
+        foreach (var (name, method) in new (string, Func<PointData, double[]>)[]
+                 {
+                     ("Mean", Baselines.Mean), ("Median", Baselines.Median), ("CRH", Baselines.Crh), ("CATD", Baselines.Catd), ("GTM", Baselines.Gtm),
+                 })
+        {
+            double[] all = method(data);
+            scores.Add(Measure(name, gold.Select(i => all[i]).ToArray(), truth, double.NaN));
+        }
+
+        ReconciliationReport report = Reconciler.Reconcile(sim.Dossier);
+        foreach (ConsensusMethod m in Enum.GetValues<ConsensusMethod>())
+        {
+            scores.Add(Measure("Diabaly " + ReportWriter.Label(m).ToLowerInvariant(),
+                gold.Select(i => report.Questions[i].Estimates[m].Best is double best ? Math.Log(Math.Max(best, 0.5)) : double.NaN).ToArray(), truth, double.NaN));
+        }
+
+        Console.WriteLine("| Method | Mean absolute relative error | MAE, log scale | Within 10 % |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (Score s in scores)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {s.Method} | {s.RelativeError:0.0000} | {s.LogError:0.0000} | {s.Within10:P1} |"));
+        }
+
+        Console.WriteLine("\n" + report.Reliability.Explanation);
         return 0;
     }
 

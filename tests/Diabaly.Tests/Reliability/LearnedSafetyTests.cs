@@ -23,6 +23,18 @@ public class LearnedSafetyTests
         }
     }
 
+    /// <summary>The rule on real data: the TU Delft expert-judgment cases (the benchmark's <c>data</c> folder), 538 experts on 1,411
+    /// items of 47 studies, scored on the 510 items whose true value became known.</summary>
+    [Fact]
+    public void OnRealExpertJudgments_TheLearnedMethod_IsNeverWorseThanTheBestFixedMethodByMoreThanTwoPercent()
+    {
+        string folder = Path.Combine(Conventions.Repository.Root, "tests", "Diabaly.Benchmarks", "data", "tudelft-expert-judgment", "cases");
+        Evaluation.RegimeScore score = Evaluation.ScoreReal(folder);
+        score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestFixed,
+            $"learned {score.Learned:0.0000}, weighted median {score.WeightedMedian:0.0000}, agreement {score.Agreement:0.0000}");
+        score.WeightedMedian.Should().BeInRange(0.5, 1.0, "experts' medians are typically off by about a factor of two on these items");
+    }
+
     /// <summary>The regimes are what they say: bots make a tenth to a third of the claims, long-tail sources mostly give one to
     /// three claims, confusions and slips put far figures in.</summary>
     [Fact]
