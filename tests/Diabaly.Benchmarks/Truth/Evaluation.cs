@@ -123,8 +123,8 @@ internal static class Evaluation
         int sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
         int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2013;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAE on the log scale; {questions:N0} questions, {sources:N0} regular sources, seed {seed}\n"));
-        Console.WriteLine("| Regime | Claims | Weighted median | Agreement | Learned | CRH | CATD | Learned against the best fixed |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| Regime | Claims | Weighted median | Agreement | Learned | CRH | CATD | Learned against the best fixed | Copying pairs found (right of true) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         int worse = 0;
         foreach (Regime regime in Enum.GetValues<Regime>())
         {
@@ -132,7 +132,7 @@ internal static class Evaluation
             RegimeScore r = ScoreRegime(sim);
             worse += r.Learned > r.BestFixed * 1.02 ? 1 : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {regime} | {sim.Dossier.Claims.Count:N0} | {r.WeightedMedian:0.0000} | {r.Agreement:0.0000} | {r.Learned:0.0000} | {r.Crh:0.0000} | {r.Catd:0.0000} | {(r.Learned / r.BestFixed) - 1:+0.0 %;-0.0 %} |"));
+                $"| {regime} | {sim.Dossier.Claims.Count:N0} | {r.WeightedMedian:0.0000} | {r.Agreement:0.0000} | {r.Learned:0.0000} | {r.Crh:0.0000} | {r.Catd:0.0000} | {(r.Learned / r.BestFixed) - 1:+0.0 %;-0.0 %} | {r.Copies} |"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nRegimes where the learned method is more than 2 % worse than the best fixed method: {worse}"));
@@ -189,7 +189,7 @@ internal static class Evaluation
     }
 
     /// <summary>One regime's scores (MAE on the log scale).</summary>
-    internal sealed record RegimeScore(double WeightedMedian, double Agreement, double Learned, double Crh, double Catd)
+    internal sealed record RegimeScore(double WeightedMedian, double Agreement, double Learned, double Crh, double Catd, string Copies = "")
     {
         public double BestFixed => Math.Min(WeightedMedian, Agreement);
     }
@@ -201,8 +201,11 @@ internal static class Evaluation
         double Mae(ConsensusMethod m)
             => Measure(m.ToString(), report.Questions.Select(q => q.Estimates[m].Best is double best ? Math.Log(Math.Max(best, 0.5)) : double.NaN).ToArray(), truth, 0).LogError;
         PointData data = PointData.Of(sim.Dossier);
+        var truePairs = sim.Sources.Values.Where(s => s.Copies is not null).Select(s => Pair(s.Id, s.Copies!)).ToHashSet();
+        var found = report.Reliability.Copies.Select(c => Pair(c.First.Id, c.Second.Id)).ToHashSet();
+        string copies = string.Create(CultureInfo.InvariantCulture, $"{found.Count} ({found.Count(truePairs.Contains)} of {truePairs.Count})");
         return new RegimeScore(Mae(ConsensusMethod.WeightedMedian), Mae(ConsensusMethod.Agreement), Mae(ConsensusMethod.Learned),
-            Measure("CRH", Baselines.Crh(data), truth, 0).LogError, Measure("CATD", Baselines.Catd(data), truth, 0).LogError);
+            Measure("CRH", Baselines.Crh(data), truth, 0).LogError, Measure("CATD", Baselines.Catd(data), truth, 0).LogError, copies);
     }
 
     /// <summary>A source's true typical error on the log scale: its spread and its bias together.</summary>

@@ -150,7 +150,8 @@ internal static class Simulator
             }
 
             // Copiers answer their original's questions too, with its figure 80 % of the time; a bot's followers copy it when it
-            // is wrong, half the time, and otherwise keep to their own questions.
+            // is wrong, half the time, as the bot wrote it, and otherwise keep to their own questions.
+            var copiedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (SimulatedSource copier in given.Keys.ToList().Where(copiersOf.ContainsKey).SelectMany(o => copiersOf[o]))
             {
                 if (regime == Regime.Bots)
@@ -159,6 +160,7 @@ internal static class Simulator
                     if (Math.Abs(Math.Log(botFigure / truth)) > Math.Log(1.5) && random.NextDouble() < 0.5)
                     {
                         given[copier.Id] = botFigure;
+                        copiedFrom[copier.Id] = copier.Copies!;
                     }
                 }
                 else if (random.NextDouble() < 0.5 || given.ContainsKey(copier.Id))
@@ -168,9 +170,13 @@ internal static class Simulator
             }
 
             int index = 0;
+            var worded = new Dictionary<string, Quantity>(StringComparer.Ordinal);
             foreach (var (sid, figure) in given.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                claims.Add(new Claim($"{qid}-{index++}", question, byId[sid], Word(figure, random)));
+                // The bots (s00001 to s00003) come before their followers, so a copied wording is there to copy.
+                Quantity value = copiedFrom.TryGetValue(sid, out string? from) && worded.TryGetValue(from, out Quantity? copied) ? copied : Word(figure, random);
+                worded[sid] = value;
+                claims.Add(new Claim($"{qid}-{index++}", question, byId[sid], value));
             }
         }
 

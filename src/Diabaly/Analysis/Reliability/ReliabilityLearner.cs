@@ -79,7 +79,9 @@ internal static class ReliabilityLearner
         }
 
         double[] robust = new double[items.Count];
-        double[] truth = Truths(items, start, i => items[i].Claim.Prior * share[i], i => items[i].Claim.U2 + PriorVariance, robust, refresh: true);
+        Func<int, double> weight = i => items[i].Claim.Prior * share[i];
+        Func<int, double> spread = i => items[i].Claim.U2 + PriorVariance;
+        double[] truth = Truths(items, start, weight, spread, robust, refresh: true);
         int iterations = 0;
         bool converged = false;
         for (int round = 0; round < MaxIterations && !converged; round++)
@@ -88,18 +90,19 @@ internal static class ReliabilityLearner
             iterations++;
             // A source with too few shared questions weighs as an unknown source does, and a learned one within the documented
             // limits, inside the iteration too: no source moves the consensus the others are learned from by more than it may.
-            Estimate round0 = Errors(items, truth, usable, group);
+            Estimate round0 = Errors(items, LeaveOut(items, start, weight, robust, truth), usable, group);
             double prior = Unknown(round0.Pooled);
             double[] variance = round0.BoundVariance.Select((v, s) => learns[s] ? Math.Clamp(v, prior / MaximumWeightFactor, prior * MaximumWeightFactor) : prior).ToArray();
-            double[] next = Truths(items, start, i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]),
-                i => items[i].Claim.U2 + variance[items[i].Source], robust, refresh: round < FreezeAfter);
+            weight = i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]);
+            spread = i => items[i].Claim.U2 + variance[items[i].Source];
+            double[] next = Truths(items, start, weight, spread, robust, refresh: round < FreezeAfter);
 
             // Stopped when the consensus moves, on average over the questions, by less than the tolerance.
             converged = truth.Zip(next).Average(p => Math.Abs(p.First - p.Second)) <= Tolerance;
             truth = next;
         }
 
-        Estimate estimate = Errors(items, truth, usable, group);
+        Estimate estimate = Errors(items, LeaveOut(items, start, weight, robust, truth), usable, group);
         double unknown = Unknown(estimate.Pooled);
         var variances = sources.Select((s, i) => (s.Id, i)).Where(x => learns[x.i])
             .ToDictionary(x => x.Id, x => Math.Clamp(estimate.BoundVariance[x.i], unknown / MaximumWeightFactor, unknown * MaximumWeightFactor), StringComparer.Ordinal);
@@ -298,20 +301,63 @@ internal static class ReliabilityLearner
     /// prior (point and bound).</summary>
     private readonly record struct Estimate(double[] Claims, double[] Squares, double Pooled, double[] PointVariance, double[] BoundVariance);
 
-    private static Estimate Errors(List<LearningItem> items, double[] truth, bool[] usable, int[] group)
+    /// <summary>
+    /// The reference each claim is judged by: the weighted median of the claims of the other sources on its question (#26), so that a
+    /// source whose claim alone makes the consensus of a question of two is not learned to be exact there. A question of more than
+    /// <see cref="LeaveOutUpTo"/> claims takes the median of all its claims, which one source barely moves.
+    /// </summary>
+    private static double[] LeaveOut(List<LearningItem> items, int[] start, Func<int, double> weight, double[] factor, double[] truth)
+    {
+        double[] reference = new double[items.Count];
+        var y = new List<double>();
+        var w = new List<double>();
+        for (int q = 0; q < start.Length - 1; q++)
+        {
+            int n = start[q + 1] - start[q];
+            if (n > LeaveOutUpTo)
+            {
+                Array.Fill(reference, truth[q], start[q], n);
+                continue;
+            }
+
+            for (int i = start[q]; i < start[q + 1]; i++)
+            {
+                y.Clear();
+                w.Clear();
+                for (int j = start[q]; j < start[q + 1]; j++)
+                {
+                    if (items[j].Source != items[i].Source && weight(j) * factor[j] > 0)
+                    {
+                        y.Add(items[j].Claim.Y);
+                        w.Add(weight(j) * factor[j]);
+                    }
+                }
+
+                reference[i] = y.Count == 0 ? truth[q] : Statistics.WeightedStatistics.Median(y, w);
+            }
+        }
+
+        return reference;
+    }
+
+    /// <summary>The most claims of a question for which each claim's reference leaves its source out (<see cref="LeaveOut"/>).</summary>
+    private const int LeaveOutUpTo = 200;
+
+    private static Estimate Errors(List<LearningItem> items, double[] reference, bool[] usable, int[] group)
     {
         int sourceCount = group.Length;
         double[] n = new double[sourceCount];
         double[] squares = new double[sourceCount];
-        foreach (LearningItem item in items)
+        for (int i = 0; i < items.Count; i++)
         {
+            LearningItem item = items[i];
             if (!usable[item.Question])
             {
                 continue;
             }
 
             n[item.Source] += item.Claim.Count;
-            squares[item.Source] += item.Claim.Count * item.Claim.Error(truth[item.Question], Cap);
+            squares[item.Source] += item.Claim.Count * item.Claim.Error(reference[i], Cap);
         }
 
         // The prior is the typical source's error: the median of the sources' own estimates, weighted by their claims, so that a few

@@ -20,7 +20,8 @@ internal readonly record struct LearningClaim(Source Source, double Y, double U2
             ReliabilityModel.Statement(v), CopyDetection.IsSpecific(v), low, high);
     }
 
-    /// <summary>The squared error of the claim against a consensus t, capped at a factor of 4.</summary>
+    /// <summary>The squared error of the claim against a reference t, capped at a factor of 4, less what the claim's own width
+    /// (u²) explains.</summary>
     public double Error(double t, double cap)
     {
         if (double.IsNaN(Low))

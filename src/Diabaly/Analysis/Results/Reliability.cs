@@ -16,7 +16,10 @@ namespace Diabaly.Analysis;
 /// sources on a question (at least 0.001), is a copy; the sources joined by copies then share one weight on every figure they give
 /// alike. Declared relays (<see cref="Claim.Via"/>) are reported as before.</para>
 /// <para>Then the errors. Every claim on target is a log value y with its own uncertainty u (its interval read as a 90 % interval, as
-/// the other methods read it); every usable question (claims from at least two sources) has a consensus t. A figure's error is the part
+/// the other methods read it); every usable question (claims from at least two sources) has a consensus, and each claim is judged
+/// against t, the weighted median of the <em>other</em> sources' claims on its question (leave one out, #26), so that a source whose
+/// claim alone makes a consensus is not learned to be exact; the best source is then judged against the next best, and the two look
+/// alike. A figure's error is the part
 /// of its distance |y − t| its own width does not explain, max(r² − u², 0); a range's, a bound's or a vague amount's is the distance
 /// from t to its stated ends (an honest "at least 400" of a true 900 is no error); both are capped at a factor of 4, so that one unit
 /// slip does not ruin a source, and each question counts once per source however often it repeats itself. A source's error variance
