@@ -84,6 +84,7 @@ internal static class ReliabilityLearner
         double[] truth = Truths(items, start, weight, spread, robust, refresh: true);
         int iterations = 0;
         bool converged = false;
+        double[]? previous = null;
         for (int round = 0; round < MaxIterations && !converged; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -93,6 +94,17 @@ internal static class ReliabilityLearner
             Estimate round0 = Errors(items, LeaveOut(items, start, weight, robust, truth), usable, group);
             double prior = Unknown(round0.Pooled);
             double[] variance = round0.BoundVariance.Select((v, s) => learns[s] ? Math.Clamp(v, prior / MaximumWeightFactor, prior * MaximumWeightFactor) : prior).ToArray();
+            if (previous is not null)
+            {
+                // Damped: a weighted median jumps from one claim to the next as the weights move, and an undamped update can swap
+                // back and forth between two such states for ever; half the step settles it.
+                for (int s = 0; s < variance.Length; s++)
+                {
+                    variance[s] = (variance[s] + previous[s]) / 2;
+                }
+            }
+
+            previous = variance;
             weight = i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]);
             spread = i => items[i].Claim.U2 + variance[items[i].Source];
             double[] next = Truths(items, start, weight, spread, robust, refresh: round < FreezeAfter);

@@ -32,7 +32,7 @@ namespace Diabaly.Analysis;
 /// on the log scale: a median, so that a confident confusion, a bot's wrong value and those who copy it cannot drag it (#26). The
 /// estimate <see cref="ConsensusMethod.Learned"/> gives is Huber's M-estimate around that median (k = 1.345 learned standard
 /// deviations): agreeing figures pool as in a precision-weighted mean, a far one keeps k sd / distance of its weight. With nothing
-/// learned it is the weighted median's answer, and says so. Errors and consensus are re-estimated in turn until the consensus moves by less than 1e-6 on the log scale on average over
+/// learned it is the weighted median's answer, and says so. Errors and consensus are re-estimated in turn (each round's error variances halfway between the new estimate and the last, so that a weighted median that jumps between two claims cannot keep the rounds from settling) until the consensus moves by less than 1e-6 on the log scale on average over
 /// the questions, or for at most 25 rounds; each claim's robust factor is kept after the second round, so that a reference that swaps
 /// between two claims does not keep a question from settling.</para>
 /// </remarks>
