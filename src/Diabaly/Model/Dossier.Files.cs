@@ -8,6 +8,8 @@ namespace Diabaly;
 
 public sealed partial class Dossier
 {
+    private const string DossierFile = "a YAML or JSON dossier file";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads a dossier from a YAML (or JSON) file. The format is described in samples/dossiers/README.md.</summary>
@@ -23,22 +25,12 @@ public sealed partial class Dossier
         byte[] bytes;
         try
         {
-            if (Directory.Exists(path))
-            {
-                throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.NotAFile, 0, 0, "this is a folder, not a file; expected a YAML or JSON dossier file", path)]);
-            }
-
-            if (File.Exists(path) && FileKind.IsRegular(path) == false)
-            {
-                throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.NotAFile, 0, 0, "this is not a regular file (a device, a pipe or a socket); expected a YAML or JSON dossier file", path)]);
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            using FileStream stream = InputFile.Open(path, DossierFile, FileOptions.SequentialScan);
             bytes = ReadAtMost(stream, options.MaxLength * 4L, path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (InputFile.IsReadFailure(e))
         {
-            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Unreadable, 0, 0, $"cannot read the file: {e.Message}", path)]);
+            throw InputFile.Unreadable(e, path);
         }
 
         return DossierReader.Read(Decode(bytes, path), path, options);
@@ -126,20 +118,15 @@ public sealed partial class Dossier
     {
         Guard.NotNull(path);
         options ??= DossierReadOptions.Default;
-        if (Directory.Exists(path) || (File.Exists(path) && FileKind.IsRegular(path) == false))
-        {
-            return Load(path, options);
-        }
-
         byte[] bytes;
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            await using FileStream stream = InputFile.Open(path, DossierFile, FileOptions.SequentialScan | FileOptions.Asynchronous);
             bytes = await ReadAtMostAsync(stream, options.MaxLength * 4L, path, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (InputFile.IsReadFailure(e))
         {
-            throw new UnreadableInputException([Diagnostic.Error(DiagnosticCodes.Unreadable, 0, 0, $"cannot read the file: {e.Message}", path)]);
+            throw InputFile.Unreadable(e, path);
         }
 
         return DossierReader.Read(Decode(bytes, path), path, options);

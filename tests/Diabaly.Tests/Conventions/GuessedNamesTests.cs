@@ -47,6 +47,37 @@ public class GuessedNamesTests
             .Should().Throw<UnreadableInputException>().Which.Code.Should().Be("DY0002");
     }
 
+    /// <summary>What the library writes replaces a file whole and keeps its permissions; what it reads is refused as a folder, by
+    /// every reader of a path alike.</summary>
+    [Fact]
+    public async Task FilesTheLibraryWrites_KeepTheirMode_AndFoldersAreRefusedByEveryReader()
+    {
+        string folder = Directory.CreateTempSubdirectory("diabaly-files-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "d.yaml");
+            Dossier d = Dossier.Load(Sample);
+            d.Save(path);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                d.Save(path);
+                File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "a replaced dossier keeps its mode");
+            }
+
+            Dossier.Load(path).Should().Be(d);
+            Directory.GetFiles(folder).Should().Equal([path], "no temporary file is left beside it");
+            new Action(() => Dossier.Load(folder)).Should().Throw<UnreadableInputException>().Which.Code.Should().Be("DY0003");
+            (await new Func<Task>(() => Dossier.LoadAsync(folder)).Should().ThrowAsync<UnreadableInputException>()).Which.Code.Should().Be("DY0003");
+            new Action(() => ReliabilityReport.Load(folder)).Should().Throw<UnreadableInputException>().Which.Code.Should().Be("DY0003");
+            new Action(() => ReliabilityReport.Load(Path.Combine(folder, "missing.json"))).Should().Throw<UnreadableInputException>().Which.Code.Should().Be("DY0001");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void TryParse_AndTryGet_AreTheTwinsOfParse_AndGet()
     {

@@ -25,13 +25,13 @@ internal sealed class LearnedMethod : IConsensusMethod
     /// Assumed when claims with an assumed central value carry at least half the weight.</summary>
     private static (double Value, bool Assumed) Middle(IReadOnlyList<Reading> r, ReconcileOptions o)
     {
-        double[] y = r.Select(x => x.LogCentral).ToArray(), w = r.Select(Weight).ToArray();
-        bool assumed = r.Where(x => x.IsCentralAssumed).Sum(Weight) >= w.Sum() / 2;
         if (r[0].Learned is null)
         {
-            return ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o);
+            return WeightedMedianMethod.Middle(r, o);
         }
 
+        double[] y = r.Select(x => x.LogCentral).ToArray(), w = r.Select(Weight).ToArray();
+        bool assumed = r.Where(x => x.IsCentralAssumed).Sum(Weight) >= w.Sum() / 2;
         double[] sd = r.Select(x => x.LearnedSd).ToArray();
         return (LogScale.Back(ReliabilityLearner.Huber(y, w, sd), o), assumed);
     }

@@ -10,7 +10,7 @@ internal sealed class WeightedMedianMethod : IConsensusMethod
 
     public Consensus Estimate(IReadOnlyList<Reading> r, ReconcileOptions o, bool explain)
     {
-        var best = ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o);
+        var best = Middle(r, o);
         var low = ConsensusMethods.CountQuantile(r, x => x.LogLower, x => x.SupportLower, x => x.IsSupportLowerAssumed, o.LowQuantile, o);
         var high = ConsensusMethods.CountQuantile(r, x => x.LogUpper, x => x.SupportUpper, x => x.IsSupportUpperAssumed, o.HighQuantile, o);
         return new Consensus(ConsensusMethod.WeightedMedian, low.Value, best.Value, high.Value,
@@ -18,6 +18,10 @@ internal sealed class WeightedMedianMethod : IConsensusMethod
             assumed: ConsensusMethods.Parts(low.Assumed, best.Assumed, high.Assumed));
     }
 
-    public double Best(IReadOnlyList<Reading> r, ReconcileOptions o)
-        => ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o).Value;
+    public double Best(IReadOnlyList<Reading> r, ReconcileOptions o) => Middle(r, o).Value;
+
+    /// <summary>The weighted median of the central values with the prior weights, and whether it lands on an assumed one; also
+    /// <see cref="ConsensusMethod.Learned"/>'s answer when nothing was learned.</summary>
+    internal static (double Value, bool Assumed) Middle(IReadOnlyList<Reading> r, ReconcileOptions o)
+        => ConsensusMethods.CountQuantile(r, x => x.LogCentral, x => x.Assessed.Central, x => x.IsCentralAssumed, 0.5, o);
 }

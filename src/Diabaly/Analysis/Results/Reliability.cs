@@ -68,19 +68,20 @@ public sealed class ReliabilityReport
     /// <param name="path">The file.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="UnreadableInputException">The file cannot be read (<c>DY0001</c>) or is not a reliability report (<c>DY6001</c>),
-    /// with the file named.</exception>
+    /// <exception cref="UnreadableInputException">The file cannot be read (<c>DY0001</c>), is a folder, device or pipe (<c>DY0003</c>),
+    /// or is not a reliability report (<c>DY6001</c>), with the file named.</exception>
     public static ReliabilityReport Load(string path)
     {
         Guard.NotNull(path);
         string text;
         try
         {
-            text = File.ReadAllText(path, System.Text.Encoding.UTF8);
+            using var reader = new StreamReader(InputFile.Open(path, "a reliability report saved as JSON", FileOptions.SequentialScan), System.Text.Encoding.UTF8);
+            text = reader.ReadToEnd();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (InputFile.IsReadFailure(e))
         {
-            throw new UnreadableInputException(Diagnostic.Error(DiagnosticCodes.Unreadable, 0, 0, $"cannot read the file: {e.Message}", path));
+            throw InputFile.Unreadable(e, path);
         }
 
         return ReliabilityJson.Read(text, path);
