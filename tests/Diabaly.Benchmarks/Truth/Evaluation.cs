@@ -115,27 +115,32 @@ internal static class Evaluation
         Console.WriteLine(reliability.Explanation);
     }
 
-    /// <summary>Issue #26's table: on every regime of the simulator, the fixed methods (weighted median, agreement), the learned one,
-    /// and the published CRH and CATD, as the mean absolute error on the log scale; the learned method against the best fixed one.</summary>
+    /// <summary>Issue #26's table: on every regime of the simulator, every Diabaly method and the published CRH and CATD, as the mean
+    /// absolute error on the log scale; the learned method against the best fixed method (weighted median, agreement) and against the
+    /// best of all Diabaly's other methods.</summary>
     private static int Regimes(string[] args)
     {
         int questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
         int sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
         int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2013;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAE on the log scale; {questions:N0} questions, {sources:N0} regular sources, seed {seed}\n"));
-        Console.WriteLine("| Regime | Claims | Weighted median | Agreement | Learned | CRH | CATD | Learned against the best fixed | Copying pairs found (right of true) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        int worse = 0;
+        ConsensusMethod[] methods = Enum.GetValues<ConsensusMethod>();
+        Console.WriteLine("| Regime | Claims | " + string.Join(" | ", methods.Select(m => ReportWriter.Label(m))) +
+            " | CRH | CATD | Learned against the best fixed | Learned against the best other Diabaly method | Copying pairs found (right of true) |");
+        Console.WriteLine("|---|---|" + string.Concat(methods.Select(_ => "---|")) + "---|---|---|---|---|");
+        int worseThanFixed = 0, worseThanAny = 0;
         foreach (Regime regime in Enum.GetValues<Regime>())
         {
             Simulation sim = Simulator.Make(questions, sources, seed, regime);
             RegimeScore r = ScoreRegime(sim);
-            worse += r.Learned > r.BestFixed * 1.02 ? 1 : 0;
+            worseThanFixed += r.Learned > r.BestFixed * 1.02 ? 1 : 0;
+            worseThanAny += r.Learned > r.BestOther * 1.02 ? 1 : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {regime} | {sim.Dossier.Claims.Count:N0} | {r.WeightedMedian:0.0000} | {r.Agreement:0.0000} | {r.Learned:0.0000} | {r.Crh:0.0000} | {r.Catd:0.0000} | {(r.Learned / r.BestFixed) - 1:+0.0 %;-0.0 %} | {r.Copies} |"));
+                $"| {regime} | {sim.Dossier.Claims.Count:N0} | {string.Join(" | ", methods.Select(m => r.Diabaly[m].ToString("0.0000", CultureInfo.InvariantCulture)))} | {r.Crh:0.0000} | {r.Catd:0.0000} | {(r.Learned / r.BestFixed) - 1:+0.0 %;-0.0 %} | {(r.Learned / r.BestOther) - 1:+0.0 %;-0.0 %} ({r.BestOtherName}) | {r.Copies} |"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nRegimes where the learned method is more than 2 % worse than the best fixed method: {worse}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nRegimes where the learned method is more than 2 % worse than the best fixed method: {worseThanFixed}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Regimes where it is more than 2 % worse than the best other Diabaly method: {worseThanAny}"));
         return 0;
     }
 
@@ -147,7 +152,7 @@ internal static class Evaluation
         ReconciliationReport report = Reconciler.Reconcile(sim.Dossier);
         double Mae(ConsensusMethod m) => report.Questions.Where(q => gold.Contains(q.Question.Id))
             .Average(q => Math.Abs(Math.Log(Math.Max(q.Estimates[m].Best!.Value, 0.5)) - Math.Log(sim.Truth[q.Question.Id])));
-        return new RegimeScore(Mae(ConsensusMethod.WeightedMedian), Mae(ConsensusMethod.Agreement), Mae(ConsensusMethod.Learned), double.NaN, double.NaN);
+        return new RegimeScore(Enum.GetValues<ConsensusMethod>().ToDictionary(m => m, Mae), double.NaN, double.NaN);
     }
 
     /// <summary>#26's real benchmark: the TU Delft expert-judgment cases (<see cref="ExpertJudgment"/>), every method scored on the
@@ -188,10 +193,27 @@ internal static class Evaluation
         return 0;
     }
 
-    /// <summary>One regime's scores (MAE on the log scale).</summary>
-    internal sealed record RegimeScore(double WeightedMedian, double Agreement, double Learned, double Crh, double Catd, string Copies = "")
+    /// <summary>One regime's scores (MAE on the log scale): every Diabaly method, and the published CRH and CATD.</summary>
+    internal sealed record RegimeScore(IReadOnlyDictionary<ConsensusMethod, double> Diabaly, double Crh, double Catd, string Copies = "")
     {
+        public double WeightedMedian => Diabaly[ConsensusMethod.WeightedMedian];
+
+        public double Agreement => Diabaly[ConsensusMethod.Agreement];
+
+        public double Learned => Diabaly[ConsensusMethod.Learned];
+
+        /// <summary>#26's safety rule compares against these: the fixed methods, weighted median and agreement.</summary>
         public double BestFixed => Math.Min(WeightedMedian, Agreement);
+
+        /// <summary>#26's done-when compares against this: the best of every other Diabaly method.</summary>
+        public ConsensusMethod BestOtherMethod => Diabaly.Where(p => p.Key != ConsensusMethod.Learned).MinBy(p => p.Value).Key;
+
+        public double BestOther => Diabaly[BestOtherMethod];
+
+        public string BestOtherName => ReportWriter.Label(BestOtherMethod).ToLowerInvariant();
+
+        /// <summary>Every score but the learned one, for a failure message.</summary>
+        public override string ToString() => string.Join(", ", Diabaly.Select(p => string.Create(CultureInfo.InvariantCulture, $"{ReportWriter.Label(p.Key).ToLowerInvariant()} {p.Value:0.0000}")));
     }
 
     internal static RegimeScore ScoreRegime(Simulation sim)
@@ -204,7 +226,7 @@ internal static class Evaluation
         var truePairs = sim.Sources.Values.Where(s => s.Copies is not null).Select(s => Pair(s.Id, s.Copies!)).ToHashSet();
         var found = report.Reliability.Copies.Select(c => Pair(c.First.Id, c.Second.Id)).ToHashSet();
         string copies = string.Create(CultureInfo.InvariantCulture, $"{found.Count} ({found.Count(truePairs.Contains)} of {truePairs.Count})");
-        return new RegimeScore(Mae(ConsensusMethod.WeightedMedian), Mae(ConsensusMethod.Agreement), Mae(ConsensusMethod.Learned),
+        return new RegimeScore(Enum.GetValues<ConsensusMethod>().ToDictionary(m => m, Mae),
             Measure("CRH", Baselines.Crh(data), truth, 0).LogError, Measure("CATD", Baselines.Catd(data), truth, 0).LogError, copies);
     }
 

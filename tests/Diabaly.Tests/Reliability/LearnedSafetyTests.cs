@@ -3,8 +3,11 @@ using Diabaly.Benchmarks.Truth;
 namespace Diabaly.Tests.Reliability;
 
 /// <summary>#26's safety rule on small instances of every regime of the simulator: the learned method is never worse than the best
-/// fixed method (weighted median, agreement) by more than 2 % of mean absolute error on the log scale. The full-size table is in
-/// the benchmarks README (<c>evaluate-regimes</c>).</summary>
+/// fixed method (weighted median, agreement) by more than 2 % of mean absolute error on the log scale. On the real data it is also
+/// within 2 % of the best of all Diabaly's other methods (linear pool, random effects, conservative too); on the simulator that holds
+/// at full size (the benchmarks README, <c>evaluate-regimes</c>) but not on every small instance: at 600 questions the learned
+/// method can trail the linear pool on bots (+3.2 % on seed 11) and random effects on equal sources (+0.8 to +1.7 %), the price of
+/// a robust estimate where nothing is wrong.</summary>
 public class LearnedSafetyTests
 {
     public static TheoryData<string> Regimes => [.. Enum.GetNames<Regime>()];
@@ -18,8 +21,7 @@ public class LearnedSafetyTests
         {
             Simulation sim = Simulator.Make(questions: 600, sources: 120, seed, regime);
             Evaluation.RegimeScore score = Evaluation.ScoreRegime(sim);
-            score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestFixed,
-                $"{regime}, seed {seed}: learned {score.Learned:0.0000}, weighted median {score.WeightedMedian:0.0000}, agreement {score.Agreement:0.0000}");
+            score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestFixed, $"{regime}, seed {seed}: {score}");
         }
     }
 
@@ -30,8 +32,8 @@ public class LearnedSafetyTests
     {
         string folder = Path.Combine(Conventions.Repository.Root, "tests", "Diabaly.Benchmarks", "data", "tudelft-expert-judgment", "cases");
         Evaluation.RegimeScore score = Evaluation.ScoreReal(folder);
-        score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestFixed,
-            $"learned {score.Learned:0.0000}, weighted median {score.WeightedMedian:0.0000}, agreement {score.Agreement:0.0000}");
+        score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestFixed, score.ToString());
+        score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestOther, $"the learned method is within 2 % of the best of Diabaly's methods ({score})");
         score.WeightedMedian.Should().BeInRange(0.5, 1.0, "experts' medians are typically off by about a factor of two on these items");
     }
 
