@@ -5,11 +5,17 @@ using BenchmarkDotNet.Running;
 // Tables:       dotnet run -c Release --project tests/Diabaly.Benchmarks -- generate 1000000 claims.csv [--numeric]
 //               dotnet run -c Release --project tests/Diabaly.Benchmarks -- scan claims.csv
 //               dotnet run -c Release --project tests/Diabaly.Benchmarks -- pipeline claims.csv results.csv [--threads N]
+//               dotnet run -c Release --project tests/Diabaly.Benchmarks -- stages claims.csv   (cost per stage, one core)
 // Truth:        dotnet run -c Release --project tests/Diabaly.Benchmarks -- evaluate [questions] [sources] [seed] | evaluate-speed
 // Dossiers:     dotnet run -c Release --project tests/Diabaly.Benchmarks -- dossier 100000 d.yaml | dossier-scan d.yaml | dossier-run d.yaml report.json
 if (args is ["evaluate" or "evaluate-speed" or "evaluate-regimes" or "evaluate-real", ..])
 {
     return Diabaly.Benchmarks.Truth.Evaluation.Run(args);
+}
+
+if (args is ["stages", var stagesTable])
+{
+    return Diabaly.Benchmarks.Stages.Run(stagesTable);
 }
 
 if (args is ["generate" or "scan" or "pipeline" or "dossier" or "dossier-scan" or "dossier-run", ..])

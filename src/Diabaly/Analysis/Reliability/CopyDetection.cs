@@ -22,20 +22,38 @@ internal static class CopyDetection
         }
 
         long pairsOnQuestions = 0, errorsOnQuestions = 0;
+        int[] scratch = new int[16];
         for (int q = 0; q < start.Length - 1; q++)
         {
-            var present = new SortedSet<int>();
-            for (int i = start[q]; i < start[q + 1]; i++)
+            int n = start[q + 1] - start[q];
+            if (scratch.Length < n)
             {
-                present.Add(items[i].Source);
+                scratch = new int[n];
             }
 
-            foreach (int s in present)
+            Span<int> present = scratch.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
             {
-                questionsOf[s].Add(q);
+                present[i] = items[start[q] + i].Source;
             }
 
-            pairsOnQuestions += (long)present.Count * (present.Count - 1) / 2;
+            present.Sort();
+            int distinct = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i == 0 || present[i] != present[i - 1])
+                {
+                    questionsOf[present[i]].Add(q);
+                    distinct++;
+                }
+            }
+
+            pairsOnQuestions += (long)distinct * (distinct - 1) / 2;
+            if (!SharesAStatement(items, start[q], n))
+            {
+                continue; // no figure given alike by two claims: nothing to compare
+            }
+
             foreach (var same in Enumerable.Range(start[q], start[q + 1] - start[q]).Where(i => items[i].Claim.Specific).GroupBy(i => items[i].Claim.Statement))
             {
                 int[] members = same.Select(i => items[i].Source).Distinct().Order().ToArray();
@@ -88,6 +106,34 @@ internal static class CopyDetection
 
         int[] groups = Enumerable.Range(0, sources.Count).Select(Find).ToArray();
         return ([.. found.OrderBy(c => c.PValue).ThenBy(c => c.First.Id, StringComparer.Ordinal).ThenBy(c => c.Second.Id, StringComparer.Ordinal)], groups);
+    }
+
+    /// <summary>Whether two specific claims of a question state the same figure: pairwise for up to 64 claims, and assumed beyond
+    /// (the grouping then finds out).</summary>
+    private static bool SharesAStatement(List<LearningItem> items, int first, int n)
+    {
+        if (n > 64)
+        {
+            return true;
+        }
+
+        for (int i = first; i < first + n; i++)
+        {
+            if (!items[i].Claim.Specific)
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < first + n; j++)
+            {
+                if (items[j].Claim.Specific && items[j].Claim.Statement.Equals(items[i].Claim.Statement))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The plain median: the weighted median with equal weights (the mean of the middle two for an even count).</summary>

@@ -1,0 +1,50 @@
+using Diabaly.Statistics;
+
+namespace Diabaly.Tests.Reliability;
+
+/// <summary>The learning's leave-one-out reference (#26, made fast in #27): sorting a question's claims once and walking that order
+/// without one source must give, bit for bit, the weighted median of the other sources' claims taken alone.</summary>
+public class LeaveOutMedianTests
+{
+    [Fact]
+    public void WalkingTheSortedClaimsWithoutASource_GivesTheWeightedMedianOfTheOthers_BitForBit()
+    {
+        var random = new Random(27);
+        int checkedCases = 0, onTheStep = 0;
+        for (int trial = 0; trial < 20_000; trial++)
+        {
+            int n = random.Next(1, 14);
+            // Few distinct values and weights, so that ties and sums landing exactly on half (the midpoint rule) are common.
+            double[] y = [.. Enumerable.Range(0, n).Select(_ => random.Next(4) == 0 ? Math.Log(random.Next(1, 5)) : random.NextDouble() * 5)];
+            double[] w = [.. Enumerable.Range(0, n).Select(_ => random.Next(5) switch { 0 => 0, 1 => 0.5, 2 => 1, 3 => 0.1, _ => random.NextDouble() })];
+            int[] from = [.. Enumerable.Range(0, n).Select(_ => random.Next(4))];
+            int[] order = [.. Enumerable.Range(0, n)];
+            Array.Sort(order, (a, b) => y[a].CompareTo(y[b]) is var c && c != 0 ? c : w[a].CompareTo(w[b]) is var d && d != 0 ? d : a.CompareTo(b));
+            foreach (int source in from.Distinct())
+            {
+                int[] others = [.. Enumerable.Range(0, n).Where(j => from[j] != source && w[j] > 0)];
+                if (others.Length == 0)
+                {
+                    continue;
+                }
+
+                double total = 0;
+                foreach (int j in others)
+                {
+                    total += w[j];
+                }
+
+                double expected = WeightedStatistics.MedianOf([.. others.Select(j => y[j])], [.. others.Select(j => w[j])]);
+                var (_, lower, upper) = WeightedStatistics.LocateOf([.. others.Select(j => y[j])], [.. others.Select(j => w[j])], 0.5);
+                onTheStep += lower != upper ? 1 : 0;
+                double actual = ReliabilityLearner.MedianWithout(order, y, w, from, source, total);
+                BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected),
+                    $"trial {trial}, source {source}: y = [{string.Join(", ", y)}], w = [{string.Join(", ", w)}], from = [{string.Join(", ", from)}]");
+                checkedCases++;
+            }
+        }
+
+        checkedCases.Should().BeGreaterThan(40_000);
+        onTheStep.Should().BeGreaterThan(500, "the midpoint rule is exercised");
+    }
+}
