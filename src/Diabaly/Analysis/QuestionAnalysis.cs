@@ -98,11 +98,11 @@ internal static class QuestionAnalysis
         };
     }
 
-    private static IEnumerable<AssessedClaim> ByValue(List<Reading> readings)
+    internal static IEnumerable<AssessedClaim> ByValue(List<Reading> readings)
         => readings.Select(r => r.Assessed)
             .OrderBy(a => a.Central).ThenBy(a => a.Lower).ThenBy(a => a.Upper).ThenBy(a => a.Claim.Id, StringComparer.Ordinal);
 
-    private static Envelope Envelope(List<Reading> readings)
+    internal static Envelope Envelope(List<Reading> readings)
     {
         if (readings.Count == 0)
         {

@@ -56,7 +56,7 @@ public static class Reconciler
         var prepared = Prepare(dossier, o, CancellationToken.None);
 
         // Reliability is learned once, from every question's claims on target, before any question is analysed.
-        reliability ??= ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList());
+        reliability ??= ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList(), o.Threads);
         var questions = prepared.Select(p => QuestionAnalysis.Analyze(p.Question, p.Prepared, o, reliability.Model)).ToList();
         return new ReconciliationReport(dossier, o, ReadOnly.List(questions), reliability);
     }
@@ -154,7 +154,7 @@ public static class Reconciler
     {
         Guard.NotNull(dossier);
         var prepared = Prepare(dossier, options ?? ReconcileOptions.Default, cancellationToken);
-        return ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList(), cancellationToken);
+        return ReliabilityLearner.Learn(prepared.Select(p => (p.Question.Id, p.Prepared.OnTarget.Select(LearningClaim.Of).ToList())).ToList(), (options ?? ReconcileOptions.Default).Threads, cancellationToken);
     }
 
     /// <summary>Learns each source's reliability from questions as they stream in, with the default options; see
@@ -181,25 +181,34 @@ public static class Reconciler
         Guard.NotNull(questions);
         ReconcileOptions o = options ?? ReconcileOptions.Default;
         // Each question is read and dropped: memory keeps what learning needs of each claim, not its reading. The questions are
-        // read in batches, each batch on every core (the order is kept, though learning does not depend on it).
+        // read in batches, the next while the last is prepared on every core (the order is kept, though learning does not depend on
+        // it), and the rounds of learning share the questions among the cores too.
         var onTarget = new List<(string, List<LearningClaim>)>();
-        foreach (QuestionClaims[] batch in questions.Chunk(256))
+        foreach (var question in Stream(questions, o.Threads, q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget.Select(LearningClaim.Of).ToList())))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            onTarget.AddRange(batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                .Select(q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget.Select(LearningClaim.Of).ToList())));
+            if ((onTarget.Count & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            onTarget.Add(question);
         }
 
-        return ReliabilityLearner.Learn(onTarget, cancellationToken);
+        return ReliabilityLearner.Learn(onTarget, o.Threads, cancellationToken);
     }
 
     private static IEnumerable<QuestionReport> Stream(IEnumerable<QuestionClaims> questions, ReconcileOptions o, int threads, ReliabilityModel? model)
+        => Stream(questions, threads, q => QuestionAnalysis.Analyze(q.Question, q.Claims, o, q.Relations, model));
+
+    /// <summary>Each question's <paramref name="work"/>, in the order of the questions, on up to <paramref name="threads"/> cores while
+    /// the next batch is read: what reconciling a table (a report per question) and learning from it (the figures per question) share.</summary>
+    private static IEnumerable<T> Stream<T>(IEnumerable<QuestionClaims> questions, int threads, Func<QuestionClaims, T> work)
     {
         if (threads == 1)
         {
             foreach (List<QuestionClaims> batch in Batches(questions))
             {
-                foreach (QuestionReport r in Analyze(batch, o, threads, model))
+                foreach (T r in Analyze(batch, threads, work))
                 {
                     yield return r;
                 }
@@ -243,7 +252,7 @@ public static class Reconciler
         {
             foreach (List<QuestionClaims> batch in ready.GetConsumingEnumerable())
             {
-                foreach (QuestionReport r in Analyze(batch, o, threads, model))
+                foreach (T r in Analyze(batch, threads, work))
                 {
                     yield return r;
                 }
@@ -288,21 +297,20 @@ public static class Reconciler
         }
     }
 
-    private static QuestionReport[] Analyze(List<QuestionClaims> batch, ReconcileOptions o, int threads, ReliabilityModel? model)
+    private static T[] Analyze<T>(List<QuestionClaims> batch, int threads, Func<QuestionClaims, T> work)
     {
-        var reports = new QuestionReport[batch.Count];
+        var results = new T[batch.Count];
         if (threads == 1 || batch.Count < 2)
         {
             for (int i = 0; i < batch.Count; i++)
             {
-                reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations, model);
+                results[i] = work(batch[i]);
             }
 
-            return reports;
+            return results;
         }
 
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            i => reports[i] = QuestionAnalysis.Analyze(batch[i].Question, batch[i].Claims, o, batch[i].Relations, model));
-        return reports;
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => results[i] = work(batch[i]));
+        return results;
     }
 }

@@ -48,3 +48,18 @@ public class LeaveOutMedianTests
         onTheStep.Should().BeGreaterThan(500, "the midpoint rule is exercised");
     }
 }
+
+/// <summary>#27: the rounds of learning share the questions among the cores; what is learned must not depend on how many.</summary>
+public class LearningThreadsTests
+{
+    [Fact]
+    public void LearningOnOneCoreOrTwo_GivesTheSameReliability_BitForBit()
+    {
+        // More than 2,048 questions, so that the rounds are shared among the threads.
+        Dossier dossier = Benchmarks.Truth.Simulator.Make(2_500, 150, 13, Benchmarks.Truth.Regime.Bots).Dossier;
+        string one = Reconciler.Learn(dossier, ReconcileOptions.Default with { MaxDegreeOfParallelism = 1 }, CancellationToken.None).ToJson();
+        string two = Reconciler.Learn(dossier, ReconcileOptions.Default with { MaxDegreeOfParallelism = 2 }, CancellationToken.None).ToJson();
+        two.Should().Be(one);
+        one.Should().Contain("\"copies\"");
+    }
+}

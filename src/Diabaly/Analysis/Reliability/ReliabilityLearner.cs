@@ -30,7 +30,9 @@ internal static class ReliabilityLearner
     /// <summary>Learns from the claims on target of every question; <see cref="ReliabilityModel.Apply"/> then weights a question's claims.</summary>
     /// <param name="questions">Per question (any order; they are taken by question id), its claims on target.</param>
     /// <param name="cancellationToken">Checked before each round.</param>
-    public static ReliabilityReport Learn(IReadOnlyList<(string Question, List<LearningClaim> Claims)> questions, CancellationToken cancellationToken = default)
+    /// <param name="threads">The most cores each round's questions are shared among (<see cref="ReconcileOptions.MaxDegreeOfParallelism"/>);
+    /// the result is the same on any number.</param>
+    public static ReliabilityReport Learn(IReadOnlyList<(string Question, List<LearningClaim> Claims)> questions, int threads = 1, CancellationToken cancellationToken = default)
     {
         var ordered = questions.Where(q => q.Claims.Count > 0).OrderBy(q => q.Question, StringComparer.Ordinal).ToList();
         var sources = ordered.SelectMany(q => q.Claims).Select(c => c.Source).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
@@ -43,20 +45,27 @@ internal static class ReliabilityLearner
             start[q] = items.Count;
             items.AddRange(ordered[q].Claims.Select(c => new LearningItem(q, sourceIndex[c.Source.Id], c)));
             start[q + 1] = items.Count;
-            usable[q] = ordered[q].Claims.Select(c => c.Source.Id).Distinct(StringComparer.Ordinal).Skip(1).Any();
+            string firstSource = ordered[q].Claims[0].Source.Id;
+            usable[q] = ordered[q].Claims.Exists(c => !string.Equals(c.Source.Id, firstSource, StringComparison.Ordinal)); // two sources or more
         }
 
         // One question says nothing of a source that its own claims did not make: the consensus is theirs. Learning needs two, and a
         // source's own error needs MinimumSharedQuestions of them.
         int usableCount = usable.Count(u => u);
-        int[] shared = new int[sources.Count];
+        int[] shared = new int[sources.Count], lastSeen = new int[sources.Count];
+        Array.Fill(lastSeen, -1);
         for (int q = 0; q < ordered.Count; q++)
         {
             if (usable[q])
             {
-                foreach (int source in Enumerable.Range(start[q], start[q + 1] - start[q]).Select(i => items[i].Source).Distinct())
+                for (int i = start[q]; i < start[q + 1]; i++)
                 {
-                    shared[source]++;
+                    int source = items[i].Source;
+                    if (lastSeen[source] != q)
+                    {
+                        lastSeen[source] = q; // each source counts once per question
+                        shared[source]++;
+                    }
                 }
             }
         }
@@ -81,7 +90,7 @@ internal static class ReliabilityLearner
         double[] robust = new double[items.Count];
         Func<int, double> weight = i => items[i].Claim.Prior * share[i];
         Func<int, double> spread = i => items[i].Claim.U2 + PriorVariance;
-        double[] truth = Truths(items, start, weight, spread, robust, refresh: true);
+        double[] truth = Truths(items, start, weight, spread, robust, refresh: true, threads);
         int iterations = 0;
         bool converged = false;
         double[]? previous = null;
@@ -91,7 +100,7 @@ internal static class ReliabilityLearner
             iterations++;
             // A source with too few shared questions weighs as an unknown source does, and a learned one within the documented
             // limits, inside the iteration too: no source moves the consensus the others are learned from by more than it may.
-            Estimate round0 = Errors(items, LeaveOut(items, start, weight, robust, truth), usable, group);
+            Estimate round0 = Errors(items, LeaveOut(items, start, weight, robust, truth, threads), usable, group);
             double prior = Unknown(round0.Pooled);
             double[] variance = round0.BoundVariance.Select((v, s) => learns[s] ? Math.Clamp(v, prior / MaximumWeightFactor, prior * MaximumWeightFactor) : prior).ToArray();
             if (previous is not null)
@@ -107,14 +116,14 @@ internal static class ReliabilityLearner
             previous = variance;
             weight = i => items[i].Claim.Prior * share[i] / (items[i].Claim.U2 + variance[items[i].Source]);
             spread = i => items[i].Claim.U2 + variance[items[i].Source];
-            double[] next = Truths(items, start, weight, spread, robust, refresh: round < FreezeAfter);
+            double[] next = Truths(items, start, weight, spread, robust, refresh: round < FreezeAfter, threads);
 
             // Stopped when the consensus moves, on average over the questions, by less than the tolerance.
             converged = truth.Zip(next).Average(p => Math.Abs(p.First - p.Second)) <= Tolerance;
             truth = next;
         }
 
-        Estimate estimate = Errors(items, LeaveOut(items, start, weight, robust, truth), usable, group);
+        Estimate estimate = Errors(items, LeaveOut(items, start, weight, robust, truth, threads), usable, group);
         double unknown = Unknown(estimate.Pooled);
         var variances = sources.Select((s, i) => (s.Id, i)).Where(x => learns[x.i])
             .ToDictionary(x => x.Id, x => Math.Clamp(estimate.BoundVariance[x.i], unknown / MaximumWeightFactor, unknown * MaximumWeightFactor), StringComparer.Ordinal);
@@ -133,13 +142,14 @@ internal static class ReliabilityLearner
     /// <paramref name="refresh"/>, each claim's robust factor (its robust weight over its weight) is computed and kept in
     /// <paramref name="factor"/>; without, the kept factor is used: a reference that swaps between two claims from one round to the
     /// next would otherwise keep a question from settling.</summary>
-    private static double[] Truths(List<LearningItem> items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh)
+    private static double[] Truths(List<LearningItem> items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh, int threads)
     {
         double[] truth = new double[start.Length - 1];
-        int most = Enumerable.Range(0, truth.Length).Select(q => start[q + 1] - start[q]).DefaultIfEmpty(0).Max();
+        ForQuestions(start, threads, (lo, hi, most) =>
+        {
         double[] y = new double[most], w = new double[most], sd = new double[most];
         string[] source = new string[most];
-        for (int q = 0; q < truth.Length; q++)
+        for (int q = lo; q < hi; q++)
         {
             int n = start[q + 1] - start[q];
             for (int k = 0; k < n; k++)
@@ -167,8 +177,36 @@ internal static class ReliabilityLearner
 
             truth[q] = Median(y.AsSpan(0, n), w.AsSpan(0, n));
         }
+        });
 
         return truth;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over ranges of questions [lo, hi), on up to <paramref name="threads"/> cores, with the
+    /// most claims of a question in the range (for its buffers). Every question's result depends on its own claims alone, so the
+    /// results are the same bit for bit on any number of threads.</summary>
+    private static void ForQuestions(int[] start, int threads, Action<int, int, int> body)
+    {
+        int count = start.Length - 1;
+        void Range(int lo, int hi)
+        {
+            int most = 0;
+            for (int q = lo; q < hi; q++)
+            {
+                most = Math.Max(most, start[q + 1] - start[q]);
+            }
+
+            body(lo, hi, most);
+        }
+
+        if (threads <= 1 || count < 2_048)
+        {
+            Range(0, count);
+            return;
+        }
+
+        var ranges = System.Collections.Concurrent.Partitioner.Create(0, count, Math.Max(1_024, count / (threads * 8)));
+        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = threads }, r => Range(r.Item1, r.Item2));
     }
 
     /// <summary>The consensus the learning judges the sources by: the weighted median of a question's claims on the log scale, with
@@ -318,15 +356,16 @@ internal static class ReliabilityLearner
     /// source whose claim alone makes the consensus of a question of two is not learned to be exact there. A question of more than
     /// <see cref="LeaveOutUpTo"/> claims takes the median of all its claims, which one source barely moves.
     /// </summary>
-    private static double[] LeaveOut(List<LearningItem> items, int[] start, Func<int, double> weight, double[] factor, double[] truth)
+    private static double[] LeaveOut(List<LearningItem> items, int[] start, Func<int, double> weight, double[] factor, double[] truth, int threads)
     {
         double[] reference = new double[items.Count];
-        int most = Enumerable.Range(0, start.Length - 1).Select(q => start[q + 1] - start[q]).DefaultIfEmpty(0).Max();
+        ForQuestions(start, threads, (lo, hi, most) =>
+        {
         double[] all = new double[Math.Min(most, LeaveOutUpTo)], y = new double[all.Length];
         int[] order = new int[all.Length], from = new int[all.Length];
         var byValue = Comparer<int>.Create((a, b) => y[a].CompareTo(y[b]) is var c && c != 0 ? c : all[a].CompareTo(all[b]) is var d && d != 0 ? d : a.CompareTo(b));
         bool[] done = new bool[all.Length];
-        for (int q = 0; q < start.Length - 1; q++)
+        for (int q = lo; q < hi; q++)
         {
             int first = start[q], n = start[q + 1] - first;
             if (n > LeaveOutUpTo)
@@ -381,6 +420,7 @@ internal static class ReliabilityLearner
                 }
             }
         }
+        });
 
         return reference;
     }
