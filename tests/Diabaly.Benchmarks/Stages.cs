@@ -46,7 +46,7 @@ internal static class Stages
         ReliabilityReport reliability = Part("learn (rounds)", () => ReliabilityLearner.Learn(learning));
         long before = Stopwatch.GetTimestamp();
         ReliabilityLearner.Learn(learning, Environment.ProcessorCount);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"learn (rounds) on {Environment.ProcessorCount} cores: {Stopwatch.GetElapsedTime(before).TotalSeconds:0.000} s"));
+        double everyCore = Stopwatch.GetElapsedTime(before).TotalSeconds;
         learning = null;
         var sample = new List<(QuestionClaims, QuestionAnalysis.Prepared)>();
         using (var table = ClaimTableReader.Open(path))
@@ -80,7 +80,7 @@ internal static class Stages
         long sampleClaims = questions.Sum(q => (long)q.Claims.Count);
         gcs = GC.CollectionCount(0) - gcs;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{claims:N0} claims, {questionCount:N0} questions, one core, two passes as the pipeline makes them (1: learn, 2: reconcile); the learning took {reliability.Iterations} rounds; {gcs:N0} gen-0 collections\n"));
+            $"{claims:N0} claims, {questionCount:N0} questions, one core, two passes as the pipeline makes them (1: learn, 2: reconcile); the learning took {reliability.Iterations} rounds ({everyCore:0.000} s on {Environment.ProcessorCount} cores); {gcs:N0} gen-0 collections\n"));
         Console.WriteLine("| Stage | Time | µs a claim | Allocated a claim |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var (stage, seconds, bytes) in stages)

@@ -15,7 +15,8 @@ computes for every question what Diabaly computes with its default options, by D
 How a claim is read (Diabaly's ClaimReader, defaults): counts below 0.5 are 0.5 on the log scale; a range [low, high] has
 log-sd (log high - log low) / (2 z_0.95), at least 0.01, and, without a central value, the geometric midpoint; "at least low"
 (no high) reaches to 2 x low, with central value low x sqrt(2); "at most high" (no low) runs from 0 and reaches down to high / 2
-on the log scale, with central value high / sqrt(2). An exact figure (central alone) is widened by Diabaly's roundness rule; the
+on the log scale, with central value high / sqrt(2). Since #22 a reach is a whole count (2 x 157 reaches 314; 315 / 2 reaches
+down to 158, half away from zero), and the log scale follows it. An exact figure (central alone) is widened by Diabaly's roundness rule; the
 generator's numeric tables write none (an exact count is low = high), and this script refuses them.
 
 Run (Debian's python3-pandas: apt-get install python3-pandas):
@@ -63,8 +64,14 @@ def reconcile(path):
     # reaching down to high / 2 on the log scale.
     lower = np.where(is_at_most, 0.0, low)
     upper = np.where(is_open, np.inf, high)
-    log_high = np.where(is_open, log(lower) + np.log(OPEN_TAIL), log(np.where(is_open, 1.0, high)))
-    log_low = np.where(is_at_most, np.maximum(log(lower), log_high - np.log(OPEN_TAIL)), log(lower))
+    # The reach of a count is a whole count (#22), rounded half away from zero, and the log scale follows it.
+    reach_up = np.maximum(lower, np.floor(np.maximum(lower, ZERO_FLOOR) * OPEN_TAIL + 0.5))
+    log_high = np.where(is_open, np.maximum(log(lower), log(reach_up)), log(np.where(is_open, 1.0, high)))
+    tail_low = np.maximum(log(lower), log_high - np.log(OPEN_TAIL))
+    with np.errstate(invalid="ignore"):
+        reach_down = np.minimum(np.where(is_at_most, high, 1.0), np.floor(np.where(is_at_most, high, 1.0) / OPEN_TAIL + 0.5))
+    tail_low = np.where(tail_low > log(lower), np.minimum(log_high, log(reach_down)), tail_low)
+    log_low = np.where(is_at_most, tail_low, log(lower))
     with np.errstate(invalid="ignore"):
         midpoint = np.clip(back((log_low + log_high) / 2), lower, upper)
         at_most = np.clip(np.where(is_at_most, high, 0.0) / np.sqrt(OPEN_TAIL), lower, upper)
