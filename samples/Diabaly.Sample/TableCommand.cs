@@ -53,17 +53,14 @@ internal static class TableCommand
         long written = 0;
         void WriteAll(TextWriter writer, Action? step)
         {
-            IEnumerable<QuestionReport> reports = Reconciler.ReconcileStream(questions, options, reliability);
-            if (step is not null)
+            // The figures a row holds, without the reasons and explanations a report would show; the progress moves as the
+            // questions are read.
+            IEnumerable<QuestionClaims> read = step is null ? questions : questions.Select(q =>
             {
-                reports = reports.Select(r =>
-                {
-                    step();
-                    return r;
-                });
-            }
-
-            written = ResultTable.Write(reports, writer, results);
+                step();
+                return q;
+            });
+            written = ResultTable.Write(read, writer, results, options, reliability);
         }
 
         void WithProgress(TextWriter writer)

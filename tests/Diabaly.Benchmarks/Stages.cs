@@ -115,12 +115,14 @@ internal static class Stages
             foreach (ConsensusMethod m in ConsensusMethods.Methods)
             {
                 Time("estimate: " + m, () => ConsensusMethods.Estimate(m, onTarget, o, null));
+                Time("estimate without its explanation: " + m, () => ConsensusMethods.Estimate(m, onTarget, o, null, explain: false));
             }
 
             Time("agreement interval", () => AgreementInterval.Of(onTarget));
             Time("camps", () => Camps.Of(onTarget, o));
             Time("(the whole question again)", () => QuestionAnalysis.Analyze(questions[k].Question, p, o, reliability.Model));
             Time("envelope", () => QuestionAnalysis.Envelope(onTarget));
+            Time("prepare (strata, readings)", () => QuestionAnalysis.Prepare(questions[k].Question, questions[k].Claims, o, questions[k].Relations));
             Time("claims by value", () => GC.KeepAlive(QuestionAnalysis.ByValue(onTarget).ToList()));
         }
 

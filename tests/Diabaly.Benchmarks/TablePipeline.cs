@@ -38,7 +38,7 @@ internal static class TablePipeline
                 using (var table = ClaimTableReader.Open(path))
                 using (var writer = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20))
                 {
-                    ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default with { MaxDegreeOfParallelism = threads }, reliability), writer, ResultTableFormat.Csv);
+                    ResultTable.Write(table.ReadQuestions(), writer, ResultTableFormat.Csv, ReconcileOptions.Default with { MaxDegreeOfParallelism = threads }, reliability);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline: learning pass {learned:0.000} s"));
                     Report("pipeline", table.Rows, clock);
                 }

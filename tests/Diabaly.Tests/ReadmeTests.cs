@@ -71,7 +71,7 @@ public class ReadmeTests
 
             using var table = ClaimTableReader.Open("claims.csv");
             using var results = new StreamWriter("results.csv");
-            ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultTableFormat.Csv);
+            ResultTable.Write(table.ReadQuestions(), results, ResultTableFormat.Csv, ReconcileOptions.Default, learned);
             """;
         Readme.Should().Contain("```csharp\n" + Snippet + "\n```");
 
@@ -90,7 +90,7 @@ public class ReadmeTests
 
                 using var table = ClaimTableReader.Open(claims);
                 using var results = new StreamWriter(output);
-                ResultTable.Write(Reconciler.ReconcileStream(table.ReadQuestions(), ReconcileOptions.Default, learned), results, ResultTableFormat.Csv);
+                ResultTable.Write(table.ReadQuestions(), results, ResultTableFormat.Csv, ReconcileOptions.Default, learned);
                 learned.IsLearned.Should().BeTrue();
             }
 

@@ -16,13 +16,15 @@ internal static class QuestionAnalysis
         public List<Reading> OnTarget => Readings.Where(r => r.Stratum == 0).ToList();
     }
 
-    public static Prepared Prepare(Question question, IReadOnlyList<Claim> claims, ReconcileOptions o, StratumRelations relations)
+    // explain: false leaves out the claims' reasons (what learning and a results row do); the figures are the same.
+    public static Prepared Prepare(Question question, IReadOnlyList<Claim> claims, ReconcileOptions o, StratumRelations relations, bool explain = true)
     {
         StrataPlan plan = StrataPlan.Make(question, claims, s => ClaimReader.SourceWeight(s, o), relations);
-        return new Prepared(plan, ClaimReader.Read(claims, plan, o, question.Measure));
+        return new Prepared(plan, ClaimReader.Read(claims, plan, o, question.Measure, explain));
     }
 
-    public static QuestionReport Analyze(Question question, Prepared prepared, ReconcileOptions o, ReliabilityModel? reliability)
+    // explain: false leaves out the estimates' explanations (a results row); the figures are the same.
+    public static QuestionReport Analyze(Question question, Prepared prepared, ReconcileOptions o, ReliabilityModel? reliability, bool explain = true)
     {
         StrataPlan plan = prepared.Plan;
         List<Reading> readings = prepared.Readings;
@@ -51,14 +53,14 @@ internal static class QuestionAnalysis
             {
                 foreach (ConsensusMethod m in ConsensusMethods.Methods)
                 {
-                    estimates[m] = ConsensusMethods.Estimate(m, members, o, clip);
+                    estimates[m] = ConsensusMethods.Estimate(m, members, o, clip, explain);
                 }
 
                 consensus = estimates[o.Method];
             }
             else
             {
-                consensus = ConsensusMethods.Estimate(o.Method, members, o, clip);
+                consensus = ConsensusMethods.Estimate(o.Method, members, o, clip, explain);
             }
 
             strata.Add(new StratumReport(plan.Strata[s], s == 0, ReadOnly.List(ByValue(members)), Envelope(members), consensus,

@@ -127,13 +127,32 @@ public static class Reconciler
     {
         Guard.NotNull(questions);
         ReconcileOptions o = options ?? ReconcileOptions.Default;
+        RefuseLearnedWithout(o, reliability);
+        return Stream(questions, o, o.Threads, reliability?.Model);
+    }
+
+    /// <summary>
+    /// <see cref="ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/> for a results row: every
+    /// number the same, to the last bit, without the claims' reasons and the estimates' explanations, which a row does not show
+    /// (<see cref="ResultTable.Write(IEnumerable{QuestionClaims}, TextWriter, ResultTableFormat, ReconcileOptions?, ReliabilityReport?)"/>).
+    /// </summary>
+    internal static IEnumerable<QuestionReport> ReconcileFigures(IEnumerable<QuestionClaims> questions, ReconcileOptions? options, ReliabilityReport? reliability)
+    {
+        Guard.NotNull(questions);
+        ReconcileOptions o = options ?? ReconcileOptions.Default;
+        RefuseLearnedWithout(o, reliability);
+        ReliabilityModel? model = reliability?.Model;
+        return Stream(questions, o.Threads,
+            q => QuestionAnalysis.Analyze(q.Question, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations, explain: false), o, model, explain: false));
+    }
+
+    private static void RefuseLearnedWithout(ReconcileOptions o, ReliabilityReport? reliability)
+    {
         if (o.Method == ConsensusMethod.Learned && reliability is null)
         {
             throw new ArgumentException("The headline method is Learned, but no reliability was given: learn it first (Reconciler.Learn over the same " +
                 "questions, or load a saved ReliabilityReport) and pass it, or choose another method.", nameof(reliability));
         }
-
-        return Stream(questions, o, o.Threads, reliability?.Model);
     }
 
     /// <summary>Learns each source's reliability from a dossier with the default options: what <see cref="Reconcile(Dossier)"/>
@@ -184,7 +203,7 @@ public static class Reconciler
         // read in batches, the next while the last is prepared on every core (the order is kept, though learning does not depend on
         // it), and the rounds of learning share the questions among the cores too.
         var onTarget = new List<(string, List<LearningClaim>)>();
-        foreach (var question in Stream(questions, o.Threads, q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations).OnTarget.Select(LearningClaim.Of).ToList())))
+        foreach (var question in Stream(questions, o.Threads, q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations, explain: false).OnTarget.Select(LearningClaim.Of).ToList())))
         {
             if ((onTarget.Count & 255) == 0)
             {

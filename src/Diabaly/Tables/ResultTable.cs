@@ -52,6 +52,30 @@ public static class ResultTable
         };
     }
 
+    /// <summary>
+    /// Reconciles questions as they stream in and writes one row each: byte for byte the rows
+    /// <see cref="Write(IEnumerable{QuestionReport}, TextWriter, ResultTableFormat)"/> writes for the reports of
+    /// <see cref="Reconciler.ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/>, with less work: the
+    /// claims' reasons and the estimates' explanations, which a row does not show, are not written. The way to turn a claim table into
+    /// results.
+    /// </summary>
+    /// <param name="questions">The questions with their claims (<see cref="ClaimTableReader.ReadQuestions"/>).</param>
+    /// <param name="writer">Where to write; flushed, not closed.</param>
+    /// <param name="format">CSV or JSON Lines.</param>
+    /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
+    /// <param name="reliability">What <see cref="Reconciler.Learn(IEnumerable{QuestionClaims}, ReconcileOptions?, CancellationToken)"/>
+    /// learned from a first pass over the same questions, or a saved one; null when nothing is known of the sources.</param>
+    /// <returns>How many questions were written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> or <paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The headline method is <see cref="ConsensusMethod.Learned"/> and
+    /// <paramref name="reliability"/> is null, as for <see cref="Reconciler.ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/>.</exception>
+    public static long Write(IEnumerable<QuestionClaims> questions, TextWriter writer, ResultTableFormat format, ReconcileOptions? options, ReliabilityReport? reliability)
+    {
+        Guard.NotNull(questions);
+        Guard.NotNull(writer);
+        return Write(Reconciler.ReconcileFigures(questions, options, reliability), writer, format);
+    }
+
     /// <summary>A question's cells: its id and the headline method as text, counts as <see cref="long"/>, estimates as
     /// <see cref="double"/>, and null for a number that does not exist.</summary>
     private static object?[] Cells(QuestionReport q)

@@ -15,7 +15,7 @@ internal static class ClaimReader
     /// <summary>Reads the claims, in id order. A source's weight is shared among its distinct statements in a stratum, and a
     /// statement repeated is shared among its repetitions: being quoted twice, or saying the same thing twice, gives no extra say;
     /// statements about different strata (Paris and France, one day and another) do not share.</summary>
-    public static List<Reading> Read(IReadOnlyList<Claim> claims, StrataPlan plan, ReconcileOptions o, Measure measure = Measure.Count)
+    public static List<Reading> Read(IReadOnlyList<Claim> claims, StrataPlan plan, ReconcileOptions o, Measure measure = Measure.Count, bool explain = true)
     {
         var ordered = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Id, StringComparer.Ordinal).ToList();
         var statements = ordered
@@ -26,11 +26,12 @@ internal static class ClaimReader
         {
             Claim claim = claims[index];
             int stratum = plan.Of[index];
-            var reasons = new List<string>();
+            // Without explanation (learning, a results row), the reasons are not written: the figures are the same.
+            List<string>? reasons = explain ? [] : null;
             Source s = claim.Source;
             double sourceWeight = SourceWeight(s, o);
-            reasons.Add("prior weight " + NumberText.Format(s.Weight));
-            reasons.Add(s.Access switch
+            reasons?.Add("prior weight " + NumberText.Format(s.Weight));
+            reasons?.Add(s.Access switch
             {
                 SourceAccess.FirstHand => "first-hand ×" + NumberText.Format(o.FirstHandFactor),
                 SourceAccess.SecondHand => "second-hand ×" + NumberText.Format(o.SecondHandFactor),
@@ -38,19 +39,19 @@ internal static class ClaimReader
             });
             if (s.IsPartisan)
             {
-                reasons.Add($"declared side '{s.Side}' ×{NumberText.Format(o.PartisanFactor)}");
+                reasons?.Add($"declared side '{s.Side}' ×{NumberText.Format(o.PartisanFactor)}");
             }
 
             var bySource = statements[(s.Id, stratum)];
             int distinct = bySource.Count, repeated = bySource[Statement(claim)];
             if (distinct > 1)
             {
-                reasons.Add($"one of {distinct} different statements by its source in its stratum (÷{distinct})");
+                reasons?.Add($"one of {distinct} different statements by its source in its stratum (÷{distinct})");
             }
 
             if (repeated > 1)
             {
-                reasons.Add($"the same statement made {repeated} times (÷{repeated})");
+                reasons?.Add($"the same statement made {repeated} times (÷{repeated})");
             }
 
             readings.Add(ReadOne(claim, stratum, plan.Strata[stratum], sourceWeight, sourceWeight / (distinct * repeated), reasons, o, measure == Measure.Count));
@@ -59,7 +60,7 @@ internal static class ClaimReader
         return readings;
     }
 
-    private static Reading ReadOne(Claim claim, int stratum, Stratum labels, double sourceWeight, double weight, List<string> reasons, ReconcileOptions o,
+    private static Reading ReadOne(Claim claim, int stratum, Stratum labels, double sourceWeight, double weight, List<string>? reasons, ReconcileOptions o,
         bool count)
     {
         Quantity q = claim.Value;
@@ -77,7 +78,7 @@ internal static class ClaimReader
             {
                 lower = q.Lower - half;
                 upper = q.Lower + half;
-                reasons.Add($"{NumberText.Format(q.Lower)} read by its roundness as {NumberText.Format(lower)}–{NumberText.Format(upper)}");
+                reasons?.Add($"{NumberText.Format(q.Lower)} read by its roundness as {NumberText.Format(lower)}–{NumberText.Format(upper)}");
             }
             else if (o.WidenRoundNumbers)
             {
@@ -92,7 +93,7 @@ internal static class ClaimReader
             {
                 if (q.Kind != QuantityKind.Exact)
                 {
-                    reasons.Add($"a count: read as the whole numbers {Figures.Interval(wholeLower, wholeUpper, [wholeLower, wholeUpper])}");
+                    reasons?.Add($"a count: read as the whole numbers {Figures.Interval(wholeLower, wholeUpper, [wholeLower, wholeUpper])}");
                 }
 
                 (lower, upper) = (wholeLower, wholeUpper);
@@ -119,7 +120,7 @@ internal static class ClaimReader
             upperAssumed = true;
             reach = supportUpper;
             central = q.Central ?? lower * Math.Sqrt(f);
-            reasons.Add($"open-ended: assumed to reach {NumberText.Significant(supportUpper)} (×{NumberText.Format(f)}, the documented tail)");
+            reasons?.Add($"open-ended: assumed to reach {NumberText.Significant(supportUpper)} (×{NumberText.Format(f)}, the documented tail)");
         }
         else if (q.Kind == QuantityKind.AtMost)
         {
@@ -138,7 +139,7 @@ internal static class ClaimReader
             central = q.Central ?? Math.Clamp(upper / Math.Sqrt(f), lower, upper);
             if (tail)
             {
-                reasons.Add($"upper bound only: assumed to reach down to {NumberText.Significant(supportLower)} (÷{NumberText.Format(f)}, the documented tail)");
+                reasons?.Add($"upper bound only: assumed to reach down to {NumberText.Significant(supportLower)} (÷{NumberText.Format(f)}, the documented tail)");
             }
         }
         else
@@ -170,7 +171,7 @@ internal static class ClaimReader
         };
         return new Reading
         {
-            Assessed = new AssessedClaim(claim, lower, upper, central, weight, ReadOnly.List(reasons))
+            Assessed = new AssessedClaim(claim, lower, upper, central, weight, reasons is null ? [] : ReadOnly.List(reasons))
             {
                 IsCentralAssumed = centralAssumed,
                 Reach = reach,
