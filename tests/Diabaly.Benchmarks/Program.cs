@@ -24,7 +24,7 @@ if (args is ["stages", var stagesTable])
     return Diabaly.Benchmarks.Stages.Run(stagesTable);
 }
 
-if (args is ["generate" or "scan" or "pipeline" or "dossier" or "dossier-scan" or "dossier-run", ..])
+if (args is ["generate" or "scan" or "read" or "pipeline" or "dossier" or "dossier-scan" or "dossier-run", ..])
 {
     return Diabaly.Benchmarks.TablePipeline.Run(args);
 }

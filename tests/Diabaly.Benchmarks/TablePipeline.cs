@@ -22,6 +22,20 @@ internal static class TablePipeline
                 TableGenerator.Write(path, claims, numeric: rest.Contains("--numeric"));
                 Report("generate", claims, clock);
                 return 0;
+            case ["read", var path]:
+                // The reader alone: every row read into its question's claims, nothing reconciled.
+                using (var table = ClaimTableReader.Open(path))
+                {
+                    long read = 0;
+                    foreach (QuestionClaims q in table.ReadQuestions())
+                    {
+                        read += q.Claims.Count;
+                    }
+
+                    Report("read", read, clock);
+                }
+
+                return 0;
             case ["scan", var path]:
                 Report("scan", Scan(path), clock);
                 return 0;

@@ -87,7 +87,13 @@ public sealed record Claim
         get => _via;
         init
         {
-            Source[] via = Guard.NotNull(value).Select(s => Guard.NotNull(s)).ToArray();
+            if (Guard.NotNull(value).Count == 0)
+            {
+                _via = System.Collections.ObjectModel.ReadOnlyCollection<Source>.Empty; // the usual case: no relay
+                return;
+            }
+
+            Source[] via = value.Select(s => Guard.NotNull(s)).ToArray();
             _via = via.Any(s => s.Id == Source.Id)
                 ? throw new ArgumentException($"Claim '{Id}' is relayed via its own source '{Source.Id}'; Via lists the sources the figure passed through on its way, not the one that gave it.", nameof(value))
                 : ReadOnly.List(via);

@@ -14,17 +14,17 @@ internal static class ClaimNames
     public static IEnumerable<Claim> Named(IReadOnlyList<(string? Id, Claim Claim)> drafts, IEnumerable<string> taken)
     {
         var used = new HashSet<string>(taken, StringComparer.Ordinal);
-        var generated = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
+        string?[] generated = new string?[drafts.Count]; // by the draft's place
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var group in drafts.Where(d => d.Id is null).Select(d => d.Claim)
-                     .GroupBy(c => (Source: c.Source.Id, Question: c.Question.Id))
+        foreach (var group in Enumerable.Range(0, drafts.Count).Where(i => drafts[i].Id is null)
+                     .GroupBy(i => (Source: drafts[i].Claim.Source.Id, Question: drafts[i].Claim.Question.Id))
                      .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Question, StringComparer.Ordinal))
         {
             string baseId = $"{group.Key.Source}-{group.Key.Question}";
             // A lone claim of its source on the question needs no content: its id is the pair (the usual case, and the cheap one).
-            var members = group.Take(2).Count() == 1 ? [(Claim: group.First(), Content: string.Empty)]
-                : group.Select(c => (Claim: c, Content: Content(c))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
-            foreach (var (claim, content) in members)
+            var members = group.Take(2).Count() == 1 ? [(Index: group.First(), Content: string.Empty)]
+                : group.Select(i => (Index: i, Content: Content(drafts[i].Claim))).OrderBy(m => m.Content, StringComparer.Ordinal).ToList();
+            foreach (var (index, content) in members)
             {
                 string stem = members.Count == 1 ? Fit(baseId, string.Empty) : Fit(baseId, "-" + Hash(content));
                 string id = stem;
@@ -36,13 +36,14 @@ internal static class ClaimNames
                     next[stem] = n + 1;
                 }
 
-                generated[claim] = id;
+                generated[index] = id;
             }
         }
 
-        foreach (var (id, c) in drafts)
+        for (int i = 0; i < drafts.Count; i++)
         {
-            yield return id is not null ? c : new Claim(generated[c], c.Question, c.Source, c.Value)
+            var (id, c) = drafts[i];
+            yield return id is not null ? c : new Claim(generated[i]!, c.Question, c.Source, c.Value)
             {
                 Quote = c.Quote, Said = c.Said, AsOf = c.AsOf, Scope = c.Scope, Via = c.Via, Note = c.Note, Language = c.Language,
             };
