@@ -191,7 +191,7 @@ public static class Reconciler
     /// </summary>
     /// <param name="questions">The questions with their claims.</param>
     /// <param name="options">The options; null for <see cref="ReconcileOptions.Default"/>.</param>
-    /// <param name="cancellationToken">Stops the reading, between batches of questions, and the learning, before each round.</param>
+    /// <param name="cancellationToken">Checked before the reading starts, before each question is prepared, and before each round of the learning.</param>
     /// <returns>What the questions say of each source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="questions"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -203,13 +203,11 @@ public static class Reconciler
         // read in batches, the next while the last is prepared on every core (the order is kept, though learning does not depend on
         // it), and the rounds of learning share the questions among the cores too.
         var onTarget = new List<(string, List<LearningClaim>)>();
-        foreach (var question in Stream(questions, o.Threads, q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations, explain: false).OnTarget.Select(LearningClaim.Of).ToList())))
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var question in Stream(questions, o.Threads,
+                     q => (q.Question.Id, QuestionAnalysis.Prepare(q.Question, q.Claims, o, q.Relations, explain: false).OnTarget.Select(LearningClaim.Of).ToList()),
+                     cancellationToken))
         {
-            if ((onTarget.Count & 255) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
             onTarget.Add(question);
         }
 
@@ -221,13 +219,13 @@ public static class Reconciler
 
     /// <summary>Each question's <paramref name="work"/>, in the order of the questions, on up to <paramref name="threads"/> cores while
     /// the next batch is read: what reconciling a table (a report per question) and learning from it (the figures per question) share.</summary>
-    private static IEnumerable<T> Stream<T>(IEnumerable<QuestionClaims> questions, int threads, Func<QuestionClaims, T> work)
+    private static IEnumerable<T> Stream<T>(IEnumerable<QuestionClaims> questions, int threads, Func<QuestionClaims, T> work, CancellationToken cancellationToken = default)
     {
         if (threads == 1)
         {
             foreach (List<QuestionClaims> batch in Batches(questions))
             {
-                foreach (T r in Analyze(batch, threads, work))
+                foreach (T r in Analyze(batch, threads, work, cancellationToken))
                 {
                     yield return r;
                 }
@@ -265,19 +263,19 @@ public static class Reconciler
             {
                 ready.CompleteAdding();
             }
-        });
+        }, CancellationToken.None); // it stops by "stop", once the caller has left
 
         try
         {
-            foreach (List<QuestionClaims> batch in ready.GetConsumingEnumerable())
+            foreach (List<QuestionClaims> batch in ready.GetConsumingEnumerable(cancellationToken))
             {
-                foreach (T r in Analyze(batch, threads, work))
+                foreach (T r in Analyze(batch, threads, work, cancellationToken))
                 {
                     yield return r;
                 }
             }
 
-            reading.Wait();
+            reading.Wait(CancellationToken.None);
             failure?.Throw();
         }
         finally
@@ -288,7 +286,7 @@ public static class Reconciler
             {
             }
 
-            reading.Wait();
+            reading.Wait(CancellationToken.None); // the reading task must be done before the caller disposes its reader
         }
     }
 
@@ -316,20 +314,22 @@ public static class Reconciler
         }
     }
 
-    private static T[] Analyze<T>(List<QuestionClaims> batch, int threads, Func<QuestionClaims, T> work)
+    private static T[] Analyze<T>(List<QuestionClaims> batch, int threads, Func<QuestionClaims, T> work, CancellationToken cancellationToken)
     {
         var results = new T[batch.Count];
         if (threads == 1 || batch.Count < 2)
         {
             for (int i = 0; i < batch.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 results[i] = work(batch[i]);
             }
 
             return results;
         }
 
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => results[i] = work(batch[i]));
+        // Cancelled, Parallel.For stops between questions and throws OperationCanceledException itself (not wrapped).
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, i => results[i] = work(batch[i]));
         return results;
     }
 }

@@ -67,6 +67,7 @@ public static class ResultTable
     /// learned from a first pass over the same questions, or a saved one; null when nothing is known of the sources.</param>
     /// <returns>How many questions were written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="questions"/> or <paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     /// <exception cref="ArgumentException">The headline method is <see cref="ConsensusMethod.Learned"/> and
     /// <paramref name="reliability"/> is null, as for <see cref="Reconciler.ReconcileStream(IEnumerable{QuestionClaims}, ReconcileOptions?, ReliabilityReport?)"/>.</exception>
     public static long Write(IEnumerable<QuestionClaims> questions, TextWriter writer, ResultTableFormat format, ReconcileOptions? options, ReliabilityReport? reliability)

@@ -212,7 +212,7 @@ internal static class Evaluation
 
         public string BestOtherName => ReportWriter.Label(BestOtherMethod).ToLowerInvariant();
 
-        /// <summary>Every score but the learned one, for a failure message.</summary>
+        /// <summary>Every Diabaly method's score, for a failure message.</summary>
         public override string ToString() => string.Join(", ", Diabaly.Select(p => string.Create(CultureInfo.InvariantCulture, $"{ReportWriter.Label(p.Key).ToLowerInvariant()} {p.Value:0.0000}")));
     }
 

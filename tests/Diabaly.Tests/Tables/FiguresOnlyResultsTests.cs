@@ -64,9 +64,11 @@ public class FiguresOnlyResultsTests
     public void AskingForTheLearnedHeadlineWithoutAReliability_IsRefusedAtOnce()
     {
         var q = new Question("q") { Subject = "fighters", Unit = "fighters" };
-        Action write = () => ResultTable.Write([new QuestionClaims(q, [])], new StringWriter(), ResultTableFormat.Csv,
+        using var writer = new StringWriter();
+        Action write = () => ResultTable.Write([new QuestionClaims(q, [])], writer, ResultTableFormat.Csv,
             ReconcileOptions.Default with { Method = ConsensusMethod.Learned }, null);
         write.Should().Throw<ArgumentException>().WithParameterName("reliability");
+        writer.ToString().Should().BeEmpty("the refusal comes before anything is written, not from inside the stream after the header");
     }
 
     private static void Both(string path, ReconcileOptions o, ReliabilityReport learned, ResultTableFormat format, out string full, out string figures)

@@ -206,7 +206,15 @@ internal static class ReliabilityLearner
         }
 
         var ranges = System.Collections.Concurrent.Partitioner.Create(0, count, Math.Max(1_024, count / (threads * 8)));
-        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = threads }, r => Range(r.Item1, r.Item2));
+        try
+        {
+            Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = threads }, r => Range(r.Item1, r.Item2));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The same exception, whatever the number of threads.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>The consensus the learning judges the sources by: the weighted median of a question's claims on the log scale, with
