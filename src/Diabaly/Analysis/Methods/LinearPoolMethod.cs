@@ -63,14 +63,40 @@ internal sealed class LinearPoolMethod : IConsensusMethod
         // The quantile is the middle of the stretch where the CDF is within 1e-10 of p. Where the mixture has (almost) no mass,
         // between disjoint claims, the CDF is (nearly) flat at p and this takes the middle of the gap; elsewhere the stretch is a point.
         // The second crossing starts from the first, which is next to it wherever the CDF is steep.
+        // The first step of each search is from the centre of the component where the components' weights, in the order of their
+        // centres, reach p: next to the quantile wherever the mixture is steep, so that Newton's steps start there instead of halving
+        // down from the whole bracket. Where the search starts changes the steps, not the crossing it narrows down to.
+        var centres = components.Select(c => (Centre: Centre(c.Key), c.Weight)).OrderBy(c => c.Centre).ToArray();
+        double StartFor(double p)
+        {
+            double cumulative = 0;
+            foreach (var (centre, weight) in centres)
+            {
+                cumulative += weight;
+                if (cumulative >= p * total)
+                {
+                    return Inside(centre);
+                }
+            }
+
+            return Inside(centres[^1].Centre);
+        }
+
+        // A start on or beyond the bracket would end the search at once (Crossing takes it for a bracket already narrowed).
+        double Inside(double x) => x > lo && x < hi ? x : lo + ((hi - lo) / 2);
+
         double Quantile(double p)
         {
-            double below = Crossing(y => Cdf(y) - (p - 1e-10), Density, lo, hi, lo + ((hi - lo) / 2));
+            double below = Crossing(y => Cdf(y) - (p - 1e-10), Density, lo, hi, StartFor(p));
             return (below + Crossing(y => Cdf(y) - (p + 1e-10), Density, lo, hi, below)) / 2;
         }
 
         return levels.Select(Quantile).ToArray();
     }
+
+    /// <summary>A component's centre on the log scale: its central value (normal) or its middle (uniform).</summary>
+    private static double Centre((bool Normal, double LogLower, double LogUpper, double LogCentral, double LogSd) key)
+        => key.Normal ? key.LogCentral : key.LogLower + ((key.LogUpper - key.LogLower) / 2);
 
     /// <summary>
     /// Where the increasing function <paramref name="f"/> crosses 0, from f(lo) &lt; 0 ≤ f(hi): the bracket is narrowed down to
