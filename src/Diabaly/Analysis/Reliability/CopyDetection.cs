@@ -12,7 +12,7 @@ internal static class CopyDetection
 
     /// <summary>Finds the pairs of sources that share errors only copying explains, and the groups they join (each source's group is
     /// named by one of its members).</summary>
-    public static (List<CopyEvidence> Copies, int[] Group) Find(List<LearningItem> items, int[] start, List<Source> sources)
+    public static (List<CopyEvidence> Copies, int[] Group) Find(LearningItem[] items, int[] start, List<Source> sources)
     {
         var shared = new Dictionary<(int, int), (int Values, int Errors)>();
         var questionsOf = new List<int>[sources.Count];
@@ -135,7 +135,7 @@ internal static class CopyDetection
 
     /// <summary>Whether two specific claims of a question state the same figure: pairwise for up to 64 claims, and assumed beyond
     /// (the grouping then finds out).</summary>
-    private static bool SharesAStatement(List<LearningItem> items, int first, int n)
+    private static bool SharesAStatement(LearningItem[] items, int first, int n)
     {
         if (n > 64)
         {

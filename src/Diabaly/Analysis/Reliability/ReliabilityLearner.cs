@@ -37,14 +37,19 @@ internal static class ReliabilityLearner
         var ordered = questions.Where(q => q.Claims.Count > 0).OrderBy(q => q.Question, StringComparer.Ordinal).ToList();
         var sources = ordered.SelectMany(q => q.Claims).Select(c => c.Source).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         var sourceIndex = sources.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var items = new List<LearningItem>();
+        // One array of every claim, question after question: read in place (a list's indexer would copy each item).
+        var items = new LearningItem[ordered.Sum(q => q.Claims.Count)];
         var start = new int[ordered.Count + 1];
         var usable = new bool[ordered.Count];
         for (int q = 0; q < ordered.Count; q++)
         {
-            start[q] = items.Count;
-            items.AddRange(ordered[q].Claims.Select(c => new LearningItem(q, sourceIndex[c.Source.Id], c)));
-            start[q + 1] = items.Count;
+            int at = start[q];
+            foreach (LearningClaim c in ordered[q].Claims)
+            {
+                items[at++] = new LearningItem(q, sourceIndex[c.Source.Id], c);
+            }
+
+            start[q + 1] = at;
             string firstSource = ordered[q].Claims[0].Source.Id;
             usable[q] = ordered[q].Claims.Exists(c => !string.Equals(c.Source.Id, firstSource, StringComparison.Ordinal)); // two sources or more
         }
@@ -79,7 +84,7 @@ internal static class ReliabilityLearner
 
         // Copies first: sources that share errors (figures far from what every other source says) share their weight on them.
         var (copies, group) = CopyDetection.Find(items, start, sources);
-        double[] share = new double[items.Count];
+        double[] share = new double[items.Length];
         for (int q = 0; q < ordered.Count; q++)
         {
             var claims = Enumerable.Range(start[q], start[q + 1] - start[q])
@@ -87,7 +92,7 @@ internal static class ReliabilityLearner
             ReliabilityModel.ShareOfCopies(claims).CopyTo(share, start[q]);
         }
 
-        double[] robust = new double[items.Count];
+        double[] robust = new double[items.Length];
         Func<int, double> weight = i => items[i].Claim.Prior * share[i];
         Func<int, double> spread = i => items[i].Claim.U2 + PriorVariance;
         double[] truth = Truths(items, start, weight, spread, robust, refresh: true, threads);
@@ -142,7 +147,7 @@ internal static class ReliabilityLearner
     /// <paramref name="refresh"/>, each claim's robust factor (its robust weight over its weight) is computed and kept in
     /// <paramref name="factor"/>; without, the kept factor is used: a reference that swaps between two claims from one round to the
     /// next would otherwise keep a question from settling.</summary>
-    private static double[] Truths(List<LearningItem> items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh, int threads)
+    private static double[] Truths(LearningItem[] items, int[] start, Func<int, double> weight, Func<int, double> variance, double[] factor, bool refresh, int threads)
     {
         double[] truth = new double[start.Length - 1];
         ForQuestions(start, threads, (lo, hi, most) =>
@@ -364,9 +369,9 @@ internal static class ReliabilityLearner
     /// source whose claim alone makes the consensus of a question of two is not learned to be exact there. A question of more than
     /// <see cref="LeaveOutUpTo"/> claims takes the median of all its claims, which one source barely moves.
     /// </summary>
-    private static double[] LeaveOut(List<LearningItem> items, int[] start, Func<int, double> weight, double[] factor, double[] truth, int threads)
+    private static double[] LeaveOut(LearningItem[] items, int[] start, Func<int, double> weight, double[] factor, double[] truth, int threads)
     {
-        double[] reference = new double[items.Count];
+        double[] reference = new double[items.Length];
         ForQuestions(start, threads, (lo, hi, most) =>
         {
         double[] all = new double[Math.Min(most, LeaveOutUpTo)], y = new double[all.Length];
@@ -465,14 +470,14 @@ internal static class ReliabilityLearner
     /// <summary>The most claims of a question for which each claim's reference leaves its source out (<see cref="LeaveOut"/>).</summary>
     private const int LeaveOutUpTo = 200;
 
-    private static Estimate Errors(List<LearningItem> items, double[] reference, bool[] usable, int[] group)
+    private static Estimate Errors(LearningItem[] items, double[] reference, bool[] usable, int[] group)
     {
         int sourceCount = group.Length;
         double[] n = new double[sourceCount];
         double[] squares = new double[sourceCount];
-        for (int i = 0; i < items.Count; i++)
+        for (int i = 0; i < items.Length; i++)
         {
-            LearningItem item = items[i];
+            ref readonly LearningItem item = ref items[i];
             if (!usable[item.Question])
             {
                 continue;
