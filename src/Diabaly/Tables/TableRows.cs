@@ -28,6 +28,7 @@ internal sealed class CsvTableRows : ITableRows
     private readonly TextReader _text;
     private readonly string? _file;
     private readonly char _separator;
+    private string?[] _previous = []; // each column's last text, given again when the next row repeats it (a question's id, a source)
     private long _lastLine = 1;
 
     /// <summary>The longest row Sep reads: 16 MiB of characters.</summary>
@@ -123,10 +124,22 @@ internal sealed class CsvTableRows : ITableRows
             return;
         }
 
+        if (_previous.Length < r.ColCount)
+        {
+            Array.Resize(ref _previous, r.ColCount);
+        }
+
         for (int i = 0; i < r.ColCount; i++)
         {
             ReadOnlySpan<char> span = r[i].Span.Trim();
-            row.SetText(i, span.IsEmpty ? null : span.ToString(), Column(r, i));
+            string? text = null;
+            if (!span.IsEmpty)
+            {
+                string? previous = _previous[i];
+                text = previous is not null && span.SequenceEqual(previous) ? previous : _previous[i] = span.ToString();
+            }
+
+            row.SetText(i, text, Column(r, i));
         }
     }
 

@@ -6,6 +6,8 @@ namespace Diabaly;
 /// of <c>low</c>, <c>high</c>, <c>central</c> and <c>kind</c>, read as a dossier's structured values are.</summary>
 internal static class TableValues
 {
+    private static readonly string[] NumberColumns = ["kind", "low", "high", "central"];
+
     /// <summary>The language the row's <c>language</c> column names, or null when it names none.</summary>
     public static QuantityLanguage? LanguageOf(TableColumns cells, TableRow row, long line)
     {
@@ -23,7 +25,7 @@ internal static class TableValues
     {
         if (cells.Text(row, "value") is { } words)
         {
-            foreach (string number in new[] { "kind", "low", "high", "central" })
+            foreach (string number in NumberColumns)
             {
                 if (cells.Text(row, number) is not null)
                 {
