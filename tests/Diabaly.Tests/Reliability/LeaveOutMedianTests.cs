@@ -37,7 +37,7 @@ public class LeaveOutMedianTests
                 double expected = WeightedStatistics.MedianOf([.. others.Select(j => y[j])], [.. others.Select(j => w[j])]);
                 var (_, lower, upper) = WeightedStatistics.LocateOf([.. others.Select(j => y[j])], [.. others.Select(j => w[j])], 0.5);
                 onTheStep += lower != upper ? 1 : 0;
-                double actual = ReliabilityLearner.MedianWithout(order, y, w, from, source, total);
+                double actual = RobustEstimates.MedianWithout(order, y, w, from, source, total);
                 BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected),
                     $"trial {trial}, source {source}: y = [{string.Join(", ", y)}], w = [{string.Join(", ", w)}], from = [{string.Join(", ", from)}]");
                 checkedCases++;

@@ -20,7 +20,7 @@ internal sealed class LearnedMethod : IConsensusMethod
     public double Best(IReadOnlyList<Reading> r, ReconcileOptions o) => Middle(r, o).Value;
 
     /// <summary>The robust consensus of the central values on the log scale with the learned weights: Huber's M-estimate
-    /// (<see cref="ReliabilityLearner.Huber"/>), so that one confident confusion or slip moves it little and agreeing figures pool as
+    /// (<see cref="RobustEstimates.Huber"/>), so that one confident confusion or slip moves it little and agreeing figures pool as
     /// a precision-weighted mean does. With nothing learned, the weighted median of the prior weights: <see cref="ConsensusMethod.WeightedMedian"/>'s answer.
     /// Assumed when claims with an assumed central value carry at least half the weight.</summary>
     private static (double Value, bool Assumed) Middle(IReadOnlyList<Reading> r, ReconcileOptions o)
@@ -33,7 +33,7 @@ internal sealed class LearnedMethod : IConsensusMethod
         double[] y = r.Select(x => x.LogCentral).ToArray(), w = r.Select(Weight).ToArray();
         bool assumed = r.Where(x => x.IsCentralAssumed).Sum(Weight) >= w.Sum() / 2;
         double[] sd = r.Select(x => x.LearnedSd).ToArray();
-        return (LogScale.Back(ReliabilityLearner.Huber(y, w, sd), o), assumed);
+        return (LogScale.Back(RobustEstimates.Huber(y, w, sd), o), assumed);
     }
 
     private static double Weight(Reading x) => x.WeightForLearned;

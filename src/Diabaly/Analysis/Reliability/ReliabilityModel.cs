@@ -67,7 +67,7 @@ internal sealed class ReliabilityModel
 
     /// <summary>Sets the learned weight of each claim of one stratum of a question: its prior weight, shared with the identical
     /// figures of the sources it copies with, over its own variance plus its source's error variance, made robust
-    /// (<see cref="ReliabilityLearner.Robust"/>). A source the model has not seen has the prior's variance.</summary>
+    /// (<see cref="RobustEstimates.Robust"/>). A source the model has not seen has the prior's variance.</summary>
     public void Apply(List<Reading> readings)
     {
         double[] share = ShareOfCopies(readings.Select(r => (Group(r.Claim.Source.Id), r.Claim.Source.Id, Statement(r.Claim.Value))).ToList());
@@ -84,7 +84,7 @@ internal sealed class ReliabilityModel
             source[i] = r.Claim.Source.Id;
         }
 
-        double[] robust = ReliabilityLearner.Robust(y, w, sd, source);
+        double[] robust = RobustEstimates.Robust(y, w, sd, source);
         for (int i = 0; i < n; i++)
         {
             readings[i].LearnedWeight = robust[i];
