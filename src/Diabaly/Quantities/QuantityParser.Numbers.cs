@@ -65,7 +65,9 @@ internal static partial class QuantityParser
                     total += rest;
                 }
 
-                return (total, collective, scale);
+                // A multiplier glued to the figure ("30k") scales it as the word would ("30 thousand"), so that in a range it applies
+                // to both figures: "20-30k" is 20,000–30,000, as "20-30 thousand" is.
+                return (total, collective, scale == 1 ? number.Multiplier : scale);
             }
 
             return ParseNumberWords();

@@ -20,9 +20,9 @@ internal static partial class QuantityParser
 
     public static Result Parse(string text, QuantityParseOptions options)
     {
-        // Most figures in a large table are plain counts ("400"): read without the grammar, to the same quantity it gives them.
-        return PlainCount(text) is { } count ? new Result(Quantity.Create(QuantityKind.Exact, count, count, count, text), null, [])
-            : ParseWithGrammar(text, options);
+        // Most figures in a large table are plain counts ("400") or short digit forms ("1,200", "250-300", "20k"): read without the
+        // grammar, to the same quantity it gives them.
+        return ShortForm(text, options) is { } quantity ? new Result(quantity, null, []) : ParseWithGrammar(text, options);
     }
 
     /// <summary>A count written as plain digits, 1 to 15 of them without a leading zero (below <see cref="Quantity.MaxCount"/>), in

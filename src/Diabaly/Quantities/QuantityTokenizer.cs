@@ -22,8 +22,10 @@ internal enum TokenKind
 
 /// <summary>One token of a quantity; <see cref="Key"/> is the normalized word, <see cref="Value"/> the number.</summary>
 /// <remarks><see cref="ThreeDecimals"/> marks a number such as "1.200" that a reader of another language may have meant as 1,200;
-/// <see cref="Plural"/> a round number written as a plural ("100s").</remarks>
-internal readonly record struct QuantityToken(TokenKind Kind, string Raw, string Key, int Start, double Value, bool ThreeDecimals = false, bool Plural = false);
+/// <see cref="Plural"/> a round number written as a plural ("100s"); <see cref="Multiplier"/> the factor of a multiplier glued to the
+/// number ("20k": 1,000, already in <see cref="Value"/>), 1 when there is none.</remarks>
+internal readonly record struct QuantityToken(TokenKind Kind, string Raw, string Key, int Start, double Value, bool ThreeDecimals = false, bool Plural = false,
+    double Multiplier = 1);
 
 /// <summary>Thrown inside the parser and turned into a message; never escapes <see cref="QuantityParser"/>.</summary>
 #pragma warning disable CA1064 // internal by design: it never leaves the assembly
@@ -191,11 +193,12 @@ internal static class QuantityTokenizer
             letters++;
         }
 
-        bool plural = false, multiplied = false;
-        if (letters > i && words.Multipliers.TryGetValue(text[i..letters], out double multiplier))
+        bool plural = false;
+        double multiplier = 1;
+        if (letters > i && words.Multipliers.TryGetValue(text[i..letters], out double glued))
         {
             i = letters;
-            multiplied = true;
+            multiplier = glued;
             value *= multiplier;
             raw = text[start..i];
         }
@@ -211,7 +214,7 @@ internal static class QuantityTokenizer
             throw new QuantitySyntaxException($"'{Diabaly.Internal.Excerpt.Of(raw)}' at character {start + 1} is too large a number");
         }
 
-        return new QuantityToken(TokenKind.Number, raw, raw, start, value, threeDecimals && !multiplied, plural);
+        return new QuantityToken(TokenKind.Number, raw, raw, start, value, threeDecimals && multiplier == 1, plural, multiplier);
     }
 
     private static string Digits(string text, ref int i)

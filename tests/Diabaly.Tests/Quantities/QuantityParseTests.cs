@@ -140,6 +140,10 @@ public class QuantityParseTests
     [InlineData("1.5 to 2 million", 1_500_000, 2_000_000)]
     [InlineData("250–300 thousand", 250_000, 300_000)]
     [InlineData("300-300", 300, 300)]
+    [InlineData("20-30k", 20_000, 30_000)] // a glued multiplier on the second figure scales both, as "20-30 thousand" does
+    [InlineData("1.5-2m", 1_500_000, 2_000_000)]
+    [InlineData("20k-30k", 20_000, 30_000)]
+    [InlineData("5,000-4,000k", 5_000, 4_000_000)] // 5,000 thousand would pass 4,000 thousand: the first figure stays as written
     public void Parse_Range_HasNoCentral(string text, double lower, double upper)
         => Check(text, QuantityKind.Range, lower, upper, null);
 
