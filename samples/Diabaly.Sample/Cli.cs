@@ -38,6 +38,10 @@ internal static class Cli
         {
             Description = "Report on this question only, by id. Example: --question islamist-fighters",
         };
+        var overview = new Option<bool>("--overview")
+        {
+            Description = "Print only the overview of every question (its headline and range, contradictions, bounds exceeded, flags), which the terminal report starts with. Example: --overview",
+        };
         var method = new Option<string>("--method", "-m")
         {
             Description = "The headline consensus method: " + string.Join(", ", Methods.Keys) + ". Every method is shown anyway. Example: --method random-effects",
@@ -89,7 +93,7 @@ internal static class Cli
         var root = new Command("diabaly", "Diabaly reconciles conflicting numeric claims made by attributed sources: the range, the conflicts, "
                                    + "whether they are real or a difference of time or scope, a consensus by several methods, and how much each source moves it.")
         {
-            dossierArg, question, method, tau2, format, output, plot, width, strict, skipBadRows, maxClaims, maxRows, new System.CommandLine.Help.HelpOption(), new VersionOption(),
+            dossierArg, question, overview, method, tau2, format, output, plot, width, strict, skipBadRows, maxClaims, maxRows, new System.CommandLine.Help.HelpOption(), new VersionOption(),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -100,7 +104,7 @@ internal static class Cli
                 stderr.WriteLine("error: " + error.Message);
             }
 
-            stderr.WriteLine("usage: diabaly [dossier | claims.csv] [--question ID] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows] [--max-claims N] [--max-rows N]");
+            stderr.WriteLine("usage: diabaly [dossier | claims.csv] [--question ID] [--overview] [--method METHOD] [--format terminal|markdown|json|csv|html] [--output FILE] [--plot FILE.svg|FILE.png] [--width N] [--strict] [--skip-bad-rows] [--max-claims N] [--max-rows N]");
             stderr.WriteLine("Run with --help for every option and an example of each.");
             return BadArguments;
         }
@@ -114,6 +118,7 @@ internal static class Cli
                 new Request(
                     result.GetValue(dossierArg) ?? DefaultDossier,
                     result.GetValue(question),
+                    result.GetValue(overview),
                     Methods[result.GetValue(method)!],
                     result.GetValue(tau2) == "reml" ? Tau2Estimator.Reml : Tau2Estimator.DerSimonianLaird,
                     result.GetValue(format)!,
@@ -131,7 +136,7 @@ internal static class Cli
         return ran ? code : invoked;
     }
 
-    private sealed record Request(string Dossier, string? Question, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width, bool Strict,
+    private sealed record Request(string Dossier, string? Question, bool Overview, ConsensusMethod Method, Tau2Estimator Tau2, string Format, string? Output, string? Plot, int? Width, bool Strict,
         bool SkipBadRows, int? MaxClaims, long? MaxRows);
 
     private static int Execute(Request r, IAnsiConsole console, TextWriter stdout, TextWriter stderr, IAnsiConsole? progress)
@@ -174,6 +179,12 @@ internal static class Cli
         if (isTable && r.Plot is not null)
         {
             return Bad(stderr, "--plot draws the questions of a dossier; a claim table gives one result row per question.");
+        }
+
+        if (r.Overview && (isTable || r.Format != "terminal"))
+        {
+            return Bad(stderr, isTable ? "--overview prints the overview of a dossier's questions; a claim table gives one result row per question."
+                : $"--overview prints the terminal report's overview; --format {r.Format} writes the whole report.");
         }
 
         if (isTable && r.Format == "html")
@@ -269,7 +280,7 @@ internal static class Cli
                         Interactive = InteractionSupport.No,
                     });
                     fileConsole.Profile.Width = r.Width ?? 100;
-                    TerminalReport.Render(fileConsole, report, questions);
+                    TerminalReport.Render(fileConsole, report, questions, r.Overview);
                 });
             }
 
@@ -287,7 +298,7 @@ internal static class Cli
                     console.Profile.Width = width;
                 }
 
-                TerminalReport.Render(console, report, questions);
+                TerminalReport.Render(console, report, questions, r.Overview);
             }
 
             foreach (string written in plots)

@@ -9,7 +9,9 @@ internal static class TerminalReport
 {
     internal static readonly string[] CampColors = ["deepskyblue1", "darkorange", "mediumpurple1", "green3", "hotpink", "yellow3"];
 
-    public static void Render(IAnsiConsole console, ReconciliationReport report, IReadOnlyList<QuestionReport> questions)
+    /// <summary>Renders the report: with several questions, a one-screen overview first, then each question in detail (unless
+    /// <paramref name="overviewOnly"/>), then what was learned of the sources.</summary>
+    public static void Render(IAnsiConsole console, ReconciliationReport report, IReadOnlyList<QuestionReport> questions, bool overviewOnly = false)
     {
         Dossier d = report.Dossier;
         console.Write(new Rule($"[bold]{Plain.Esc(d.Title)}[/]").LeftJustified());
@@ -19,6 +21,20 @@ internal static class TerminalReport
         }
 
         console.MarkupLine(Invariant($"[grey]{Count(d.Sources.Count, "source")} · {Count(d.Questions.Count, "question")} · {Count(d.Claims.Count, "claim")} · headline: {ReportWriter.Label(report.Options.Method).ToLowerInvariant()} · stated figures as stated, derived ones to 3 significant figures, counts whole[/]"));
+        string example = questions.Count > 0 ? questions[0].Question.Id : "ID";
+        if (questions.Count > 1 || overviewOnly)
+        {
+            RenderOverview(console, questions);
+            console.MarkupLine(overviewOnly
+                ? $"[grey]The details of one question: --question {Plain.Esc(example)}; of every question: leave out --overview.[/]"
+                : $"[grey]The details of each question follow. One question only: --question {Plain.Esc(example)}; this overview only: --overview.[/]");
+        }
+
+        if (overviewOnly)
+        {
+            return;
+        }
+
         foreach (QuestionReport q in questions)
         {
             console.WriteLine();
@@ -26,6 +42,47 @@ internal static class TerminalReport
         }
 
         RenderReliability(console, report.Reliability);
+        if (questions.Count > 1)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[grey]The overview of every question is at the top (--overview prints only it); one question: --question {Plain.Esc(example)}.[/]");
+        }
+    }
+
+    /// <summary>A line per question, to fit a screen: its id, then its headline and the range on target as the reports print
+    /// them, its contradictions and bounds exceeded on target, and the question's own flags.</summary>
+    private static void RenderOverview(IAnsiConsole console, IReadOnlyList<QuestionReport> questions)
+    {
+        console.WriteLine();
+        console.MarkupLine(Invariant($"[bold]Overview[/] [grey]of {Count(questions.Count, "question")}: headline best (low–high) · range of the claims on target · conflicts · flags[/]"));
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn();
+        foreach (QuestionReport q in questions)
+        {
+            StratumReport head = q.Strata[0];
+            var parts = new List<string> { $"[bold]{Plain.Esc(ReportWriter.FormatConsensus(q.Consensus))}[/]", "range " + Plain.Esc(ReportWriter.FormatRange(head)) };
+            long contradictions = head.ConflictCounts[ConflictKind.Contradiction], exceeded = head.ConflictCounts[ConflictKind.ExceedsBound];
+            var conflicts = new List<string>();
+            if (contradictions > 0)
+            {
+                conflicts.Add(Count(contradictions, "contradiction"));
+            }
+
+            if (exceeded > 0)
+            {
+                conflicts.Add(Count(exceeded, "bound") + " exceeded");
+            }
+
+            if (conflicts.Count > 0)
+            {
+                parts.Add($"[red]{string.Join(", ", conflicts)}[/]");
+            }
+
+            parts.AddRange(q.Flags.Where(f => f.Claim is null && f.Source is null && f.Kind != FlagKind.Contradiction)
+                .Select(f => $"[yellow]{Plain.Esc(ReportWriter.Label(f.Kind).ToLowerInvariant())}[/]").Distinct());
+            grid.AddRow(Plain.Esc(q.Question.Id), string.Join(" · ", parts));
+        }
+
+        console.Write(grid);
     }
 
     /// <summary>The sources' learned reliability: how far each typically errs, and the copies found.</summary>

@@ -291,6 +291,13 @@ public static class ReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="consensus"/> is null.</exception>
     public static string FormatConsensus(Consensus consensus) => Figures.Consensus(Guard.NotNull(consensus));
 
+    /// <summary>The range of a stratum's claims as the reports write it ("Range on target" in Markdown and HTML): from the lowest
+    /// to the highest figure its claims allow, each end as its source stated it ("250–2,500"); "—" when the stratum has no claim.</summary>
+    /// <param name="stratum">The stratum, such as <c>question.Strata[0]</c>, the headline stratum.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stratum"/> is null.</exception>
+    public static string FormatRange(StratumReport stratum) => Figures.Range(Guard.NotNull(stratum));
+
     /// <summary>An estimate's Low, Best and High as the reports write them side by side: a figure a source stated (or a whole end a
     /// claim is read to) as it is, the others at one precision (three significant figures, or more where rounding would move one of
     /// them by more than a hundredth of their spread; for a count, whole numbers, a low rounded down and a high up), each followed by

@@ -47,6 +47,51 @@ public class CliTests
     }
 
     [Fact]
+    public void TheFirstRun_StartsWithAnOverviewThatFitsAScreen_ThenTheDetails_AndSaysHowToSeeLess()
+    {
+        var (code, console, _, err) = Run(80);
+        code.Should().Be(Cli.Success, err);
+        ReconciliationReport report = Reconciler.Reconcile(Some.Diabaly());
+        string[] lines = console.Split('\n');
+        int overview = Array.FindIndex(lines, l => l.StartsWith("Overview of 18 questions", StringComparison.Ordinal));
+        int details = Array.FindIndex(lines, l => l.StartsWith("── Islamist fighters in the assault", StringComparison.Ordinal));
+        overview.Should().BeGreaterThan(0);
+        details.Should().BeGreaterThan(overview);
+        details.Should().BeLessThan(40, "the title, the overview of 18 questions and the hint fit one screen of 80 columns");
+
+        // Each question once, in order, with its headline and range as the reports print them, and its conflicts on target.
+        string top = string.Join("\n", lines[overview..details]);
+        int at = 0;
+        foreach (QuestionReport q in report.Questions)
+        {
+            int line = Array.FindIndex(lines, overview, l => l.StartsWith("  " + q.Question.Id + " ", StringComparison.Ordinal));
+            line.Should().BeGreaterThan(at, q.Question.Id);
+            at = line;
+            string row = lines[line] + lines[line + 1];
+            row.Should().Contain(ReportWriter.FormatConsensus(q.Consensus)[..Math.Min(12, ReportWriter.FormatConsensus(q.Consensus).Length)], q.Question.Id);
+        }
+
+        top.Should().Contain("400 (250–2,500) · range 250–2,500").And.Contain("3").And.Contain("contradictions, 1 bound exceeded")
+            .And.Contain("60 (47–77) · range 47–77 · 2 contradictions")
+            .And.Contain("One question only: --question").And.Contain("this overview only: --overview");
+        lines.TakeLast(4).Should().Contain(l => l.Contains("--overview prints only it", StringComparison.Ordinal), "a terminal that shows only the end says where to look");
+    }
+
+    [Fact]
+    public void Overview_PrintsOnlyTheOverview_AndOneQuestionHasNone()
+    {
+        var (code, console, _, err) = Run(100, "--overview");
+        code.Should().Be(Cli.Success, err);
+        console.Should().Contain("Overview of 18 questions").And.Contain("abandoned-weapons").And.NotContain("Target:").And.NotContain("Consensus");
+
+        var (one, single, _, _) = Run(100, "--question", "islamist-vehicles");
+        one.Should().Be(Cli.Success);
+        single.Should().NotContain("Overview of").And.Contain("Target:");
+
+        Run(100, "--overview", "--format", "json").Code.Should().Be(Cli.BadArguments);
+    }
+
+    [Fact]
     public void FightersSection_ShowsTheTarget_TheBound_TheConflicts_AndEveryMethod()
     {
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters");
