@@ -24,7 +24,7 @@ internal static class Cli
     {
         var dossierArg = new Argument<string?>("dossier")
         {
-            Description = "The dossier to reconcile, a YAML or JSON file (see samples/dossiers/README.md), or a claim table (.csv, .tsv, .parquet), one row per claim, which gives one result row per question. Default: the bundled Battle of Diabaly dossier.",
+            Description = "The dossier to reconcile, a YAML or JSON file (see docs/dossiers.md), or a claim table (.csv, .tsv, .parquet), one row per claim, which gives one result row per question. Default: the bundled Battle of Diabaly dossier.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         dossierArg.Validators.Add(result =>
@@ -198,7 +198,7 @@ internal static class Cli
             if (isTable)
             {
                 // Unless told, the limits are what half the memory this process may use holds: about 1 KB a row for learning,
-                // about 3 KB a claim of the largest question (README, "Memory").
+                // about 3 KB a claim of the largest question (docs/limits.md, "Memory").
                 long memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
                 var tableOptions = new ClaimTableReadOptions
                 {

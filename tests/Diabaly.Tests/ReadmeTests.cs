@@ -2,10 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace Diabaly.Tests;
 
-/// <summary>The README never lies: its quick start is the program CI runs against the package, and its grammar lines hold.</summary>
+/// <summary>The README and the guide never lie: the quick start is the program CI runs against the package, the grammar lines
+/// hold, and the excerpts of the reports are today's. (GuideSamplesTests runs every program and command of both.)</summary>
 public class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "readme", "README.md"));
+
+    private static string Guide(string page) => File.ReadAllText(Path.Combine(Support.Repository.Root, "docs", page));
 
     [Fact]
     public void QuickStart_IsTheProgramCiRunsAgainstThePackage()
@@ -34,28 +37,36 @@ public class ReadmeTests
         Quantity.Parse("medio millón", QuantityLanguage.Spanish).Should().Match<Quantity>(q => q.Kind == QuantityKind.Exact && q.Lower == 500_000);
         foreach (string line in new[] { "1.2m people", "half a million", "some 10,000 to 20,000", "medio millón" })
         {
-            Readme.Should().Contain(line);
+            Guide("grammar.md").Should().Contain(line);
         }
     }
 
     [Fact]
-    public void TerminalExcerpt_IsWhatTheSamplePrints()
+    public void TerminalExcerpts_AreWhatTheSamplePrints()
     {
-        // The excerpt was produced by the sample at 100 columns; its numbers, conflicts and bound must be today's.
+        // The excerpts were produced by the sample at 100 columns; every method's numbers, the conflicts and the bound must be today's.
         QuestionReport fighters = Reconciler.Reconcile(Support.Some.Diabaly())["islamist-fighters"];
-        var (low, best, high) = ReportWriter.FormatParts(fighters.Consensus);
-        Readme.Should().MatchRegex($@"│ ★ Weighted median +│ +{Regex.Escape(low)} │ +{Regex.Escape(best)} │ +{Regex.Escape(high)} │");
-        Readme.Should().Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction");
-        Readme.Should().Contain($"{ReportWriter.FormatBound(fighters.Bounds[0])} from #4 Jean-Yves Le Drian");
-        Readme.Should().Contain("Target: assault force (declared in the dossier)");
+        string methods = Guide("methods.md");
+        foreach (var (method, estimate) in fighters.Estimates)
+        {
+            var (low, best, high) = ReportWriter.FormatParts(estimate);
+            methods.Should().MatchRegex($@"│ [★ ] {Regex.Escape(ReportWriter.Label(method))} +│ +{Regex.Escape(low)} │ +{Regex.Escape(best)} │ +{Regex.Escape(high)} │", method.ToString());
+        }
+
+        string strata = Guide("strata.md");
+        strata.Should().Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction");
+        strata.Should().Contain($"{ReportWriter.FormatBound(fighters.Bounds[0])} from #4 Jean-Yves Le Drian");
+        strata.Should().Contain("Target: assault force (declared in the dossier)");
     }
 
     [Fact]
     public void TheSampleImages_AreThere()
     {
+        Readme.Should().Contain("samples/images/fighters.png");
         foreach (string image in new[] { "fighters.png", "marches.png", "html-report.png" })
         {
-            Readme.Should().Contain("samples/images/" + image);
+            Guide("reports.md").Should().Contain("../samples/images/" + image);
+            File.Exists(Path.Combine(Support.Repository.Root, "samples", "images", image)).Should().BeTrue(image);
         }
     }
 
@@ -73,7 +84,7 @@ public class ReadmeTests
             using var results = new StreamWriter("results.csv");
             ResultTable.Write(table.ReadQuestions(), results, ResultTableFormat.Csv, ReconcileOptions.Default, learned);
             """;
-        Readme.Should().Contain("```csharp\n" + Snippet + "\n```");
+        Guide("tables.md").Should().Contain(Snippet);
 
         // The same calls, on files in a folder of their own (the current directory is the whole process's, so it is not changed).
         string folder = Directory.CreateTempSubdirectory("diabaly-readme-").FullName;

@@ -3,7 +3,7 @@ using Diabaly.Internal;
 
 namespace Diabaly.Dossiers;
 
-/// <summary>Reads the dossier format (see samples/dossiers/README.md) from a <see cref="YamlNode"/> tree, collecting every error it can.</summary>
+/// <summary>Reads the dossier format (see docs/dossiers.md) from a <see cref="YamlNode"/> tree, collecting every error it can.</summary>
 internal sealed partial class DossierReader
 {
     // "$schema" lets a JSON dossier name its schema, as JSON editors expect; the reader checks it is text and otherwise ignores it.

@@ -12,7 +12,7 @@ public sealed partial class Dossier
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads a dossier from a YAML (or JSON) file. The format is described in samples/dossiers/README.md.</summary>
+    /// <summary>Reads a dossier from a YAML (or JSON) file. The format is described in docs/dossiers.md.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Limits and quantity options; null for <see cref="DossierReadOptions.Default"/>.</param>
     /// <returns>The dossier.</returns>

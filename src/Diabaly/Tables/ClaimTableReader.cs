@@ -7,7 +7,7 @@ namespace Diabaly.Tables;
 /// <summary>
 /// Reads a table of claims (CSV or TSV, with a header row), one row per claim, and gives its questions one at a time with their
 /// claims, never holding more than one question's rows: a table of millions of claims reads in memory in proportion to its largest
-/// question, plus an entry for each question id and source seen. The columns are documented in <c>samples/dossiers/README.md#claim-tables</c>:
+/// question, plus an entry for each question id and source seen. The columns are documented in <c>docs/tables.md</c>:
 /// <list type="bullet">
 /// <item><c>question</c> and <c>source</c> (required): ids, or names from which ids are made ("Ministry of Defence" → <c>Ministry-of-Defence</c>);</item>
 /// <item><c>value</c>, the words as written ("about 2,000"), or the numbers <c>low</c>, <c>high</c> and <c>central</c>, with an

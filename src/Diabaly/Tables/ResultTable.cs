@@ -22,7 +22,7 @@ public enum ResultTableFormat
 /// method with which of them are assumed (<c>weighted_median_assumed</c>: "best;high", empty when every number rests on figures
 /// stated). Numbers are written in full (round-trip) precision; an empty cell (a JSON null) is a number that does not exist: no
 /// estimate for a question with no claim on target, an open upper end. The columns are documented in
-/// <c>samples/dossiers/README.md#claim-tables</c>.
+/// <c>docs/tables.md</c>.
 /// </summary>
 public static class ResultTable
 {

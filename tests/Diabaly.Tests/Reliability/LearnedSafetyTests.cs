@@ -30,7 +30,7 @@ public class LearnedSafetyTests
     [Fact]
     public void OnRealExpertJudgments_TheLearnedMethod_IsNeverWorseThanTheBestFixedMethodByMoreThanTwoPercent()
     {
-        string folder = Path.Combine(Conventions.Repository.Root, "tests", "Diabaly.Benchmarks", "data", "tudelft-expert-judgment", "cases");
+        string folder = Path.Combine(Support.Repository.Root, "tests", "Diabaly.Benchmarks", "data", "tudelft-expert-judgment", "cases");
         Evaluation.RegimeScore score = Evaluation.ScoreReal(folder);
         score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestFixed, score.ToString());
         score.Learned.Should().BeLessThanOrEqualTo(1.02 * score.BestOther, $"the learned method is within 2 % of the best of Diabaly's methods ({score})");

@@ -40,7 +40,7 @@ public class FiguresOnlyResultsTests
     [Fact]
     public void FromEverySampleDossier_TheRowsAreTheFullReportsRows_ByteForByte()
     {
-        string folder = Path.Combine(Conventions.Repository.Root, "samples", "dossiers");
+        string folder = Path.Combine(Support.Repository.Root, "samples", "dossiers");
         int questions = 0;
         foreach (string file in Directory.GetFiles(folder, "*.yaml"))
         {
