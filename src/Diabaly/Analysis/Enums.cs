@@ -39,12 +39,13 @@ public enum ConsensusMethod
     Conservative = 4,
 
     /// <summary>
-    /// A precision-weighted mean on the log scale, with each claim's weight learned across every question of the dossier
+    /// Huber's M-estimate on the log scale (agreeing figures pool as a precision-weighted mean does; a far one moves it little), with
+    /// each claim's weight learned across every question of the dossier
     /// (<see cref="ReliabilityReport"/>): a source's typical error on the log scale (beyond the claim's own stated width) makes its
     /// claims count less, a claim far from the question's other claims counts little (a unit slip), and sources found copying each
     /// other share their weight on the figures they share. Low and High are the weighted quantiles of <see cref="WeightedMedian"/> with
-    /// those weights. With one question, or questions reconciled one at a time, nothing can be learned and the weights are the priors,
-    /// as the explanation says.
+    /// those weights. With one question, or questions reconciled one at a time, nothing can be learned: the weights are the priors
+    /// and the best is the weighted median's, as the explanation says.
     /// </summary>
     Learned = 5,
 }

@@ -2,7 +2,7 @@ using Diabaly.Internal;
 
 namespace Diabaly;
 
-/// <summary><see cref="ConsensusMethod.Learned"/>: the weighted mean on the log scale with the weights learned across the dossier
+/// <summary><see cref="ConsensusMethod.Learned"/>: Huber's M-estimate on the log scale with the weights learned across the dossier
 /// (<see cref="ReliabilityModel"/>), and the low and high of <see cref="WeightedMedianMethod"/> with those weights.</summary>
 internal sealed class LearnedMethod : IConsensusMethod
 {
