@@ -296,7 +296,14 @@ internal sealed partial class DossierReader
             return found;
         }
 
-        Error(node, $"{what} names {key} '{Excerpt.Of(id)}', which is not defined{Suggest(id, defined.Keys)}", DiagnosticCodes.Undefined);
+        // With no name close enough to suggest, a short list of the names defined says what was meant (as --question does).
+        string suggestion = Suggest(id, defined.Keys);
+        if (suggestion.Length == 0 && defined.Count is > 0 and <= 20)
+        {
+            suggestion = $"; the {key}s defined are {string.Join(", ", defined.Keys.Order(StringComparer.Ordinal).Select(k => $"'{Excerpt.Of(k)}'"))}";
+        }
+
+        Error(node, $"{what} names {key} '{Excerpt.Of(id)}', which is not defined{suggestion}", DiagnosticCodes.Undefined);
         return null;
     }
 

@@ -79,6 +79,11 @@ public class DossierReadTests
             "claim 'mayor-fighters' names source 'mayr', which is not defined (did you mean 'mayor'?)");
 
     [Fact]
+    public void UndefinedSource_WithNoNameCloseEnough_ListsTheSourcesDefined()
+        => FailsAt(Head + "  - {question: q, source: jack-london, value: 5}\n", 10, 27,
+            "claim 1 names source 'jack-london', which is not defined; the sources defined are 'mayor'");
+
+    [Fact]
     public void UndefinedQuestion_IsNamed()
         => FailsAt(Head + "  - {question: qq, source: mayor, value: 5}\n", 10, 16, "names question 'qq', which is not defined (did you mean 'q'?)");
 
