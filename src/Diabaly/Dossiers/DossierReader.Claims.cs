@@ -28,6 +28,7 @@ internal sealed partial class DossierReader
 
         var drafts = new List<(string? Id, Claim Claim)>();
         var read = new List<(Claim Claim, YamlNode Value, string What)>();
+        var labels = new List<(string Question, string Key, string Label, YamlNode Node, string What)>();
         int index = 0;
         foreach (YamlNode item in list.Items)
         {
@@ -121,10 +122,64 @@ internal sealed partial class DossierReader
             };
             read.Add((claim, valueNode!, what));
             drafts.Add((id, claim));
+            foreach (string key in (ReadOnlySpan<string>)["scope", "as-of"])
+            {
+                if (keys.TryGetValue(key, out YamlNode? labelNode) && (key == "scope" ? claim.Scope : claim.AsOf) is { } label)
+                {
+                    labels.Add((question.Id, key, label, labelNode, what));
+                }
+            }
         }
 
         WarnOfCopies(read);
+        WarnOfCloseLabels(labels);
         claims.AddRange(ClaimNames.Named(drafts, taken.Keys));
+    }
+
+    /// <summary>
+    /// A claim's scope or time that is one or two letters away from another label the claims of its question give ("San Fransisco"
+    /// and "San Francisco" twice; "assault forces" and "assault force") is most likely a slip: as written, it puts the claim in a
+    /// stratum of its own, reconciled apart from the others, in silence. Warned (DY3101) on the rarer of the two, with the other named;
+    /// dates, and labels that differ in their digits ("day 1", "day 2"), are different on purpose and never warned of.
+    /// </summary>
+    private void WarnOfCloseLabels(List<(string Question, string Key, string Label, YamlNode Node, string What)> labels)
+    {
+        foreach (var group in labels.GroupBy(l => (l.Question, l.Key)))
+        {
+            // Each distinct label (as strata compare them: case, accents and spacing aside), how many claims give it, and its first use.
+            var distinct = group.GroupBy(l => Stratum.Key(l.Label)!, StringComparer.Ordinal)
+                .Select(g => (Key: g.Key, Count: g.Count(), First: g.First()))
+                .Where(d => d.Key.Length is >= 4 and <= MaxNameLength && !PartialDate.TryParse(d.First.Label.Trim(), out _))
+                .OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+            foreach (var rare in distinct)
+            {
+                // Bounded work, as suggestions are: a dossier of thousands of distinct labels (a table's worth) stops being checked.
+                if (_labelComparisonsLeft <= 0)
+                {
+                    return;
+                }
+
+                _labelComparisonsLeft -= distinct.Count;
+                int limit = Math.Min(2, Math.Max(1, rare.Key.Length / 5));
+                var close = distinct
+                    .Where(other => other.Key != rare.Key && (other.Count > rare.Count || (other.Count == rare.Count && string.CompareOrdinal(other.Key, rare.Key) < 0))
+                                    && Math.Abs(other.Key.Length - rare.Key.Length) <= limit && Digits(other.Key) == Digits(rare.Key)
+                                    && Levenshtein(other.Key, rare.Key) <= limit)
+                    .OrderByDescending(other => other.Count).ThenBy(other => other.Key, StringComparer.Ordinal).FirstOrDefault();
+                if (close.Key is null)
+                {
+                    continue;
+                }
+
+                var (question, key, label, node, what) = rare.First;
+                string uses = close.Count == 1 ? "another claim gives" : string.Create(CultureInfo.InvariantCulture, $"{close.Count} claims give");
+                _warnings.Add(Diagnostic.Warning(DiagnosticCodes.UnusedLabel, node.Line, node.Column,
+                    $"the {key} '{Excerpt.Of(label)}' of {what} is close to '{Excerpt.Of(close.First.Label)}', which {uses} on question '{question}': "
+                    + $"if they mean the same, write them alike; as written, the claim counts something else and is reconciled apart", _file));
+            }
+        }
+
+        static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
     }
 
     /// <summary>At most MaxErrors warnings, and a last one that counts the rest.</summary>

@@ -131,6 +131,9 @@ internal sealed partial class DossierReader
 
     internal const int MaxSuggestions = 100, MaxCandidates = 1_000, MaxNameLength = 64;
 
+    /// <summary>How many more pairs of claim labels <see cref="WarnOfCloseLabels"/> may compare in this dossier.</summary>
+    private int _labelComparisonsLeft = 100_000;
+
     /// <summary>The closest candidate within a distance of a third of the name (at least 2), compared as lower case.</summary>
     internal static string Closest(string given, IReadOnlyList<string> sortedCandidates)
     {

@@ -18,6 +18,37 @@ public class DossierWarningTests
             .Which.Should().Match<Diagnostic>(w => w.Line == 11 && w.Column == 18 && w.Message.Contains("'fighters, maybe more' after the figure"));
 
     [Fact]
+    public void AScopeTwoLettersFromTheOthers_IsAPossibleSlip_WarnedOfAtItsLabel()
+    {
+        var w = Warnings("  - {question: q, source: a, value: 375, scope: San Francisco}\n  - {question: q, source: b, value: 498, scope: San Francisco}\n"
+                         + "  - {question: q, source: c, value: 3000, scope: San Fransisco}\n");
+        w.Should().ContainSingle().Which.Should().Match<Diagnostic>(x => x.Code == "DY3101" && x.Severity == DiagnosticSeverity.Warning && x.Line == 11 && x.Column == 50
+            && x.Message == "the scope 'San Fransisco' of claim 3 is close to 'San Francisco', which 2 claims give on question 'q': if they mean the same, "
+                + "write them alike; as written, the claim counts something else and is reconciled apart");
+
+        // Of two labels used once each, the warning names one of them, the same whatever the order of the claims.
+        Warnings("  - {question: q, source: a, value: 1, as-of: after the assault}\n  - {question: q, source: b, value: 2, as-of: after the assaults}\n")
+            .Should().ContainSingle().Which.Message.Should().StartWith("the as-of 'after the assaults' of claim 2 is close to 'after the assault'");
+        Warnings("  - {question: q, source: b, value: 2, as-of: after the assaults}\n  - {question: q, source: a, value: 1, as-of: after the assault}\n")
+            .Should().ContainSingle().Which.Message.Should().StartWith("the as-of 'after the assaults' of claim 1 is close to 'after the assault'");
+    }
+
+    [Theory]
+    [InlineData("scope: day 1", "scope: day 2")] // numbered on purpose
+    [InlineData("as-of: 1906-04", "as-of: 1906-07")] // dates
+    [InlineData("scope: assault force", "scope: forces deployed in the area")]
+    [InlineData("scope: Paris", "scope: PARIS")] // the same label, as strata compare them
+    [InlineData("scope: north", "scope: south")] // too short to be a slip of two letters
+    public void LabelsThatDifferOnPurpose_AreNotWarnedOf(string first, string second)
+        => Warnings($"  - {{question: q, source: a, value: 375, {first}}}\n  - {{question: q, source: b, value: 498, {second}}}\n").Should().BeEmpty();
+
+    [Fact]
+    public void CloseLabelsOnDifferentQuestions_AreNotWarnedOf()
+        => Dossier.Parse("title: T\nsources:\n  a: {name: A}\nquestions:\n  q: {subject: S, unit: u}\n  r: {subject: R, unit: u}\nclaims:\n"
+                         + "  - {question: q, source: a, value: 1, scope: San Francisco}\n  - {question: r, source: a, value: 2, scope: San Fransisco}\n")
+            .Warnings.Should().BeEmpty();
+
+    [Fact]
     public void TheSameFigureFromTwoSources_IsAPossibleCopy()
     {
         var w = Warnings("  - {question: q, source: a, value: 1249, id: first}\n  - {question: q, source: b, value: \"1,249\", id: second}\n");
