@@ -130,7 +130,17 @@ public sealed class Quantity : IEquatable<Quantity>, IParsable<Quantity>
     /// <param name="text">The words, or null.</param>
     /// <returns>A new quantity.</returns>
     /// <exception cref="ArgumentException">The text holds half of a surrogate pair or a control character other than a tab or a line break.</exception>
-    public Quantity WithText(string? text) => new(Kind, Lower, Upper, Central, text) { StatedRelation = StatedRelation, StatedFigure = StatedFigure };
+    public Quantity WithText(string? text) => new(Kind, Lower, Upper, Central, text)
+    {
+        StatedRelation = StatedRelation, StatedFigure = StatedFigure, IsStatedExactly = IsStatedExactly,
+    };
+
+    /// <summary>Whether the words said the figure is exact ("exactly 400", "précisément 400"): it is then read as itself, never
+    /// widened by its roundness as a bare round figure is.</summary>
+    internal bool IsStatedExactly { get; private init; }
+
+    /// <summary>The same quantity, remembering that its words said it is exact.</summary>
+    internal Quantity StatedExactly() => new(Kind, Lower, Upper, Central, Text) { IsStatedExactly = true };
 
     /// <summary>For a bound whose words put it off the figure they name ("more than 3,000" is at least 3,001, "well over 100,000" at
     /// least 125,000): the relation in canonical English ("more than", "fewer than", "well over", "well under"); null otherwise.</summary>

@@ -259,7 +259,7 @@ internal static partial class QuantityParser
             return modifier switch
             {
                 Modifier.None => b.Collective ? Quantity.About(v, rule) : Quantity.Exact(v),
-                Modifier.Exactly => Quantity.Exact(v),
+                Modifier.Exactly => Quantity.Exact(v).StatedExactly(),
                 Modifier.About => Quantity.About(v, rule),
                 Modifier.Nearly => Quantity.Create(QuantityKind.Approximate, Math.Max(0, v - half), v, v),
                 Modifier.AtLeast => Quantity.AtLeast(v),

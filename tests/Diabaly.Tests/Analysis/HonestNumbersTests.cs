@@ -47,6 +47,27 @@ public partial class HonestNumbersTests
     private static string Print(Dossier d) => d.ToYaml();
 
     [Fact]
+    public void AFigureTheSourceSaysIsExact_IsNotWidenedByItsRoundness()
+    {
+        // "400" is read by its roundness as 350–450 (a step of 100, half of it each side); "exactly 400" is 400, as the words say.
+        var q = new Question("q") { Subject = "S", Unit = "u" };
+        Source a = new("a", "A"), b = new("b", "B"), c = new("c", "C");
+        var d = new Dossier("T", [a, b, c], [q],
+        [
+            new Claim("bare", q, a, Quantity.Parse("400")),
+            new Claim("exact", q, b, Quantity.Parse("exactly 400")),
+            new Claim("precise", q, c, Quantity.Parse("précisément 400", QuantityLanguage.French)),
+        ]);
+        QuestionReport r = Reconciler.Reconcile(d)["q"];
+        AssessedClaim Of(string id) => r.Claims.Single(x => x.Claim.Id == id);
+        (ReportWriter.FormatInterval(Of("bare")), ReportWriter.FormatInterval(Of("exact")), ReportWriter.FormatInterval(Of("precise")))
+            .Should().Be(("350–450", "400", "400"));
+
+        // It survives the text being written and read back.
+        Dossier.Parse(d.ToYaml()).Claims.Single(x => x.Id == "exact").Value.IsStatedExactly.Should().BeTrue();
+    }
+
+    [Fact]
     public void EveryStatedFigure_AppearsAsStated_InEveryFormat()
         => Dossiers.Sample(d =>
         {

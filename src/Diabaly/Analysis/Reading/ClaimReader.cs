@@ -67,9 +67,10 @@ internal static class ClaimReader
         double lower = q.Lower, upper = q.Upper;
 
         // The spread of an exact figure for the methods that need one (random effects, the linear pool): its rounding to the last
-        // unit it states ("47" may stand for 46.5 to 47.5). The reading stays the figure itself; only a round figure is widened.
+        // unit it states ("47" may stand for 46.5 to 47.5). The reading stays the figure itself; only a round figure is widened, and
+        // never one the source said is exact ("exactly 400").
         double roundingSd = 0;
-        if (q.Kind == QuantityKind.Exact && q.Lower > 0)
+        if (q.Kind == QuantityKind.Exact && q.Lower > 0 && !q.IsStatedExactly)
         {
             double step = RoundnessRule.Step(q.Lower);
             double half = Math.Min(step / 2, o.Roundness.MaximumRelativeTolerance * q.Lower);
