@@ -163,7 +163,7 @@ internal static class TerminalReport
             {
                 heading = a.Stratum;
                 claims.AddEmptyRow();
-                claims.AddRow(string.Empty, "[grey bold]off target:[/]", string.Empty, string.Empty, string.Empty, $"[grey bold]{Plain.Esc(a.Stratum.ToString())}[/]");
+                claims.AddRow(string.Empty, "[grey bold]▼ off target, below:[/]", string.Empty, string.Empty, string.Empty, $"[grey bold]{Plain.Esc(a.Stratum.ToString())}[/]");
             }
 
             // The claim's time and scope are those of the target, or of the heading above it.

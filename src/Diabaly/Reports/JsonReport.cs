@@ -129,6 +129,11 @@ internal static partial class JsonReport
         w.WriteNumber("influenceThreshold", o.InfluenceThreshold);
         w.WriteNumber("lowQuantile", o.LowQuantile);
         w.WriteNumber("highQuantile", o.HighQuantile);
+        w.WriteNumber("minimumLogSd", o.MinimumLogSd);
+        w.WriteStartObject("roundness");
+        w.WriteNumber("minimumRelativeTolerance", o.Roundness.MinimumRelativeTolerance);
+        w.WriteNumber("maximumRelativeTolerance", o.Roundness.MaximumRelativeTolerance);
+        w.WriteEndObject();
         w.WriteEndObject();
 
         w.WriteStartObject("relations");

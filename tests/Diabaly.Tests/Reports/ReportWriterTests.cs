@@ -99,6 +99,18 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void Json_Options_HoldEverySettingThatShapesTheNumbers_AsGiven()
+    {
+        var options = new ReconcileOptions { MinimumLogSd = 0.05, Roundness = new RoundnessRule(0.05, 0.2), Tolerance = 1.2 };
+        using JsonDocument doc = JsonDocument.Parse(ReportWriter.ToJson(Reconciler.Reconcile(Support.Some.Diabaly(), options)));
+        JsonElement o = doc.RootElement.GetProperty("options");
+        o.GetProperty("minimumLogSd").GetDouble().Should().Be(0.05);
+        o.GetProperty("roundness").GetProperty("minimumRelativeTolerance").GetDouble().Should().Be(0.05);
+        o.GetProperty("roundness").GetProperty("maximumRelativeTolerance").GetDouble().Should().Be(0.2);
+        o.GetProperty("tolerance").GetDouble().Should().Be(1.2);
+    }
+
+    [Fact]
     public void Json_WrittenToAStream_IsTheSameText_ArrivingAQuestionAtATime()
     {
         using var stream = new CountingStream();

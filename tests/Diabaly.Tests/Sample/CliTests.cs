@@ -97,7 +97,7 @@ public class CliTests
         var (code, console, _, _) = Run(120, "--question", "islamist-fighters");
         code.Should().Be(0);
         console.Should().Contain("Target: assault force (declared in the dossier)")
-            .And.Contain("│ off target: ")
+            .And.Contain("│ ▼ off target, below: ")
             .And.Contain("│ forces deployed in the area ")
             .And.Contain("│ upper bound: a whole the")
             .And.Contain("#1 Wikipedia infobox 250–300 vs #3 Mayor of Diabaly 1,500–2,500: ×5, contradiction")
