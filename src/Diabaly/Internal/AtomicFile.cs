@@ -10,8 +10,7 @@ internal static class AtomicFile
 
     public static void Write(string path, string text)
     {
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var (full, temporary) = Beside(path);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -21,17 +20,51 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            // A file replaced keeps its permissions, as the console's reports do: a dossier kept 600 stays 600.
-            if (!OperatingSystem.IsWindows() && File.Exists(full))
-            {
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
-            }
-
-            File.Move(temporary, full, overwrite: true);
+            Replace(full, temporary);
         }
         finally
         {
             File.Delete(temporary);
         }
+    }
+
+    public static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var (full, temporary) = Beside(path);
+        try
+        {
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(Utf8.GetBytes(text).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            Replace(full, temporary);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The file's full path, and the temporary file beside it that the text goes to first.</summary>
+    private static (string Full, string Temporary) Beside(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return (full, Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp"));
+    }
+
+    /// <summary>Moves the complete temporary file over the target.</summary>
+    private static void Replace(string full, string temporary)
+    {
+        // A file replaced keeps its permissions, as the console's reports do: a dossier kept 600 stays 600.
+        if (!OperatingSystem.IsWindows() && File.Exists(full))
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
+        }
+
+        File.Move(temporary, full, overwrite: true);
     }
 }

@@ -278,13 +278,35 @@ public sealed partial class Dossier
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
     public void Save(TextWriter writer) => Guard.NotNull(writer).Write(ToYaml());
 
+    /// <summary>Writes this dossier to a YAML file asynchronously, whole or not at all, as <see cref="Save(string)"/> does.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public Task SaveAsync(string path) => SaveAsync(path, CancellationToken.None);
+
+    /// <summary>Writes this dossier to a YAML file asynchronously, whole or not at all, as <see cref="Save(string)"/> does.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Stops the writing; the previous file, if any, is left as it was.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task SaveAsync(string path, CancellationToken cancellationToken) => AtomicFile.WriteAsync(Guard.NotNull(path), ToYaml(), cancellationToken);
+
+    /// <summary>Writes this dossier as YAML to a stream asynchronously (UTF-8, no byte order mark); the stream is left open.</summary>
+    /// <param name="stream">Where to write.</param>
+    /// <returns>A task that completes when the bytes are written and flushed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public Task SaveAsync(Stream stream) => SaveAsync(stream, CancellationToken.None);
+
     /// <summary>Writes this dossier as YAML to a stream asynchronously (UTF-8, no byte order mark); the stream is left open.</summary>
     /// <param name="stream">Where to write.</param>
     /// <param name="cancellationToken">Stops the writing.</param>
     /// <returns>A task that completes when the bytes are written and flushed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task SaveAsync(Stream stream, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(Stream stream, CancellationToken cancellationToken)
     {
         Guard.NotNull(stream);
         await stream.WriteAsync(StrictUtf8.GetBytes(ToYaml()).AsMemory(), cancellationToken).ConfigureAwait(false);
