@@ -41,7 +41,7 @@ internal static partial class QuantityParser
             return first <= Quantity.MaxCount ? Quantity.Create(QuantityKind.Exact, first, first, first, text) : null;
         }
 
-        if (text[i] is not ('-' or '–' or '—' or '‒' or '−'))
+        if (!QuantityTokenizer.IsDash(text[i]))
         {
             return null;
         }
@@ -158,7 +158,7 @@ internal static partial class QuantityParser
 
             // A scale word or a multiplier after a space ("1.5 million", "2.5 bn"), looked up in the grammar's order.
             ReadOnlySpan<char> word = text.AsSpan(i + 1, end - i - 1);
-            if ((end < length && text[end] is not ('-' or '–' or '—' or '‒' or '−'))
+            if ((end < length && !QuantityTokenizer.IsDash(text[end]))
                 || (Factor(words.Multipliers, word) ?? Factor(words.Scales, word) ?? Factor(words.Hundreds, word)) is not { } factor)
             {
                 return false;

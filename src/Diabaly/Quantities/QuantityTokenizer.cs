@@ -70,7 +70,7 @@ internal static class QuantityTokenizer
             {
                 TokenKind? kind = c switch
                 {
-                    '-' or '–' or '—' or '‒' or '−' => TokenKind.Dash,
+                    _ when IsDash(c) => TokenKind.Dash,
                     '~' or '≈' => TokenKind.Tilde,
                     '+' => TokenKind.Plus,
                     ',' => TokenKind.Comma,
@@ -104,6 +104,9 @@ internal static class QuantityTokenizer
         tokens.Add(new QuantityToken(TokenKind.End, string.Empty, string.Empty, text.Length, 0));
         return tokens;
     }
+
+    /// <summary>Whether a character is one of the dashes that join a range: hyphen, en dash, em dash, figure dash, minus sign.</summary>
+    internal static bool IsDash(char c) => c is '-' or '–' or '—' or '‒' or '−';
 
     private static QuantityToken ReadWord(string text, ref int i)
     {

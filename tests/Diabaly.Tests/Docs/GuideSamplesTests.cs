@@ -235,7 +235,8 @@ public partial class GuideSamplesTests
         return sb.ToString();
     }
 
-    /// <summary>The words of a command line (quotes group words) and the exit code a trailing <c># exits N</c> names, else 0.</summary>
+    /// <summary>The words of a command line, split as a shell splits them (System.CommandLine's splitter), and the exit code a
+    /// trailing <c># exits N</c> names, else 0.</summary>
     private static (List<string> Args, int Expected) Command(string line)
     {
         int expected = 0;
@@ -249,49 +250,7 @@ public partial class GuideSamplesTests
             line = line[..comment];
         }
 
-        var args = new List<string>();
-        var word = new System.Text.StringBuilder();
-        char? quote = null;
-        bool any = false;
-        foreach (char c in line)
-        {
-            if (quote is { } q)
-            {
-                if (c == q)
-                {
-                    quote = null;
-                }
-                else
-                {
-                    word.Append(c);
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-                any = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (any || word.Length > 0)
-                {
-                    args.Add(word.ToString());
-                    word.Clear();
-                    any = false;
-                }
-            }
-            else
-            {
-                word.Append(c);
-            }
-        }
-
-        if (any || word.Length > 0)
-        {
-            args.Add(word.ToString());
-        }
-
-        return (args, expected);
+        return ([.. System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(line)], expected);
     }
 
     private static readonly HashSet<string> TakesValue = new(StringComparer.Ordinal)
